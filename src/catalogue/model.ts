@@ -1,0 +1,64 @@
+import type { Language, Localized, Stance } from './schema.ts';
+
+export interface Edition {
+  readonly id: string;
+  readonly name: string;
+  readonly city: string;
+  readonly year: number;
+}
+
+export interface Article {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly language: Language;
+  readonly published: string;
+}
+
+export interface Speaker {
+  readonly name: string;
+  readonly company?: string | undefined;
+}
+
+export interface Talk {
+  readonly id: string;
+  readonly title: string;
+  readonly speakers: readonly Speaker[];
+  readonly video: string | null;
+  readonly edition: Edition;
+  readonly article: Article;
+  readonly section: string;
+  /** The article URL with the anchor of the section the talk sits in. */
+  readonly sectionUrl: string;
+  readonly topics: readonly string[];
+  readonly keywords: { readonly en: readonly string[]; readonly fr: readonly string[] };
+  readonly takeaway: Localized;
+  readonly stance?: Stance | undefined;
+}
+
+export interface Conclusion {
+  readonly id: string;
+  readonly edition: Edition;
+  readonly article: Article;
+  readonly section: string;
+  readonly sectionUrl: string;
+  readonly theme: Localized;
+  readonly summary: Localized;
+  readonly points: readonly Localized[];
+}
+
+export interface Topic {
+  readonly id: string;
+  readonly label: Localized;
+  readonly synonyms: readonly string[];
+}
+
+export interface Catalogue {
+  /** Newest edition first. */
+  readonly editions: readonly Edition[];
+  readonly talks: readonly Talk[];
+  readonly conclusions: readonly Conclusion[];
+  readonly topics: readonly Topic[];
+  readonly talkById: ReadonlyMap<string, Talk>;
+  readonly topicById: ReadonlyMap<string, Topic>;
+}

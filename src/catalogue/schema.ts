@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const STANCES = ['adopt', 'trial', 'assess', 'hold'] as const;
+export type Stance = (typeof STANCES)[number];
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "2022-ephemeral-containers"');
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** Text the team wrote in both languages; neither may be missing. */
+export const LocalizedSchema = z.strictObject({ en: text, fr: text });
+export type Localized = z.infer<typeof LocalizedSchema>;
+
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
+
+const SpeakerSchema = z.strictObject({
+  name: text,
+  company: text.optional(),
+});
+
+const TalkSchema = z.strictObject({
+  id: slug,
+  title: text.max(200),
+  speakers: z.array(SpeakerSchema),
+  video: httpsUrl.nullable(),
+  article: slug,
+  section: text,
+  topics: z.array(slug).min(1, 'needs at least one topic'),
+  keywords: z.strictObject({ en: z.array(text), fr: z.array(text) }),
+  takeaway: LocalizedSchema,
+  stance: z.enum(STANCES).optional(),
+});
+
+const ArticleSchema = z.strictObject({
+  id: slug,
+  title: text,
+  url: httpsUrl,
+  language: z.enum(LANGUAGES),
+  published: z.iso.date(),
+});
+
+const ConclusionSchema = z.strictObject({
+  id: slug,
+  article: slug,
+  section: text,
+  theme: LocalizedSchema,
+  summary: LocalizedSchema,
+  points: z.array(LocalizedSchema).default([]),
+});
+
+export const EditionFileSchema = z.strictObject({
+  edition: z.strictObject({
+    id: slug,
+    name: text,
+    city: text,
+    year: z.number().int().min(2014).max(2100),
+  }),
+  articles: z.array(ArticleSchema).min(1),
+  conclusions: z.array(ConclusionSchema).default([]),
+  talks: z.array(TalkSchema).min(1),
+});
+export type EditionFile = z.infer<typeof EditionFileSchema>;
+
+export const TopicsFileSchema = z.strictObject({
+  topics: z
+    .array(
+      z.strictObject({
+        id: slug,
+        label: LocalizedSchema,
+        synonyms: z.array(text).default([]),
+      }),
+    )
+    .min(1),
+});
+export type TopicsFile = z.infer<typeof TopicsFileSchema>;
