@@ -1,0 +1,156 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { Answer, TalkSource } from '../bot/answer.ts';
+import type { Catalogue, Topic } from '../catalogue/model.ts';
+import type { Language } from '../catalogue/schema.ts';
+import { ACTIONS, encodeMore } from './ids.ts';
+import { messages } from './messages.ts';
+import { renderTalk } from './talk.ts';
+import { escapeText, link, truncate, LIMITS } from './text.ts';
+
+/** What the Slack layer posts and the console prints: the same object for both. */
+export interface Message {
+  /** Plain fallback for notifications and screen readers. */
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+export interface RenderContext {
+  readonly language: Language;
+  readonly catalogue: Pick<Catalogue, 'topicById' | 'editions' | 'talks'>;
+  /** Ephemeral previews get Share/More/Dismiss buttons; public posts do not. */
+  readonly ephemeral: boolean;
+}
+
+const QUERY_ECHO_MAX = 120;
+
+export function topicLabeller(catalogue: Pick<Catalogue, 'topicById'>, language: Language): (id: string) => string {
+  return (id) => catalogue.topicById.get(id)?.label[language] ?? id;
+}
+
+function header(text: string): KnownBlock {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true } };
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
+}
+
+function context(text: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }] };
+}
+
+function button(actionId: string, label: string, value: string, style?: 'primary' | 'danger'): Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText), emoji: true },
+    value: value.slice(0, LIMITS.buttonValue),
+    ...(style ? { style } : {}),
+  };
+}
+
+/** Buttons in rows of at most 25; each action id is suffixed so it is unique in its block, as Slack requires. */
+export function buttonRows(base: string, items: readonly { label: string; value: string }[], blockPrefix: string): ActionsBlock[] {
+  const rows: ActionsBlock[] = [];
+  for (let start = 0; start < items.length; start += LIMITS.actionsElements) {
+    rows.push({
+      type: 'actions',
+      block_id: `${blockPrefix}:${start / LIMITS.actionsElements}`,
+      elements: items.slice(start, start + LIMITS.actionsElements).map((item) => button(`${base}:${item.value}`, item.label, item.value)),
+    });
+  }
+  return rows;
+}
+
+function sourceHeader(source: TalkSource, language: Language, label: (id: string) => string): string {
+  const m = messages(language);
+  switch (source.type) {
+    case 'search':
+      return m.resultsFor(truncate(source.query, QUERY_ECHO_MAX));
+    case 'topic':
+      return m.topicHeader(label(source.topic.id));
+    case 'edition':
+      return m.editionHeader(`KubeCon EU ${source.edition.year} · ${source.edition.city}`);
+    case 'random':
+      return m.randomHeader;
+  }
+}
+
+function topicButtons(topics: readonly Topic[], language: Language, prefix: string): ActionsBlock[] {
+  return buttonRows(ACTIONS.showTopic, topics.map((t) => ({ label: t.label[language], value: t.id })), prefix);
+}
+
+/** Turns the bot's answer into a Block Kit message, within Slack's limits whatever the input. */
+export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
+  const { language, catalogue, ephemeral } = ctx;
+  const m = messages(language);
+  const label = topicLabeller(catalogue, language);
+
+  switch (answer.kind) {
+    case 'help': {
+      const lines = m.help.commands.map(([command, meaning]) => `• \`${command}\`: ${meaning}`);
+      return {
+        text: m.help.header,
+        blocks: [header(m.help.header), section(m.help.intro), section(lines.join('\n')), context(m.help.mentions)],
+      };
+    }
+    case 'talks': {
+      const title = sourceHeader(answer.source, language, label);
+      const blocks: KnownBlock[] = [header(title)];
+      if (answer.total > answer.talks.length) {
+        blocks.push(context(m.pageInfo(answer.offset + 1, answer.offset + answer.talks.length, answer.total)));
+      }
+      for (const talk of answer.talks) {
+        blocks.push({ type: 'divider' }, ...renderTalk(talk, language, label, { shareable: ephemeral }));
+      }
+      const controls: Button[] = [];
+      if (ephemeral && answer.hasMore) {
+        controls.push(button(ACTIONS.moreResults, m.more, encodeMore({ command: answer.commandText, page: answer.page + 1 }), 'primary'));
+      }
+      if (ephemeral && answer.source.type === 'random') controls.push(button(ACTIONS.randomTalk, m.anotherOne, 'random'));
+      if (ephemeral) controls.push(button(ACTIONS.dismiss, m.dismiss, 'dismiss'));
+      if (controls.length) blocks.push({ type: 'divider' }, { type: 'actions', block_id: 'controls', elements: controls });
+      return { text: `${title}: ${answer.talks.map((t) => t.title).join(' · ')}`, blocks };
+    }
+    case 'no-results': {
+      const known = catalogue.editions.map((e) => `${e.year} (${e.city})`).join(', ');
+      const lines = [
+        answer.unknownTopic
+          ? m.unknownTopic(escapeText(truncate(answer.unknownTopic, QUERY_ECHO_MAX)))
+          : answer.unknownEdition
+            ? m.unknownEdition(escapeText(truncate(answer.unknownEdition, QUERY_ECHO_MAX)), known)
+            : m.noResults(escapeText(truncate(answer.query, QUERY_ECHO_MAX))),
+      ];
+      const blocks: KnownBlock[] = [section(lines.join('\n'))];
+      if (answer.suggestions.length) blocks.push(section(m.tryTopics), ...topicButtons(answer.suggestions, language, 'suggest'));
+      if (ephemeral) blocks.push({ type: 'actions', block_id: 'controls', elements: [button(ACTIONS.dismiss, m.dismiss, 'dismiss')] });
+      return { text: lines.join(' '), blocks };
+    }
+    case 'topics': {
+      const items = answer.topics.map(({ topic, count }) => ({ label: `${topic.label[language]} (${count})`, value: topic.id }));
+      return {
+        text: `${m.topicsHeader}: ${items.map((i) => i.label).join(', ')}`,
+        blocks: [header(m.topicsHeader), section(m.topicsIntro(catalogue.talks.length)), ...buttonRows(ACTIONS.showTopic, items, 'topics')],
+      };
+    }
+    case 'takeaways': {
+      const year = answer.editions.length === 1 ? answer.editions[0]!.edition.year : undefined;
+      const title = m.takeawaysHeader(year);
+      const blocks: KnownBlock[] = [header(title)];
+      if (answer.editions.length === 0) blocks.push(section(m.noTakeaways));
+      for (const { edition, conclusions } of answer.editions) {
+        blocks.push({ type: 'divider' }, section(`*KubeCon EU ${edition.year} · ${escapeText(edition.city)}*`));
+        for (const conclusion of conclusions) {
+          const points = conclusion.points.map((p) => `• ${escapeText(p[language])}`).join('\n');
+          blocks.push(
+            section(`*${escapeText(conclusion.theme[language])}*\n${escapeText(conclusion.summary[language])}${points ? `\n${points}` : ''}`),
+            context(`📝 ${link(conclusion.sectionUrl, `${conclusion.article.title} › ${conclusion.section}`)}`),
+          );
+        }
+      }
+      return { text: title, blocks: blocks.slice(0, LIMITS.blocksPerMessage) };
+    }
+    case 'digest':
+      return { text: 'digest', blocks: [section('`/kubecon digest` works in a Slack channel.')] };
+  }
+}

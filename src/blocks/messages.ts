@@ -1,0 +1,183 @@
+import type { Language, Stance } from '../catalogue/schema.ts';
+
+/** Every sentence the bot says, in both languages; builders pick one, never write their own. */
+export interface Messages {
+  readonly resultsFor: (query: string) => string;
+  readonly topicHeader: (topic: string) => string;
+  readonly editionHeader: (edition: string) => string;
+  readonly randomHeader: string;
+  readonly pageInfo: (from: number, to: number, total: number) => string;
+  readonly noResults: (query: string) => string;
+  readonly unknownTopic: (topic: string) => string;
+  readonly unknownEdition: (edition: string, known: string) => string;
+  readonly tryTopics: string;
+  readonly watch: string;
+  readonly share: string;
+  readonly more: string;
+  readonly anotherOne: string;
+  readonly dismiss: string;
+  readonly sharedBy: (user: string) => string;
+  readonly speakersUnknown: string;
+  readonly noVideo: string;
+  readonly fromArticle: (article: string, section: string) => string;
+  readonly takeaway: string;
+  readonly stance: Record<Stance, string>;
+  readonly stanceLabel: string;
+  readonly topicsHeader: string;
+  readonly topicsIntro: (talks: number) => string;
+  readonly takeawaysHeader: (year?: number) => string;
+  readonly noTakeaways: string;
+  readonly help: {
+    readonly header: string;
+    readonly intro: string;
+    readonly commands: readonly (readonly [string, string])[];
+    readonly mentions: string;
+  };
+  readonly home: {
+    readonly header: string;
+    readonly intro: (talks: number, editions: number) => string;
+    readonly browseEditions: string;
+    readonly browseTopics: string;
+    readonly nextDigest: (when: string, channels: number) => string;
+    readonly noDigest: string;
+  };
+  readonly apology: string;
+  readonly tooLong: (max: number) => string;
+  readonly console: {
+    readonly banner: string;
+    readonly prompt: string;
+    readonly connect: string;
+  };
+}
+
+const en: Messages = {
+  resultsFor: (query) => `Talks for “${query}”`,
+  topicHeader: (topic) => `Talks on ${topic}`,
+  editionHeader: (edition) => `Talks from ${edition}`,
+  randomHeader: 'A talk picked at random',
+  pageInfo: (from, to, total) => `Showing ${from}–${to} of ${total}`,
+  noResults: (query) => `No talk matches “${query}”.`,
+  unknownTopic: (topic) => `There is no topic called “${topic}”.`,
+  unknownEdition: (edition, known) => `There is no edition “${edition}”. Editions: ${known}.`,
+  tryTopics: 'Try one of these topics:',
+  watch: '▶ Watch',
+  share: 'Share in channel',
+  more: 'More results',
+  anotherOne: 'Another one',
+  dismiss: 'Dismiss',
+  sharedBy: (user) => `Shared by ${user}`,
+  speakersUnknown: 'Speakers not listed',
+  noVideo: 'no video',
+  fromArticle: (article, section) => `From the team's article ${article}, section “${section}”`,
+  takeaway: "Team's takeaway",
+  stance: {
+    adopt: 'Adopt: we use it or are rolling it out',
+    trial: 'Trial: we plan to try it',
+    assess: 'Assess: worth watching',
+    hold: 'Hold: not for us for now',
+  },
+  stanceLabel: 'Stance',
+  topicsHeader: 'Topics',
+  topicsIntro: (talks) => `${talks} talks, by topic. Pick one to see its talks.`,
+  takeawaysHeader: (year) => (year ? `What the team took away from KubeCon ${year}` : 'What the team took away from each KubeCon'),
+  noTakeaways: 'The team wrote no conclusion for that edition.',
+  help: {
+    header: 'KubeCon talks, with the team’s takeaways',
+    intro: 'I recommend KubeCon Europe talks our platform team saw (2018 Copenhagen, 2022 Valencia, 2024 Paris), with the video and what the team thought. French or English, typos forgiven.',
+    commands: [
+      ['/kubecon <anything>', 'the best talks for your words, e.g. `/kubecon debug a pod in production`'],
+      ['/kubecon 2024 cilium', 'filter by edition (a year or a city) or `topic:security`'],
+      ['/kubecon topics', 'every topic, with how many talks'],
+      ['/kubecon topic <name>', 'the talks on one topic'],
+      ['/kubecon edition <year>', 'the talks of one edition'],
+      ['/kubecon random', 'a talk picked at random'],
+      ['/kubecon takeaways [year]', 'the team’s conclusions per edition'],
+      ['/kubecon digest subscribe | unsubscribe | status | preview', 'the weekly digest in this channel'],
+    ],
+    mentions: 'Mention me (`@kubecon what about prometheus?`) or send me a direct message: I answer in a thread.',
+  },
+  home: {
+    header: 'KubeCon talks, with the team’s takeaways',
+    intro: (talks, editions) => `${talks} talks from ${editions} KubeCon Europe editions, each with the video and what our platform team thought of it.`,
+    browseEditions: 'Browse by edition',
+    browseTopics: 'Browse by topic',
+    nextDigest: (when, channels) => `Next weekly digest: ${when}, to ${channels} channel${channels === 1 ? '' : 's'}.`,
+    noDigest: 'No channel receives the weekly digest yet: type `/kubecon digest subscribe` in one.',
+  },
+  apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
+  tooLong: (max) => `That is a long question: I only read the first ${max} characters.`,
+  console: {
+    banner: 'kubecon-bot local console: type what you would type after /kubecon (help, topics, a question...). Ctrl-D to quit.',
+    prompt: 'kubecon> ',
+    connect: 'To connect to Slack, set SLACK_BOT_TOKEN and either SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see README.md.',
+  },
+};
+
+const fr: Messages = {
+  resultsFor: (query) => `Conférences pour « ${query} »`,
+  topicHeader: (topic) => `Conférences sur le thème ${topic}`,
+  editionHeader: (edition) => `Conférences de ${edition}`,
+  randomHeader: 'Une conférence tirée au hasard',
+  pageInfo: (from, to, total) => `${from} à ${to} sur ${total}`,
+  noResults: (query) => `Aucune conférence ne correspond à « ${query} ».`,
+  unknownTopic: (topic) => `Il n’y a pas de thème « ${topic} ».`,
+  unknownEdition: (edition, known) => `Il n’y a pas d’édition « ${edition} ». Éditions : ${known}.`,
+  tryTopics: 'Essayez un de ces thèmes :',
+  watch: '▶ Regarder',
+  share: 'Partager dans le canal',
+  more: 'Plus de résultats',
+  anotherOne: 'Une autre',
+  dismiss: 'Fermer',
+  sharedBy: (user) => `Partagé par ${user}`,
+  speakersUnknown: 'Intervenants non indiqués',
+  noVideo: 'pas de vidéo',
+  fromArticle: (article, section) => `Tiré de l’article de l’équipe ${article}, section « ${section} »`,
+  takeaway: 'Ce que l’équipe en retient',
+  stance: {
+    adopt: 'Adopté : nous l’utilisons ou le déployons',
+    trial: 'À l’essai : nous prévoyons de le tester',
+    assess: 'À évaluer : à surveiller',
+    hold: 'En attente : pas pour nous pour l’instant',
+  },
+  stanceLabel: 'Position',
+  topicsHeader: 'Thèmes',
+  topicsIntro: (talks) => `${talks} conférences, par thème. Choisissez-en un pour voir ses conférences.`,
+  takeawaysHeader: (year) => (year ? `Ce que l’équipe a retenu de la KubeCon ${year}` : 'Ce que l’équipe a retenu de chaque KubeCon'),
+  noTakeaways: 'L’équipe n’a pas écrit de conclusion pour cette édition.',
+  help: {
+    header: 'Les conférences KubeCon, avec le retour de l’équipe',
+    intro: 'Je recommande des conférences de la KubeCon Europe vues par notre équipe plateforme (Copenhague 2018, Valence 2022, Paris 2024), avec la vidéo et l’avis de l’équipe. En français ou en anglais, fautes de frappe pardonnées.',
+    commands: [
+      ['/kubecon <ce que vous voulez>', 'les meilleures conférences pour vos mots, par ex. `/kubecon débugger un pod en production`'],
+      ['/kubecon 2024 cilium', 'filtrer par édition (une année ou une ville) ou `topic:security`'],
+      ['/kubecon topics', 'tous les thèmes, avec le nombre de conférences'],
+      ['/kubecon topic <nom>', 'les conférences d’un thème'],
+      ['/kubecon edition <année>', 'les conférences d’une édition'],
+      ['/kubecon random', 'une conférence au hasard'],
+      ['/kubecon takeaways [année]', 'les conclusions de l’équipe par édition'],
+      ['/kubecon digest subscribe | unsubscribe | status | preview', 'le résumé hebdomadaire dans ce canal'],
+    ],
+    mentions: 'Mentionnez-moi (`@kubecon et prometheus ?`) ou écrivez-moi en message direct : je réponds dans un fil.',
+  },
+  home: {
+    header: 'Les conférences KubeCon, avec le retour de l’équipe',
+    intro: (talks, editions) => `${talks} conférences de ${editions} éditions de la KubeCon Europe, chacune avec sa vidéo et l’avis de notre équipe plateforme.`,
+    browseEditions: 'Parcourir par édition',
+    browseTopics: 'Parcourir par thème',
+    nextDigest: (when, channels) => `Prochain résumé hebdomadaire : ${when}, dans ${channels} canal${channels === 1 ? '' : 'aux'}.`,
+    noDigest: 'Aucun canal ne reçoit encore le résumé hebdomadaire : tapez `/kubecon digest subscribe` dans l’un d’eux.',
+  },
+  apology: 'Désolé, une erreur est survenue pendant la réponse. Réessayez dans un instant.',
+  tooLong: (max) => `Question bien longue : je n’en lis que les ${max} premiers caractères.`,
+  console: {
+    banner: 'Console locale de kubecon-bot : tapez ce que vous taperiez après /kubecon (help, topics, une question...). Ctrl-D pour quitter.',
+    prompt: 'kubecon> ',
+    connect: 'Pour se connecter à Slack, définissez SLACK_BOT_TOKEN et SLACK_APP_TOKEN (Socket Mode) ou SLACK_SIGNING_SECRET (HTTP) ; voir README.md.',
+  },
+};
+
+const MESSAGES: Record<Language, Messages> = { en, fr };
+
+export function messages(language: Language): Messages {
+  return MESSAGES[language];
+}

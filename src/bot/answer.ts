@@ -1,0 +1,134 @@
+import type { Catalogue, Conclusion, Edition, Talk, Topic } from '../catalogue/model.ts';
+import type { Searcher } from '../search/searcher.ts';
+import { foldText } from '../search/text.ts';
+import type { Command, DigestAction } from './command.ts';
+
+export const PAGE_SIZE = 3;
+
+export type TalkSource =
+  | { readonly type: 'search'; readonly query: string }
+  | { readonly type: 'topic'; readonly topic: Topic }
+  | { readonly type: 'edition'; readonly edition: Edition }
+  | { readonly type: 'random' };
+
+export type Answer =
+  | { readonly kind: 'help' }
+  | {
+      readonly kind: 'talks';
+      readonly source: TalkSource;
+      /** The command text that produced this list, to fetch the next page. */
+      readonly commandText: string;
+      readonly talks: readonly Talk[];
+      readonly page: number;
+      /** Position of the first talk of this page in the whole list. */
+      readonly offset: number;
+      readonly total: number;
+      readonly hasMore: boolean;
+    }
+  | {
+      readonly kind: 'no-results';
+      readonly query: string;
+      readonly suggestions: readonly Topic[];
+      readonly unknownTopic?: string | undefined;
+      readonly unknownEdition?: string | undefined;
+    }
+  | { readonly kind: 'topics'; readonly topics: readonly { readonly topic: Topic; readonly count: number }[] }
+  | { readonly kind: 'takeaways'; readonly editions: readonly { readonly edition: Edition; readonly conclusions: readonly Conclusion[] }[] }
+  | { readonly kind: 'digest'; readonly action: DigestAction };
+
+export interface Bot {
+  answer(command: Command, commandText: string, page?: number): Answer;
+  readonly catalogue: Catalogue;
+}
+
+export interface BotDependencies {
+  readonly catalogue: Catalogue;
+  readonly searcher: Searcher;
+  /** A number in [0, 1), injectable so tests can pick the "random" talk. */
+  readonly random?: () => number;
+  readonly pageSize?: number;
+}
+
+const SUGGESTIONS = 5;
+
+/** The bot's brain: a command in, an answer out. Knows nothing of Slack or of the console. */
+export function createBot({ catalogue, searcher, random = Math.random, pageSize = PAGE_SIZE }: BotDependencies): Bot {
+  const topicCounts = catalogue.topics
+    .map((topic) => ({ topic, count: catalogue.talks.filter((talk) => talk.topics.includes(topic.id)).length }))
+    .filter(({ count }) => count > 0)
+    .sort((a, b) => b.count - a.count || a.topic.id.localeCompare(b.topic.id));
+
+  const suggestions = (query: string) =>
+    searcher.suggestTopics(query, SUGGESTIONS).map((id) => catalogue.topicById.get(id)!).filter(Boolean);
+
+  function list(source: TalkSource, commandText: string, talks: readonly Talk[], page: number): Answer {
+    const lastPage = Math.max(0, Math.ceil(talks.length / pageSize) - 1);
+    const current = Math.min(Math.max(0, page), lastPage);
+    return {
+      kind: 'talks',
+      source,
+      commandText,
+      talks: talks.slice(current * pageSize, (current + 1) * pageSize),
+      page: current,
+      offset: current * pageSize,
+      total: talks.length,
+      hasMore: (current + 1) * pageSize < talks.length,
+    };
+  }
+
+  function searchAnswer(query: string, filterQuery: string, commandText: string, page: number, source?: TalkSource): Answer {
+    const result = searcher.search(filterQuery);
+    if (result.hits.length === 0) {
+      return {
+        kind: 'no-results',
+        query,
+        suggestions: suggestions(query),
+        unknownTopic: result.query.unknownTopics[0],
+        unknownEdition: result.query.unknownEditions[0],
+      };
+    }
+    return list(source ?? { type: 'search', query }, commandText, result.hits.map((hit) => hit.talk), page);
+  }
+
+  function answer(command: Command, commandText: string, page = 0): Answer {
+    switch (command.kind) {
+      case 'help':
+        return { kind: 'help' };
+      case 'topics':
+        return { kind: 'topics', topics: topicCounts };
+      case 'topic': {
+        const id = searcher.context.resolveTopic(foldText(command.name));
+        const topic = id ? catalogue.topicById.get(id) : undefined;
+        if (!topic) return { kind: 'no-results', query: command.name, suggestions: suggestions(command.name), unknownTopic: command.name };
+        return searchAnswer(command.name, `topic:${topic.id}`, commandText, page, { type: 'topic', topic });
+      }
+      case 'edition': {
+        const year = searcher.context.editionAliases.get(foldText(command.year));
+        const edition = catalogue.editions.find((e) => e.year === year);
+        if (!edition) return { kind: 'no-results', query: command.year, suggestions: [], unknownEdition: command.year };
+        return list({ type: 'edition', edition }, commandText, catalogue.talks.filter((t) => t.edition === edition), page);
+      }
+      case 'random': {
+        const talk = catalogue.talks[Math.floor(random() * catalogue.talks.length)]!;
+        return list({ type: 'random' }, commandText, [talk], 0);
+      }
+      case 'takeaways': {
+        const year = command.year === undefined ? undefined : searcher.context.editionAliases.get(foldText(command.year));
+        if (command.year !== undefined && year === undefined) {
+          return { kind: 'no-results', query: command.year, suggestions: [], unknownEdition: command.year };
+        }
+        const editions = catalogue.editions
+          .filter((edition) => year === undefined || edition.year === year)
+          .map((edition) => ({ edition, conclusions: catalogue.conclusions.filter((c) => c.edition === edition) }))
+          .filter(({ conclusions }) => conclusions.length > 0);
+        return { kind: 'takeaways', editions };
+      }
+      case 'digest':
+        return { kind: 'digest', action: command.action };
+      case 'search':
+        return searchAnswer(command.query, command.query, commandText, page);
+    }
+  }
+
+  return { answer, catalogue };
+}

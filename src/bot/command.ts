@@ -1,0 +1,67 @@
+import { foldText } from '../search/text.ts';
+
+/** What the user asked the bot, from the text after `/kubecon` or a mention. */
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'topics' }
+  | { readonly kind: 'topic'; readonly name: string }
+  | { readonly kind: 'random' }
+  | { readonly kind: 'edition'; readonly year: string }
+  | { readonly kind: 'takeaways'; readonly year?: string | undefined }
+  | { readonly kind: 'digest'; readonly action: DigestAction }
+  | { readonly kind: 'search'; readonly query: string };
+
+export const DIGEST_ACTIONS = ['subscribe', 'unsubscribe', 'status', 'preview'] as const;
+export type DigestAction = (typeof DIGEST_ACTIONS)[number];
+
+/** Each subcommand and the words, in both languages, that ask for it. */
+const KEYWORDS = {
+  help: ['help', 'aide', '?', 'usage'],
+  topics: ['topics', 'topic', 'sujets', 'sujet', 'themes', 'theme'],
+  random: ['random', 'hasard', 'surprise', 'surprise me', 'au hasard', 'aleatoire'],
+  edition: ['edition', 'year', 'annee'],
+  takeaways: ['takeaways', 'takeaway', 'conclusions', 'conclusion', 'bilan', 'lessons'],
+  digest: ['digest', 'newsletter'],
+} as const;
+
+const DIGEST_WORDS: Record<string, DigestAction> = {
+  subscribe: 'subscribe',
+  abonner: 'subscribe',
+  on: 'subscribe',
+  unsubscribe: 'unsubscribe',
+  desabonner: 'unsubscribe',
+  off: 'unsubscribe',
+  status: 'status',
+  statut: 'status',
+  etat: 'status',
+  preview: 'preview',
+  apercu: 'preview',
+  next: 'preview',
+};
+
+function is(word: string, kind: keyof typeof KEYWORDS): boolean {
+  return (KEYWORDS[kind] as readonly string[]).includes(word);
+}
+
+/**
+ * Unknown words are a query, never an error: only an exact subcommand word at the start
+ * changes the meaning, so "topics" lists topics but "topics about costs" still searches.
+ */
+export function parseCommand(text: string): Command {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  const folded = foldText(trimmed);
+  const [first = '', ...rest] = folded.split(' ');
+  const remainder = trimmed.split(' ').slice(1).join(' ').trim();
+
+  if (folded === '' || trimmed === '?' || (is(first, 'help') && rest.length === 0)) return { kind: 'help' };
+  if (is(first, 'topics') && rest.length === 0) return { kind: 'topics' };
+  if ((first === 'topic' || first === 'sujet' || first === 'theme') && rest.length > 0) return { kind: 'topic', name: remainder };
+  if (KEYWORDS.random.includes(folded as never)) return { kind: 'random' };
+  if (is(first, 'edition') && rest.length === 1) return { kind: 'edition', year: rest[0]! };
+  if (is(first, 'takeaways') && rest.length <= 1) return { kind: 'takeaways', year: rest[0] };
+  if (is(first, 'digest')) {
+    const action = rest.length === 0 ? 'status' : rest.length === 1 ? DIGEST_WORDS[rest[0]!] : undefined;
+    if (action) return { kind: 'digest', action };
+  }
+  return { kind: 'search', query: trimmed };
+}

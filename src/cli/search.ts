@@ -1,0 +1,70 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadCatalogue } from '../catalogue/load.ts';
+import type { Talk } from '../catalogue/model.ts';
+import { PROJECT_ROOT } from '../config.ts';
+import { createSearcher, type SearchHit } from '../search/searcher.ts';
+import { speakersLine } from '../blocks/talk.ts';
+import { runCli, UsageError } from './run.ts';
+import path from 'node:path';
+
+const USAGE = `Usage: npm run search -- [--json] [--limit N] "<query>"
+       npm run search -- --json < queries.txt   (one query per line, one JSON array per line)`;
+
+export function hitToJson(hit: SearchHit) {
+  const talk: Talk = hit.talk;
+  return {
+    id: talk.id,
+    title: talk.title,
+    edition: talk.edition.name,
+    year: talk.edition.year,
+    city: talk.edition.city,
+    speakers: talk.speakers.map((s) => ({ name: s.name, company: s.company ?? null })),
+    video: talk.video,
+    article: talk.article.url,
+    section: talk.sectionUrl,
+    topics: talk.topics,
+    stance: talk.stance ?? null,
+    score: hit.score,
+  };
+}
+
+function hitToText(hit: SearchHit, rank: number): string {
+  const talk = hit.talk;
+  return [
+    `${rank}. ${talk.title}  [${talk.id}, score ${hit.score}]`,
+    `   ${speakersLine(talk, 'en')} · KubeCon EU ${talk.edition.year} ${talk.edition.city}`,
+    `   video: ${talk.video ?? '(none)'}`,
+    `   article: ${talk.sectionUrl}`,
+    `   ${talk.takeaway.en}`,
+  ].join('\n');
+}
+
+await runCli(async () => {
+  const { values, positionals } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '5' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help) return console.log(USAGE);
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError(`--limit must be a whole number from 1 to 100, got "${values.limit}"\n${USAGE}`);
+
+  const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
+  const searcher = createSearcher(catalogue);
+  const query = positionals.join(' ').trim();
+
+  if (!query) {
+    if (!values.json) throw new UsageError(`No query given.\n${USAGE}`);
+    for await (const line of createInterface({ input: process.stdin, terminal: false })) {
+      process.stdout.write(`${JSON.stringify(searcher.search(line).hits.slice(0, limit).map(hitToJson))}\n`);
+    }
+    return;
+  }
+  const hits = searcher.search(query).hits.slice(0, limit);
+  if (values.json) return console.log(JSON.stringify(hits.map(hitToJson), null, 2));
+  if (hits.length === 0) {
+    const topics = searcher.suggestTopics(query, 5).join(', ');
+    return console.log(`No talk matches "${query}". Try a topic: ${topics}`);
+  }
+  console.log(hits.map((hit, i) => hitToText(hit, i + 1)).join('\n\n'));
+});

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+import { LANGUAGES, type Language } from './catalogue/schema.ts';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type Mode = 'console' | 'socket' | 'http';
+
+export interface Config {
+  readonly mode: Mode;
+  readonly slack: {
+    readonly botToken: string;
+    readonly appToken?: string | undefined;
+    readonly signingSecret?: string | undefined;
+    /** Web API base URL ending in "/", for tests, proxies and Enterprise setups. */
+    readonly apiUrl?: string | undefined;
+  };
+  /** HTTP mode: the port Slack posts to (and /healthz, /readyz). */
+  readonly port: number;
+  /** Socket Mode: the port of /healthz and /readyz. */
+  readonly healthPort: number;
+  readonly language: Language;
+  readonly catalogueDir: string;
+  readonly dataDir: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly digest: {
+    readonly cron: string;
+    readonly timezone: string;
+    readonly channels: readonly string[];
+    readonly scheduler: boolean;
+  };
+  readonly metricsPort?: number | undefined;
+}
+
+/** Every problem with the environment at once, each with how to fix it. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}\nSet these in the environment or in a .env file (see .env.example and README.md).`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** An empty variable (`PORT=`) counts as unset, as it does for most tools. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const port = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a port number, e.g. 3000` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be between 1 and 65535`)
+    .max(65535, `${name} must be between 1 and 65535`);
+
+function isValidTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-\S+$/, 'SLACK_BOT_TOKEN must be a bot token starting with "xoxb-" (OAuth & Permissions page of your Slack app)')),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-\S+$/, 'SLACK_APP_TOKEN must be an app-level token starting with "xapp-" with the connections:write scope (Basic Information > App-Level Tokens)')),
+  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-zA-Z]{16,}$/, 'SLACK_SIGNING_SECRET must be the signing secret shown under Basic Information > App Credentials')),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'SLACK_API_URL must be an http(s) URL such as https://slack.com/api/' })),
+  PORT: optional(port('PORT')),
+  HEALTH_PORT: optional(port('HEALTH_PORT')),
+  METRICS_PORT: optional(port('METRICS_PORT')),
+  BOT_LANGUAGE: optional(z.enum(LANGUAGES, { error: `BOT_LANGUAGE must be one of: ${LANGUAGES.join(', ')}` })),
+  CATALOGUE_DIR: optional(z.string()),
+  DATA_DIR: optional(z.string()),
+  LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of: debug, info, warn, error' })),
+  DIGEST_CRON: optional(z.string().refine((value) => value.trim().split(/\s+/).length >= 5 && value.trim().split(/\s+/).length <= 6, 'DIGEST_CRON must be a cron expression with 5 or 6 fields, e.g. "30 9 * * 1" (Mondays 09:30)')),
+  DIGEST_TIMEZONE: optional(z.string().refine(isValidTimezone, 'DIGEST_TIMEZONE must be an IANA time zone such as Europe/Paris')),
+  DIGEST_CHANNELS: optional(z.string().refine((value) => value.split(',').every((id) => /^[CGD][A-Z0-9]{2,}$/.test(id.trim())), 'DIGEST_CHANNELS must be comma-separated Slack channel ids such as C0123ABCD,C0456EFGH (not channel names)')),
+  DIGEST_SCHEDULER: optional(z.enum(['on', 'off'], { error: 'DIGEST_SCHEDULER must be "on" or "off"' })),
+});
+
+export interface LoadConfigOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** A dotenv file whose values fill in what the environment does not set. */
+  readonly envFile?: string | undefined;
+}
+
+/**
+ * Reads and validates the environment once, at start-up; the only reader of process.env.
+ * With no Slack variable at all the bot runs as a local console.
+ */
+export function loadConfig({ env = process.env, envFile = path.join(process.cwd(), '.env') }: LoadConfigOptions = {}): Config {
+  const fromFile = envFile && existsSync(envFile) ? dotenv.parse(readFileSync(envFile)) : {};
+  const merged = { ...fromFile, ...env };
+  const parsed = EnvSchema.safeParse(merged);
+  const problems: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const values = parsed.success ? parsed.data : ({} as Partial<z.infer<typeof EnvSchema>>);
+
+  const has = (name: keyof z.infer<typeof EnvSchema>) => typeof merged[name] === 'string' && merged[name] !== '';
+  const anySlack = has('SLACK_BOT_TOKEN') || has('SLACK_APP_TOKEN') || has('SLACK_SIGNING_SECRET');
+  const mode: Mode = !anySlack ? 'console' : has('SLACK_APP_TOKEN') ? 'socket' : 'http';
+  if (mode !== 'console' && !has('SLACK_BOT_TOKEN')) {
+    problems.push('SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token ("xoxb-...") from OAuth & Permissions; it is needed in both HTTP and Socket Mode');
+  }
+  if (mode === 'http' && !has('SLACK_SIGNING_SECRET')) {
+    problems.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify requests (Basic Information > App Credentials); or set SLACK_APP_TOKEN to use Socket Mode');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const resolve = (dir: string | undefined, fallback: string) => path.resolve(dir ?? fallback);
+  const apiUrl = values.SLACK_API_URL;
+  const config: Config = {
+    mode,
+    slack: {
+      botToken: values.SLACK_BOT_TOKEN ?? '',
+      appToken: values.SLACK_APP_TOKEN,
+      signingSecret: values.SLACK_SIGNING_SECRET,
+      apiUrl: apiUrl && !apiUrl.endsWith('/') ? `${apiUrl}/` : apiUrl,
+    },
+    port: values.PORT ?? 3000,
+    healthPort: values.HEALTH_PORT ?? 3001,
+    language: values.BOT_LANGUAGE ?? 'en',
+    catalogueDir: resolve(values.CATALOGUE_DIR, path.join(PROJECT_ROOT, 'data')),
+    dataDir: resolve(values.DATA_DIR, path.join(PROJECT_ROOT, '.data')),
+    logLevel: values.LOG_LEVEL ?? 'info',
+    digest: {
+      cron: values.DIGEST_CRON?.trim() ?? '30 9 * * 1',
+      timezone: values.DIGEST_TIMEZONE ?? 'Europe/Paris',
+      channels: (values.DIGEST_CHANNELS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+      scheduler: values.DIGEST_SCHEDULER !== 'off',
+    },
+    metricsPort: values.METRICS_PORT,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

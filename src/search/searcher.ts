@@ -1,0 +1,254 @@
+import Fuse, { type IFuseOptions } from 'fuse.js';
+import type { Catalogue, Talk } from '../catalogue/model.ts';
+import { parseQuery, type ParsedQuery, type QueryContext, type QuerySlot } from './query.ts';
+import { buildSynonymGroups } from './synonyms.ts';
+import { foldText } from './text.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+/**
+ * Field order matters: it is the bit position in the postings and the key order in fuse.js.
+ * Weights: what a talk is (title, keywords, topics) counts above who gave it, above
+ * what the team wrote about it.
+ */
+const FIELDS = ['title', 'keywords', 'topics', 'speakers', 'takeaway', 'edition'] as const;
+type Field = (typeof FIELDS)[number];
+const WEIGHTS: Record<Field, number> = { title: 3, keywords: 3, topics: 2, speakers: 1.5, takeaway: 1, edition: 0.5 };
+const FIELD_WEIGHT = FIELDS.map((field) => WEIGHTS[field]);
+const FIELD_BITS = 3;
+
+/** How many of the best candidates fuse.js ranks; the rest of a broad match is noise. */
+const RERANK_LIMIT = 40;
+/** Share of the final score that comes from fuse.js; the rest from term coverage. */
+const FUSE_SHARE = 0.5;
+
+export interface SearchHit {
+  readonly talk: Talk;
+  /** Relevance in (0, 1]; higher is better. */
+  readonly score: number;
+}
+
+export interface SearchResult {
+  readonly query: ParsedQuery;
+  readonly hits: readonly SearchHit[];
+}
+
+export interface Searcher {
+  search(query: string): SearchResult;
+  /** Topic ids whose names look like the words of the query, for "did you mean" answers. */
+  suggestTopics(query: string, count: number): string[];
+  readonly context: QueryContext;
+}
+
+export type SearchDocument = Record<Field, string>;
+
+export function toSearchDocument(talk: Talk, catalogue: Pick<Catalogue, 'topicById'>): SearchDocument {
+  const topics = talk.topics.flatMap((id) => {
+    const topic = catalogue.topicById.get(id);
+    return topic ? [id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms] : [id];
+  });
+  return {
+    title: foldText(talk.title),
+    keywords: foldText([...talk.keywords.en, ...talk.keywords.fr].join(' | ')),
+    topics: foldText(topics.join(' | ')),
+    speakers: foldText(talk.speakers.map((s) => `${s.name} ${s.company ?? ''}`).join(' | ')),
+    takeaway: foldText(`${talk.takeaway.en} | ${talk.takeaway.fr}`),
+    edition: foldText(`${talk.edition.city} ${talk.edition.year}`),
+  };
+}
+
+const FUSE_OPTIONS: IFuseOptions<SearchDocument> = {
+  keys: FIELDS.map((name) => ({ name, weight: WEIGHTS[name] })),
+  useTokenSearch: true,
+  ignoreLocation: true,
+  includeScore: true,
+  threshold: 0.3,
+  shouldSort: false,
+};
+
+interface Candidate {
+  doc: number;
+  score: number;
+  matched: number;
+}
+
+/**
+ * Builds the index once: folded documents, postings of every word to the talks and fields
+ * it appears in, the typo-tolerant vocabulary, and the fuse.js records. A query then
+ * touches only the talks that contain its words, and fuse.js ranks that short list.
+ */
+export function createSearcher(catalogue: Catalogue): Searcher {
+  const talks = catalogue.talks;
+  const docs = talks.map((talk) => toSearchDocument(talk, catalogue));
+  const fields = docs.map((doc) => FIELDS.map((field) => ` ${doc[field]} `));
+
+  const postings = new Map<string, number[]>();
+  docs.forEach((doc, index) => {
+    FIELDS.forEach((field, f) => {
+      for (const word of new Set(doc[field].split(' '))) {
+        if (!word) continue;
+        const list = postings.get(word);
+        const entry = (index << FIELD_BITS) | f;
+        if (list) list.push(entry);
+        else postings.set(word, [entry]);
+      }
+    });
+  });
+  const idf = new Map<string, number>();
+  for (const [word, list] of postings) {
+    let documents = 0;
+    let last = -1;
+    for (const entry of list) {
+      const doc = entry >> FIELD_BITS;
+      if (doc !== last) documents++;
+      last = doc;
+    }
+    idf.set(word, Math.log(1 + (talks.length - documents + 0.5) / (documents + 0.5)));
+  }
+  const vocabulary = new Vocabulary(postings.keys());
+  const fuseRecords = Fuse.createIndex(FUSE_OPTIONS.keys!, docs).toJSON();
+
+  const synonyms = buildSynonymGroups();
+  const editionAliases = new Map<string, number>();
+  for (const edition of catalogue.editions) {
+    editionAliases.set(String(edition.year), edition.year);
+    editionAliases.set(foldText(edition.city), edition.year);
+  }
+  // The French names of the cities, since half the team writes in French.
+  for (const [alias, city] of [['copenhague', 'copenhagen'], ['valence', 'valencia']] as const) {
+    const year = editionAliases.get(city);
+    if (year !== undefined) editionAliases.set(alias, year);
+  }
+  const topicNames = new Map<string, string>();
+  for (const topic of catalogue.topics) {
+    for (const name of [topic.id, topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms]) {
+      const folded = foldText(name);
+      if (!topicNames.has(folded)) topicNames.set(folded, topic.id);
+    }
+  }
+  const topicVocabulary = new Vocabulary(topicNames.keys());
+  const resolveTopic = (name: string): string | undefined =>
+    topicNames.get(name) ?? topicNames.get(topicVocabulary.lookup(name)[0]?.term ?? '');
+
+  const context: QueryContext = { synonyms, editionAliases, resolveTopic };
+
+  /** Best weighted match of one slot in every talk that has it: talk -> score. */
+  function matchSlot(slot: QuerySlot, allowed: (doc: number) => boolean): Map<number, number> {
+    const best = new Map<number, number>();
+    const consider = (doc: number, value: number) => {
+      if (allowed(doc) && value > (best.get(doc) ?? 0)) best.set(doc, value);
+    };
+    slot.alternatives.forEach((alternative, position) => {
+      // What the user typed counts a little more than its synonyms.
+      const closeness = position === 0 ? 1 : 0.9;
+      if (alternative.includes(' ')) {
+        const words = alternative.split(' ');
+        const rarest = words.reduce((a, b) => ((postings.get(a)?.length ?? 0) <= (postings.get(b)?.length ?? 0) ? a : b));
+        const weight = words.reduce((sum, word) => sum + (idf.get(word) ?? 0), 0) / words.length;
+        for (const entry of postings.get(rarest) ?? []) {
+          const doc = entry >> FIELD_BITS;
+          const f = entry & ((1 << FIELD_BITS) - 1);
+          if (fields[doc]![f]!.includes(` ${alternative} `)) consider(doc, closeness * weight * FIELD_WEIGHT[f]!);
+        }
+        return;
+      }
+      const matches = position === 0 ? vocabulary.lookup(alternative) : vocabulary.has(alternative) ? [{ term: alternative, similarity: 1 }] : [];
+      for (const { term, similarity } of matches) {
+        const weight = closeness * similarity * (idf.get(term) ?? 0);
+        for (const entry of postings.get(term) ?? []) {
+          consider(entry >> FIELD_BITS, weight * FIELD_WEIGHT[entry & ((1 << FIELD_BITS) - 1)]!);
+        }
+      }
+    });
+    return best;
+  }
+
+  /** Words fuse.js should look for: each slot's typed word corrected to indexed words, plus synonyms present in the index. */
+  function fuseTerms(slots: readonly QuerySlot[]): string {
+    const terms = new Set<string>();
+    for (const slot of slots) {
+      for (const { term } of vocabulary.lookup(slot.alternatives[0]!.split(' ')[0]!).slice(0, 2)) terms.add(term);
+      for (const alternative of slot.alternatives.slice(1)) {
+        for (const word of alternative.split(' ')) if (vocabulary.has(word)) terms.add(word);
+      }
+      if (slot.alternatives[0]!.includes(' ')) for (const word of slot.alternatives[0]!.split(' ')) terms.add(word);
+    }
+    return [...terms].join(' ');
+  }
+
+  function search(raw: string): SearchResult {
+    const query = parseQuery(raw, context);
+    if (query.unknownTopics.length || query.unknownEditions.length) return { query, hits: [] };
+    const years = new Set(query.years);
+    const allowed = (doc: number) => {
+      const talk = talks[doc]!;
+      return (years.size === 0 || years.has(talk.edition.year)) && query.topics.every((topic) => talk.topics.includes(topic));
+    };
+
+    if (query.slots.length === 0) {
+      if (years.size === 0 && query.topics.length === 0) return { query, hits: [] };
+      const hits = talks.filter((_, doc) => allowed(doc)).map((talk) => ({ talk, score: 1 }));
+      return { query, hits: hits.sort((a, b) => b.talk.edition.year - a.talk.edition.year) };
+    }
+
+    const candidates = new Map<number, Candidate>();
+    for (const slot of query.slots) {
+      for (const [doc, value] of matchSlot(slot, allowed)) {
+        const candidate = candidates.get(doc) ?? { doc, score: 0, matched: 0 };
+        candidate.score += value;
+        candidate.matched += 1;
+        candidates.set(doc, candidate);
+      }
+    }
+    // Every word must match, but a long question may miss one ("debug a pod in prod please").
+    const required = query.slots.length >= 3 ? query.slots.length - 1 : query.slots.length;
+    const kept = [...candidates.values()]
+      .filter((candidate) => candidate.matched >= required)
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, RERANK_LIMIT);
+    if (kept.length === 0) return { query, hits: [] };
+
+    return { query, hits: rerank(kept, fuseTerms(query.slots)) };
+  }
+
+  /** fuse.js scores the short list on the same fields and weights; its verdict is blended with term coverage. */
+  function rerank(kept: Candidate[], terms: string): SearchHit[] {
+    const subset = Fuse.parseIndex<SearchDocument>({
+      keys: fuseRecords.keys as Parameters<typeof Fuse.parseIndex>[0]['keys'],
+      records: kept.map((candidate, i) => ({ ...fuseRecords.records[candidate.doc]!, i })),
+    });
+    const fuse = new Fuse(
+      kept.map((candidate) => docs[candidate.doc]!),
+      FUSE_OPTIONS,
+      subset,
+    );
+    const fuseScore = new Map<number, number>();
+    for (const result of fuse.search(terms)) fuseScore.set(result.refIndex, 1 - (result.score ?? 1));
+    const top = kept[0]!.score;
+    return kept
+      .map((candidate, i) => ({
+        talk: talks[candidate.doc]!,
+        score: FUSE_SHARE * (fuseScore.get(i) ?? 0) + (1 - FUSE_SHARE) * (candidate.score / top),
+        doc: candidate.doc,
+      }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .map(({ talk, score }) => ({ talk, score: Math.max(0.001, Math.round(score * 1000) / 1000) }));
+  }
+
+  function suggestTopics(raw: string, count: number): string[] {
+    const scores = new Map<string, number>();
+    for (const word of foldText(raw).split(' ')) {
+      if (word.length < 3) continue;
+      for (const { term, similarity } of topicVocabulary.lookup(word)) {
+        const id = topicNames.get(term)!;
+        scores.set(id, Math.max(scores.get(id) ?? 0, similarity));
+      }
+    }
+    const popularity = new Map<string, number>();
+    for (const talk of talks) for (const topic of talk.topics) popularity.set(topic, (popularity.get(topic) ?? 0) + 1);
+    const byPopularity = [...popularity].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    const related = [...scores].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    return [...new Set([...related, ...byPopularity])].slice(0, count);
+  }
+
+  return { search, suggestTopics, context };
+}

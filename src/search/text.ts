@@ -1,0 +1,71 @@
+/**
+ * Text folding shared by indexing and querying: both sides must agree exactly, or an
+ * accent or a ligature would make a word unfindable.
+ */
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l' };
+
+/** Lower-case, accents and punctuation removed, words separated by single spaces. */
+export function foldText(input: string): string {
+  return input
+    .toLowerCase()
+    .replace(/[œæßøđł]/g, (c) => LIGATURES[c] ?? c)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/['’`]/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function tokenize(input: string): string[] {
+  const folded = foldText(input);
+  return folded ? folded.split(' ') : [];
+}
+
+/**
+ * Words that carry no meaning in a search, in both languages, plus the filler people
+ * type to a bot ("any talks about ...", "je cherche une conf sur ..."). Folded forms.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    // English
+    'a an the and or of to in on at for from by with without into about over under as is are was were be been being ' +
+    'it its this that these those there here what which who whom whose when where why how do does did can could should ' +
+    'would will shall may might must i me my we us our you your they them their he she his her any some all anything ' +
+    'something tell show find give get want need looking look search please thanks thank hi hello hey bot kubecon ' +
+    'talk talks conference conferences conf confs session sessions video videos presentation presentations watch ' +
+    'recommend recommendation recommendations suggest suggestions best good great interesting one ones like than then so ' +
+    'just also more most very not no yes if but up out other others such what s ' +
+    // French
+    'le la les l un une des de du d et ou au aux a en dans sur sous pour par avec sans ce cet cette ces ca cela ' +
+    'qui que quoi qu quel quelle quels quelles est sont etait etre ete il elle ils elles on nous vous je j tu te toi moi ' +
+    'me mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs y se s ne n pas plus tres comment pourquoi quand ' +
+    'ou donc mais si tout tous toute toutes quelque quelques chose cherche chercher trouver montre montrer donne donner ' +
+    'veux voudrais besoin merci salut bonjour parle parler propos conference conferences conf intervention video videos ' +
+    'talk talks presentation presentations regarder recommande recommander conseille conseiller bon bonne bien meilleur ' +
+    'meilleurs meilleure interessant autre autres'
+  ).split(' '),
+);
+
+/** Damerau-Levenshtein (optimal string alignment) distance, bounded: returns max + 1 once it is exceeded. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prevPrev = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  let current = new Array<number>(cols).fill(0);
+  for (let i = 1; i < rows; i++) {
+    current[0] = i;
+    let rowMin = current[0];
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    [prevPrev, prev, current] = [prev, current, prevPrev];
+  }
+  return prev[cols - 1]!;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/bot/command.ts';
+
+describe('parseCommand', () => {
+  it.each([
+    ['', { kind: 'help' }],
+    ['   ', { kind: 'help' }],
+    ['help', { kind: 'help' }],
+    ['Aide', { kind: 'help' }],
+    ['topics', { kind: 'topics' }],
+    ['thèmes', { kind: 'topics' }],
+    ['topic security', { kind: 'topic', name: 'security' }],
+    ['sujet  sécurité', { kind: 'topic', name: 'sécurité' }],
+    ['random', { kind: 'random' }],
+    ['au hasard', { kind: 'random' }],
+    ['edition 2024', { kind: 'edition', year: '2024' }],
+    ['takeaways', { kind: 'takeaways', year: undefined }],
+    ['bilan 2022', { kind: 'takeaways', year: '2022' }],
+    ['digest subscribe', { kind: 'digest', action: 'subscribe' }],
+    ['digest', { kind: 'digest', action: 'status' }],
+    ['digest aperçu', { kind: 'digest', action: 'preview' }],
+  ])('reads %j as a subcommand', (text, expected) => {
+    expect(parseCommand(text)).toEqual(expected);
+  });
+
+  it.each(['ephemeral containers', 'topics about costs', 'help me debug a pod', 'edition 2024 cilium', 'digest of costs', 'random thoughts on chaos'])(
+    'treats %j as a query, never as an error',
+    (text) => {
+      expect(parseCommand(text)).toEqual({ kind: 'search', query: text });
+    },
+  );
+});
