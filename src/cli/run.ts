@@ -1,3 +1,4 @@
+import { ArticleError } from '../catalogue/articles.ts';
 import { CatalogueError } from '../catalogue/load.ts';
 import { ConfigError } from '../config.ts';
 
@@ -6,13 +7,17 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Runs a command-line entry point: known errors print their message alone (no stack), and every failure exits 1. */
+/** Exit code of a tool that could not run at all (bad arguments, unreadable input), as opposed to 1: it ran and found a problem. */
+export const EXIT_CANNOT_RUN = 2;
+
+/** Runs a command-line entry point: known errors print their message alone (no stack); every failure exits non-zero. */
 export async function runCli(main: () => Promise<unknown>): Promise<void> {
   try {
     await main();
   } catch (error) {
-    const known = error instanceof CatalogueError || error instanceof ConfigError || error instanceof UsageError;
+    const cannotRun = error instanceof UsageError || error instanceof ArticleError;
+    const known = cannotRun || error instanceof CatalogueError || error instanceof ConfigError;
     console.error(known ? error.message : error instanceof Error ? error.stack : String(error));
-    process.exitCode = 1;
+    process.exitCode = cannotRun ? EXIT_CANNOT_RUN : 1;
   }
 }
