@@ -42,7 +42,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'ou donc mais si tout tous toute toutes quelque quelques chose cherche chercher trouver montre montrer donne donner ' +
     'veux voudrais besoin merci salut bonjour parle parler propos conference conferences conf intervention video videos ' +
     'talk talks presentation presentations regarder recommande recommander conseille conseiller bon bonne bien meilleur ' +
-    'meilleurs meilleure interessant autre autres'
+    'meilleurs meilleure interessant autre autres ' +
+    // What people want to do with a tool, which says nothing about which talk: "replace X", "réduire Y"
+    'use using used utiliser utilise utilisation replace replacing remplacer remplace compare comparing comparer ' +
+    'versus vs setup configure configurer install installer mettre place faire do make doing learn apprendre ' +
+    'understand comprendre improve ameliorer reduce reducing reduire diminuer avoid eviter manage managing gerer ' +
+    'handle start starting commencer demarrer try trying essayer tester ideas idees tips conseils'
   ).split(' '),
 );
 
