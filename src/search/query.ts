@@ -10,6 +10,8 @@ export interface QuerySlot {
 
 export interface ParsedQuery {
   readonly slots: readonly QuerySlot[];
+  /** The folded words as typed, filters and edition names removed: a talk that holds them verbatim is a strong match. */
+  readonly phrase: string;
   readonly years: readonly number[];
   readonly topics: readonly string[];
   /** `topic:xyz` where xyz names no topic: the answer says so rather than guessing. */
@@ -51,6 +53,7 @@ export function parseQuery(raw: string, context: QueryContext): ParsedQuery {
 
   const words = foldText(free).split(' ').filter(Boolean);
   const slots: QuerySlot[] = [];
+  const phrase = words.filter((word) => !context.editionAliases.has(word)).join(' ');
   const span = longestPhrase(context.synonyms);
   for (let i = 0; i < words.length; ) {
     let taken = 0;
@@ -79,7 +82,7 @@ export function parseQuery(raw: string, context: QueryContext): ParsedQuery {
     slots.push({ word, alternatives: group ? [word, ...group.filter((g) => g !== word)] : [word] });
   }
 
-  return { slots: dedupe(slots), years: [...years], topics: [...topics], unknownTopics, unknownEditions };
+  return { slots: dedupe(slots), phrase, years: [...years], topics: [...topics], unknownTopics, unknownEditions };
 }
 
 function dedupe(slots: QuerySlot[]): QuerySlot[] {

@@ -15,11 +15,14 @@ type Field = (typeof FIELDS)[number];
 const WEIGHTS: Record<Field, number> = { title: 3, keywords: 3, topics: 2, speakers: 1.5, takeaway: 1, edition: 0.5 };
 const FIELD_WEIGHT = FIELDS.map((field) => WEIGHTS[field]);
 const FIELD_BITS = 3;
+const VERBATIM_FIELDS = [FIELDS.indexOf('title'), FIELDS.indexOf('keywords')];
 
 /** How many of the best candidates fuse.js ranks; the rest of a broad match is noise. */
 const RERANK_LIMIT = 40;
 /** Share of the final score that comes from fuse.js; the rest from term coverage. */
 const FUSE_SHARE = 0.5;
+/** Extra weight for a talk whose title or keywords hold the query word for word. */
+const PHRASE_BONUS = 1.25;
 
 export interface SearchHit {
   readonly talk: Talk;
@@ -207,11 +210,15 @@ export function createSearcher(catalogue: Catalogue): Searcher {
       .slice(0, RERANK_LIMIT);
     if (kept.length === 0) return { query, hits: [] };
 
-    return { query, hits: rerank(kept, fuseTerms(query.slots)) };
+    return { query, hits: rerank(kept, fuseTerms(query.slots), query) };
   }
 
-  /** fuse.js scores the short list on the same fields and weights; its verdict is blended with term coverage. */
-  function rerank(kept: Candidate[], terms: string): SearchHit[] {
+  /**
+   * fuse.js scores the short list on the same fields and weights; its verdict is blended
+   * with the index's weighted term score, and a talk that misses one of the words ranks
+   * below those that have them all.
+   */
+  function rerank(kept: Candidate[], terms: string, query: ParsedQuery): SearchHit[] {
     const subset = Fuse.parseIndex<SearchDocument>({
       keys: fuseRecords.keys as Parameters<typeof Fuse.parseIndex>[0]['keys'],
       records: kept.map((candidate, i) => ({ ...fuseRecords.records[candidate.doc]!, i })),
@@ -224,12 +231,14 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     const fuseScore = new Map<number, number>();
     for (const result of fuse.search(terms)) fuseScore.set(result.refIndex, 1 - (result.score ?? 1));
     const top = kept[0]!.score;
+    const phrase = query.phrase.includes(' ') ? ` ${query.phrase} ` : undefined;
+    const verbatim = (doc: number) => phrase !== undefined && VERBATIM_FIELDS.some((f) => fields[doc]![f]!.includes(phrase));
     return kept
-      .map((candidate, i) => ({
-        talk: talks[candidate.doc]!,
-        score: FUSE_SHARE * (fuseScore.get(i) ?? 0) + (1 - FUSE_SHARE) * (candidate.score / top),
-        doc: candidate.doc,
-      }))
+      .map((candidate, i) => {
+        const blended = FUSE_SHARE * (fuseScore.get(i) ?? 0) + (1 - FUSE_SHARE) * (candidate.score / top);
+        const coverage = candidate.matched / query.slots.length;
+        return { talk: talks[candidate.doc]!, score: Math.min(1, blended * coverage * (verbatim(candidate.doc) ? PHRASE_BONUS : 1)), doc: candidate.doc };
+      })
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
       .map(({ talk, score }) => ({ talk, score: Math.max(0.001, Math.round(score * 1000) / 1000) }));
   }
