@@ -110,7 +110,8 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
       if (ephemeral && answer.source.type === 'random') controls.push(button(ACTIONS.randomTalk, m.anotherOne, 'random'));
       if (ephemeral) controls.push(button(ACTIONS.dismiss, m.dismiss, 'dismiss'));
       if (controls.length) blocks.push({ type: 'divider' }, { type: 'actions', block_id: 'controls', elements: controls });
-      return { text: `${title}: ${answer.talks.map((t) => t.title).join(' · ')}`, blocks };
+      // The fallback text is mrkdwn, unlike the plain_text header: an echoed `<!channel>` there would ping.
+      return { text: escapeText(`${title}: ${answer.talks.map((t) => t.title).join(' · ')}`), blocks };
     }
     case 'no-results': {
       const known = catalogue.editions.map((e) => `${e.year} (${e.city})`).join(', ');

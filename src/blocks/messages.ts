@@ -38,10 +38,12 @@ export interface Messages {
     readonly intro: (talks: number, editions: number) => string;
     readonly browseEditions: string;
     readonly browseTopics: string;
+    readonly howToUse: string;
     readonly nextDigest: (when: string, channels: number) => string;
     readonly noDigest: string;
   };
   readonly apology: string;
+  readonly digestDisabled: string;
   readonly tooLong: (max: number) => string;
   readonly console: {
     readonly banner: string;
@@ -101,10 +103,12 @@ const en: Messages = {
     intro: (talks, editions) => `${talks} talks from ${editions} KubeCon Europe editions, each with the video and what our platform team thought of it.`,
     browseEditions: 'Browse by edition',
     browseTopics: 'Browse by topic',
+    howToUse: 'How to use it',
     nextDigest: (when, channels) => `Next weekly digest: ${when}, to ${channels} channel${channels === 1 ? '' : 's'}.`,
     noDigest: 'No channel receives the weekly digest yet: type `/kubecon digest subscribe` in one.',
   },
   apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
+  digestDisabled: 'The weekly digest is not enabled on this bot.',
   tooLong: (max) => `That is a long question: I only read the first ${max} characters.`,
   console: {
     banner: 'kubecon-bot local console: type what you would type after /kubecon (help, topics, a question...). Ctrl-D to quit.',
@@ -164,10 +168,12 @@ const fr: Messages = {
     intro: (talks, editions) => `${talks} conférences de ${editions} éditions de la KubeCon Europe, chacune avec sa vidéo et l’avis de notre équipe plateforme.`,
     browseEditions: 'Parcourir par édition',
     browseTopics: 'Parcourir par thème',
-    nextDigest: (when, channels) => `Prochain résumé hebdomadaire : ${when}, dans ${channels} canal${channels === 1 ? '' : 'aux'}.`,
+    howToUse: 'Comment s’en servir',
+    nextDigest: (when, channels) => `Prochain résumé hebdomadaire : ${when}, dans ${channels} ${channels === 1 ? 'canal' : 'canaux'}.`,
     noDigest: 'Aucun canal ne reçoit encore le résumé hebdomadaire : tapez `/kubecon digest subscribe` dans l’un d’eux.',
   },
   apology: 'Désolé, une erreur est survenue pendant la réponse. Réessayez dans un instant.',
+  digestDisabled: 'Le résumé hebdomadaire n’est pas activé sur ce bot.',
   tooLong: (max) => `Question bien longue : je n’en lis que les ${max} premiers caractères.`,
   console: {
     banner: 'Console locale de kubecon-bot : tapez ce que vous taperiez après /kubecon (help, topics, une question...). Ctrl-D pour quitter.',

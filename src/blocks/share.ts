@@ -1,0 +1,22 @@
+import type { Catalogue, Talk } from '../catalogue/model.ts';
+import type { Language } from '../catalogue/schema.ts';
+import { topicLabeller, type Message } from './answer.ts';
+import { messages } from './messages.ts';
+import { renderTalk } from './talk.ts';
+import { escapeText, truncate, LIMITS } from './text.ts';
+
+export interface ShareContext {
+  readonly language: Language;
+  readonly catalogue: Pick<Catalogue, 'topicById'>;
+  /** The Slack user id of whoever pressed "Share in channel". */
+  readonly userId: string;
+}
+
+/** One talk posted publicly from an ephemeral preview, attributed to the user who shared it. */
+export function renderSharedTalk(talk: Talk, { language, catalogue, userId }: ShareContext): Message {
+  const sharedBy = `<@${userId}>`;
+  return {
+    text: truncate(`${escapeText(talk.title)} · ${messages(language).sharedBy(sharedBy)}`, LIMITS.fallbackText),
+    blocks: renderTalk(talk, language, topicLabeller(catalogue, language), { sharedBy }),
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/log/logger.ts';
+import { createLanguageResolver, languageOfLocale } from '../../src/slack/language.ts';
+
+describe('user language', () => {
+  it('maps Slack locales, falling back to the bot language', () => {
+    expect(languageOfLocale('fr-FR', 'en')).toBe('fr');
+    expect(languageOfLocale('fr-CA', 'en')).toBe('fr');
+    expect(languageOfLocale('en-GB', 'fr')).toBe('en');
+    expect(languageOfLocale('de-DE', 'fr')).toBe('fr');
+    expect(languageOfLocale(undefined, 'en')).toBe('en');
+  });
+
+  it('asks Slack once per user within the TTL, and again after it', async () => {
+    let now = 0;
+    const asked: string[] = [];
+    const languages = createLanguageResolver({
+      fallback: 'en',
+      logger: silentLogger,
+      now: () => now,
+      ttlMs: 1000,
+      lookupLocale: async (user) => {
+        asked.push(user);
+        return user === 'UFR' ? 'fr-FR' : 'en-US';
+      },
+    });
+    expect(await Promise.all([languages.forUser('UFR'), languages.forUser('UFR')])).toEqual(['fr', 'fr']);
+    expect(await languages.forUser('UEN')).toBe('en');
+    now = 1001;
+    await languages.forUser('UFR');
+    expect(asked).toEqual(['UFR', 'UEN', 'UFR']);
+  });
+
+  it('falls back silently when users.info fails, without caching the failure', async () => {
+    let fail = true;
+    const languages = createLanguageResolver({
+      fallback: 'fr',
+      logger: silentLogger,
+      lookupLocale: async () => {
+        if (fail) throw new Error('ratelimited');
+        return 'en-US';
+      },
+    });
+    expect(await languages.forUser('U1')).toBe('fr');
+    fail = false;
+    expect(await languages.forUser('U1')).toBe('en');
+  });
+
+  it('keeps at most maxEntries users', async () => {
+    const asked: string[] = [];
+    const languages = createLanguageResolver({
+      fallback: 'en',
+      logger: silentLogger,
+      maxEntries: 2,
+      lookupLocale: async (user) => {
+        asked.push(user);
+        return 'en-US';
+      },
+    });
+    for (const user of ['U1', 'U2', 'U3', 'U1']) await languages.forUser(user);
+    expect(asked).toEqual(['U1', 'U2', 'U3', 'U1']);
+  });
+});
