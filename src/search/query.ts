@@ -1,5 +1,5 @@
 import { foldText, STOPWORDS } from './text.ts';
-import { longestPhrase, type SynonymGroups } from './synonyms.ts';
+import type { SynonymGroups } from './synonyms.ts';
 
 /** One thing the user asked for: a word or phrase, and what else it may be written as. */
 export interface QuerySlot {
@@ -22,6 +22,8 @@ export interface ParsedQuery {
 
 export interface QueryContext {
   readonly synonyms: SynonymGroups;
+  /** The most words a synonym phrase has, so the parser knows how far to look ahead. */
+  readonly phraseSpan: number;
   /** Folded edition years and cities ("2024", "paris") to the edition's year. */
   readonly editionAliases: ReadonlyMap<string, number>;
   /** Resolves a folded topic name, label or synonym to a topic id. */
@@ -54,7 +56,7 @@ export function parseQuery(raw: string, context: QueryContext): ParsedQuery {
   const words = foldText(free).split(' ').filter(Boolean);
   const slots: QuerySlot[] = [];
   const phrase = words.filter((word) => !context.editionAliases.has(word)).join(' ');
-  const span = longestPhrase(context.synonyms);
+  const span = context.phraseSpan;
   for (let i = 0; i < words.length; ) {
     let taken = 0;
     for (let length = Math.min(span, words.length - i); length >= 2; length--) {

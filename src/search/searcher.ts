@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import { parseQuery, type ParsedQuery, type QueryContext, type QuerySlot } from './query.ts';
-import { buildSynonymGroups } from './synonyms.ts';
+import { buildSynonymGroups, longestPhrase } from './synonyms.ts';
 import { foldText } from './text.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -17,8 +17,13 @@ const FIELD_WEIGHT = FIELDS.map((field) => WEIGHTS[field]);
 const FIELD_BITS = 3;
 const VERBATIM_FIELDS = [FIELDS.indexOf('title'), FIELDS.indexOf('keywords')];
 
-/** How many of the best candidates fuse.js ranks; the rest of a broad match is noise. */
-const RERANK_LIMIT = 40;
+/**
+ * How many of the best candidates fuse.js re-ranks: enough for the first pages; the rest
+ * of a broad match keeps the index's order. Fuse's bitap scan is the costly step.
+ */
+const RERANK_LIMIT = 10;
+/** The longest list a query returns ("More results" pages through it). */
+const MAX_RESULTS = 60;
 /** Share of the final score that comes from fuse.js; the rest from term coverage. */
 const FUSE_SHARE = 0.5;
 /** Extra weight for a talk whose title or keywords hold the query word for word. */
@@ -59,8 +64,14 @@ export function toSearchDocument(talk: Talk, catalogue: Pick<Catalogue, 'topicBy
   };
 }
 
-const FUSE_OPTIONS: IFuseOptions<SearchDocument> = {
-  keys: FIELDS.map((name) => ({ name, weight: WEIGHTS[name] })),
+/**
+ * fuse.js ranks on the short, descriptive fields; the long takeaways are matched through
+ * the index, which costs nothing per character, rather than by a bitap scan per query.
+ */
+const FUSE_FIELDS: readonly Field[] = ['title', 'keywords', 'topics', 'speakers'];
+type FuseDocument = Pick<SearchDocument, 'title' | 'keywords' | 'topics' | 'speakers'>;
+const FUSE_OPTIONS: IFuseOptions<FuseDocument> = {
+  keys: FUSE_FIELDS.map((name) => ({ name, weight: WEIGHTS[name] })),
   useTokenSearch: true,
   ignoreLocation: true,
   includeScore: true,
@@ -108,7 +119,12 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     idf.set(word, Math.log(1 + (talks.length - documents + 0.5) / (documents + 0.5)));
   }
   const vocabulary = new Vocabulary(postings.keys());
-  const fuseRecords = Fuse.createIndex(FUSE_OPTIONS.keys!, docs).toJSON();
+  // Topic synonyms help the index find a talk; for ranking, the topic's names are enough.
+  const fuseDocs: FuseDocument[] = talks.map((talk, i) => ({
+    ...docs[i]!,
+    topics: foldText(talk.topics.flatMap((id) => Object.values(catalogue.topicById.get(id)?.label ?? { en: id })).join(' | ')),
+  }));
+  const fuseRecords = Fuse.createIndex(FUSE_OPTIONS.keys!, fuseDocs).toJSON();
 
   const synonyms = buildSynonymGroups();
   const editionAliases = new Map<string, number>();
@@ -132,7 +148,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const resolveTopic = (name: string): string | undefined =>
     topicNames.get(name) ?? topicNames.get(topicVocabulary.lookup(name)[0]?.term ?? '');
 
-  const context: QueryContext = { synonyms, editionAliases, resolveTopic };
+  const context: QueryContext = { synonyms, phraseSpan: longestPhrase(synonyms), editionAliases, resolveTopic };
 
   /** Best weighted match of one slot in every talk that has it: talk -> score. */
   function matchSlot(slot: QuerySlot, allowed: (doc: number) => boolean): Map<number, number> {
@@ -165,15 +181,16 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     return best;
   }
 
-  /** Words fuse.js should look for: each slot's typed word corrected to indexed words, plus synonyms present in the index. */
+  /** Words fuse.js should look for: each slot's typed words corrected to indexed words, and a couple of its synonyms. */
   function fuseTerms(slots: readonly QuerySlot[]): string {
     const terms = new Set<string>();
     for (const slot of slots) {
-      for (const { term } of vocabulary.lookup(slot.alternatives[0]!.split(' ')[0]!).slice(0, 2)) terms.add(term);
-      for (const alternative of slot.alternatives.slice(1)) {
-        for (const word of alternative.split(' ')) if (vocabulary.has(word)) terms.add(word);
+      for (const word of slot.alternatives[0]!.split(' ')) {
+        const best = vocabulary.lookup(word)[0];
+        if (best) terms.add(best.term);
       }
-      if (slot.alternatives[0]!.includes(' ')) for (const word of slot.alternatives[0]!.split(' ')) terms.add(word);
+      const synonyms = slot.alternatives.slice(1).filter((alternative) => !alternative.includes(' ') && vocabulary.has(alternative));
+      for (const synonym of synonyms.slice(0, 2)) terms.add(synonym);
     }
     return [...terms].join(' ');
   }
@@ -207,7 +224,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     const kept = [...candidates.values()]
       .filter((candidate) => candidate.matched >= required)
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .slice(0, RERANK_LIMIT);
+      .slice(0, MAX_RESULTS);
     if (kept.length === 0) return { query, hits: [] };
 
     return { query, hits: rerank(kept, fuseTerms(query.slots), query) };
@@ -219,12 +236,13 @@ export function createSearcher(catalogue: Catalogue): Searcher {
    * below those that have them all.
    */
   function rerank(kept: Candidate[], terms: string, query: ParsedQuery): SearchHit[] {
-    const subset = Fuse.parseIndex<SearchDocument>({
+    const ranked = kept.slice(0, RERANK_LIMIT);
+    const subset = Fuse.parseIndex<FuseDocument>({
       keys: fuseRecords.keys as Parameters<typeof Fuse.parseIndex>[0]['keys'],
-      records: kept.map((candidate, i) => ({ ...fuseRecords.records[candidate.doc]!, i })),
+      records: ranked.map((candidate, i) => ({ ...fuseRecords.records[candidate.doc]!, i })),
     });
     const fuse = new Fuse(
-      kept.map((candidate) => docs[candidate.doc]!),
+      ranked.map((candidate) => fuseDocs[candidate.doc]!),
       FUSE_OPTIONS,
       subset,
     );
