@@ -3,7 +3,12 @@ import { loadCatalogue } from './catalogue/load.ts';
 import { runCli } from './cli/run.ts';
 import { loadConfig } from './config.ts';
 import { runConsole } from './console/console.ts';
+import { createLogger } from './log/logger.ts';
 import { createSearcher } from './search/searcher.ts';
+import { createSlackApp } from './slack/app.ts';
+
+/** SIGTERM must end the process within 10 s; the app's own deadline is shorter, this is the backstop. */
+const EXIT_DEADLINE_MS = 9500;
 
 // Composition root: config -> catalogue -> search -> bot -> a door (console or Slack).
 await runCli(async () => {
@@ -16,5 +21,36 @@ await runCli(async () => {
     await runConsole({ bot, language: config.language, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
     return;
   }
-  throw new Error(`Slack mode "${config.mode}" is not available yet`);
+
+  const logger = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? 'pretty' : 'json' });
+  const slack = createSlackApp({ config, bot, logger });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    logger.info('Signal received', { signal });
+    setTimeout(() => process.exit(0), EXIT_DEADLINE_MS).unref();
+    slack.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('Shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+
+  try {
+    await slack.start();
+  } catch (error) {
+    // A signal during start-up makes start() fail; that is a clean stop, not a failure.
+    if (stopping) return;
+    logger.error(
+      config.mode === 'socket'
+        ? 'Could not connect to Slack over Socket Mode: check SLACK_APP_TOKEN (an app-level token with connections:write) and that Slack is reachable'
+        : `Could not listen for Slack requests on port ${config.port}: is another process using it? Set PORT to another port`,
+      { error },
+    );
+    process.exit(1);
+  }
 });

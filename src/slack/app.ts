@@ -1,0 +1,215 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { WebClient, type RetryOptions, type WebClientOptions } from '@slack/web-api';
+import type { Bot } from '../bot/answer.ts';
+import type { Config } from '../config.ts';
+import type { DigestCommands } from '../digest/commands.ts';
+import { healthRoutes, startHealthServer, type HealthServer, type ReadinessChecks } from '../http/health.ts';
+import type { Logger } from '../log/logger.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { createEventDeduplicator } from './dedupe.ts';
+import type { ListenerDeps } from './deps.ts';
+import { createIdentityProbe } from './identity.ts';
+import { createInFlight } from './in-flight.ts';
+import { createLanguageResolver } from './language.ts';
+import { registerListeners } from './listeners/index.ts';
+
+/** Retry and time budgets; production uses the defaults, tests shrink them. */
+export interface SlackTuning {
+  /** Calls made while a user waits for an answer: a couple of quick retries, then an apology. */
+  readonly webApiRetry: RetryOptions;
+  /** Per HTTP attempt, Web API and response_url alike: a hung call must not hang a handler. */
+  readonly requestTimeoutMs: number;
+  /** apps.connections.open, which the socket-mode client calls again on every reconnect. */
+  readonly socketRetry: RetryOptions;
+  /** Ping timeout of the Socket Mode link, also the unit of its reconnect delay. */
+  readonly socketPingTimeoutMs: number;
+  readonly authTestBackoff: { readonly initialMs: number; readonly maxMs: number };
+  /** In-flight work gets this long after SIGTERM; main.ts exits within 10 s whatever happens. */
+  readonly shutdownTimeoutMs: number;
+}
+
+export const DEFAULT_TUNING: SlackTuning = {
+  webApiRetry: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
+  requestTimeoutMs: 5000,
+  // About four minutes of attempts: long enough for a Slack blip, short enough to fail a broken deploy.
+  socketRetry: { retries: 8, factor: 2, minTimeout: 1000, maxTimeout: 60_000 },
+  socketPingTimeoutMs: 5000,
+  authTestBackoff: { initialMs: 1000, maxMs: 60_000 },
+  shutdownTimeoutMs: 8000,
+};
+
+export interface SlackAppOptions {
+  readonly config: Pick<Config, 'mode' | 'slack' | 'port' | 'healthPort' | 'language'>;
+  readonly bot: Bot;
+  readonly logger: Logger;
+  /** The weekly digest, when it runs in this process; /kubecon digest says it is off otherwise. */
+  readonly digest?: DigestCommands | undefined;
+  /** Overrides config.port (HTTP) or config.healthPort (Socket Mode); 0 picks a free port. */
+  readonly port?: number | undefined;
+  /** The interface to listen on; every interface by default. */
+  readonly host?: string | undefined;
+  readonly tuning?: Partial<SlackTuning> | undefined;
+}
+
+export interface SlackApp {
+  /** Listens (HTTP) or connects (Socket Mode); readiness follows once Slack answers auth.test. */
+  start(): Promise<void>;
+  /**
+   * Stops taking new work, lets in-flight handlers finish (up to shutdownTimeoutMs), then
+   * closes everything. Safe to call at any time, more than once.
+   */
+  shutdown(): Promise<void>;
+  /** The port of /healthz and /readyz: the Events API port in HTTP mode, HEALTH_PORT in Socket Mode. */
+  readonly port: number | undefined;
+  readiness(): ReadinessChecks;
+}
+
+/** Bolt's respond() has no timeout of its own; it uses the WebClient's fetch, so this gives it one. */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+}
+
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The Bolt app over one of two transports, Socket Mode when SLACK_APP_TOKEN is set, HTTP
+ * otherwise. Transport only: every listener is in ./listeners, every message in src/blocks.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config, bot, logger } = options;
+  const tuning: SlackTuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const log = logger.child({ component: 'slack', mode: config.mode });
+  const sdkLogger = boltLogger(logger);
+  const base: WebClientOptions = {
+    slackApiUrl: config.slack.apiUrl,
+    logger: sdkLogger,
+    timeout: tuning.requestTimeoutMs,
+    fetch: fetchWithTimeout(tuning.requestTimeoutMs),
+  };
+
+  // auth.test and users.info have a fallback (retry later, default language): no retries of their own.
+  const quick = new WebClient(config.slack.botToken, { ...base, retryConfig: { retries: 0 } });
+  const identity = createIdentityProbe({
+    authTest: () => quick.auth.test(),
+    logger: log,
+    initialDelayMs: tuning.authTestBackoff.initialMs,
+    maxDelayMs: tuning.authTestBackoff.maxMs,
+  });
+  const deps: ListenerDeps = {
+    bot,
+    digest: options.digest,
+    logger,
+    events: createEventDeduplicator(),
+    languages: createLanguageResolver({
+      fallback: config.language,
+      logger: log,
+      lookupLocale: async (user) => (await quick.users.info({ user, include_locale: true })).user?.locale,
+    }),
+  };
+
+  let draining = false;
+  const readiness = (): ReadinessChecks => ({
+    catalogue: bot.catalogue.talks.length > 0,
+    slack: identity.current !== undefined,
+    accepting: !draining,
+  });
+  const routes = healthRoutes(readiness);
+
+  const receiver =
+    config.mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: config.slack.appToken ?? '',
+          logger: sdkLogger,
+          clientPingTimeout: tuning.socketPingTimeoutMs,
+          // Explicit, or the socket-mode client writes its own 100-retry policy in.
+          installerOptions: { clientOptions: { ...base, retryConfig: tuning.socketRetry } },
+        })
+      : new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', logger: sdkLogger, customRoutes: routes });
+
+  const app = new App({
+    receiver,
+    logger: sdkLogger,
+    // Bolt's own authorize calls auth.test once, in this constructor, and if that fails it
+    // fails every request forever. Ours answers with the token alone until identity.ts has
+    // the bot's ids: a request that comes first is still answered (Bolt acks events before
+    // authorize succeeds or not, so a refused one would be lost), only its mention is
+    // stripped less precisely and the listeners, not Bolt, skip bot messages.
+    authorize: async () => ({ botToken: config.slack.botToken, ...identity.current }),
+    // Rate-limited answers fail fast into an apology rather than keep a user waiting a minute.
+    clientOptions: { ...base, retryConfig: tuning.webApiRetry, rejectRateLimitedCalls: true },
+  });
+  const inFlight = createInFlight();
+  app.use(({ next }) => inFlight.track(next));
+  app.error(async (error) => {
+    log.error('A Slack listener failed', { error });
+  });
+  registerListeners(app, deps);
+
+  let server: Server | undefined;
+  let healthServer: HealthServer | undefined;
+  let port: number | undefined;
+  let shuttingDown: Promise<void> | undefined;
+
+  async function start(): Promise<void> {
+    identity.start();
+    try {
+      if (receiver instanceof HTTPReceiver) {
+        server = await receiver.start({ port: options.port ?? config.port, host: options.host });
+        port = (server.address() as AddressInfo).port;
+        log.info('Listening for Slack requests on /slack/events, health on /healthz and /readyz', { port });
+      } else {
+        healthServer = await startHealthServer(routes, options.port ?? config.healthPort, options.host);
+        port = healthServer.port;
+        await receiver.start();
+        log.info('Connected to Slack over Socket Mode; health on /healthz and /readyz', { healthPort: port });
+      }
+    } catch (error) {
+      await shutdown();
+      throw error;
+    }
+  }
+
+  function shutdown(): Promise<void> {
+    shuttingDown ??= (async () => {
+      draining = true;
+      identity.stop();
+      const deadline = Date.now() + tuning.shutdownTimeoutMs;
+      const left = () => Math.max(0, deadline - Date.now());
+      log.info('Shutting down: taking no new work, finishing what is in flight', { inFlight: inFlight.count });
+      const stopped =
+        receiver instanceof HTTPReceiver
+          ? server === undefined
+            ? Promise.resolve()
+            : receiver.stop()
+          : receiver.client.disconnect();
+      if (!(await within(inFlight.idle(), left()))) {
+        log.warn('Shutdown deadline reached with handlers still running', { inFlight: inFlight.count });
+      }
+      // Keep-alive connections would hold the HTTP server open; nothing more is expected on them.
+      server?.closeAllConnections();
+      await within(stopped, left());
+      await healthServer?.close();
+      log.info('Slack app stopped');
+    })();
+    return shuttingDown;
+  }
+
+  return {
+    start,
+    shutdown,
+    readiness,
+    get port() {
+      return port;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { WebClient } from '@slack/web-api';
+import type { Answer } from '../bot/answer.ts';
+import { renderHome, type NextDigest } from '../blocks/home.ts';
+import type { DigestCommands } from '../digest/commands.ts';
+import type { Logger } from '../log/logger.ts';
+import type { ListenerDeps } from './deps.ts';
+
+/**
+ * Publishes a user's Home tab, with `results` when a Browse button asked for talks: a Home
+ * view has no response_url, so the answer lives in the view itself. Throws when Slack fails.
+ */
+export async function publishHome(deps: ListenerDeps, client: WebClient, userId: string, results?: Answer): Promise<void> {
+  const language = await deps.languages.forUser(userId);
+  const digest = deps.digest === undefined ? undefined : await nextDigest(deps.digest, deps.logger);
+  const topics = deps.bot.answer({ kind: 'topics' }, 'topics');
+  const view = renderHome({
+    language,
+    catalogue: deps.bot.catalogue,
+    topics: topics.kind === 'topics' ? topics.topics : [],
+    digest,
+    results,
+  });
+  await client.views.publish({ user_id: userId, view });
+}
+
+/** A digest that cannot say when it runs next must not cost the user their Home tab. */
+async function nextDigest(digest: DigestCommands, logger: Logger): Promise<NextDigest | undefined> {
+  try {
+    return (await digest.nextRun()) ?? null;
+  } catch (error) {
+    logger.warn('The digest could not tell its next run; the Home tab leaves it out', { error });
+    return undefined;
+  }
+}

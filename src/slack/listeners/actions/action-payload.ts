@@ -1,0 +1,30 @@
+import type { RespondFn } from '@slack/bolt';
+import type { Language } from '../../../catalogue/schema.ts';
+import type { Logger } from '../../../log/logger.ts';
+import { BlockActionsSchema, invalidFields, type BlockActions } from '../../payloads.ts';
+import { apology } from '../../reply.ts';
+
+/** The clicked button's payload, or undefined (logged) when it lacks a field the bot relies on. */
+export function parseAction(body: unknown, log: Logger): BlockActions | undefined {
+  const parsed = BlockActionsSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  log.warn('Ignored an invalid button click', { fields: invalidFields(parsed.error) });
+  return undefined;
+}
+
+export function clickedValue(payload: BlockActions): string {
+  return payload.actions[0]?.value ?? '';
+}
+
+export function isHomeTab(payload: BlockActions): boolean {
+  return payload.view?.type === 'home';
+}
+
+/** A short apology next to the message the user clicked in, never replacing it. */
+export async function apologise(respond: RespondFn, language: Language, log: Logger): Promise<void> {
+  try {
+    await respond({ response_type: 'ephemeral', replace_original: false, ...apology(language) });
+  } catch (error) {
+    log.warn('Could not apologise either', { error });
+  }
+}

@@ -1,0 +1,29 @@
+import type { App } from '@slack/bolt';
+import { ACTIONS } from '../../../blocks/ids.ts';
+import type { ListenerDeps } from '../../deps.ts';
+import { dismiss } from './dismiss.ts';
+import { linkButton } from './link-button.ts';
+import { moreResults } from './more-results.ts';
+import { randomTalk } from './random-talk.ts';
+import { shareTalk } from './share-talk.ts';
+import { showEdition } from './show-edition.ts';
+import { showTopic } from './show-topic.ts';
+
+/** Button rows suffix each action id with its value (`show_topic:security`), as Slack wants ids unique per block. */
+const prefixed = (base: string) => new RegExp(`^${base}(?::|$)`);
+
+/** Action id (or pattern) -> listener; the manifest test checks every button the builders emit is handled. */
+export const actionListeners = [
+  { actionId: ACTIONS.shareTalk, listener: shareTalk },
+  { actionId: ACTIONS.moreResults, listener: moreResults },
+  { actionId: ACTIONS.dismiss, listener: dismiss },
+  { actionId: ACTIONS.randomTalk, listener: randomTalk },
+  { actionId: prefixed(ACTIONS.showTopic), listener: showTopic },
+  { actionId: prefixed(ACTIONS.showEdition), listener: showEdition },
+  { actionId: ACTIONS.watchVideo, listener: linkButton },
+  { actionId: ACTIONS.openArticle, listener: linkButton },
+] as const;
+
+export function register(app: App, deps: ListenerDeps): void {
+  for (const { actionId, listener } of actionListeners) app.action(actionId, listener(deps));
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * The fields of Slack's payloads the bot relies on, checked at the edge: whatever passes
+ * is safe to put in a mention (`<@user>`), a thread or a URL; whatever fails is logged
+ * by field name (never by value: it may be user text) and dropped.
+ */
+const userId = z.string().regex(/^[UW][A-Z0-9]{1,20}$/);
+const channelId = z.string().regex(/^[CDG][A-Z0-9]{1,20}$/);
+const teamId = z.string().regex(/^[TE][A-Z0-9]{1,20}$/);
+const ts = z.string().regex(/^\d{1,12}\.\d{1,9}$/);
+const responseUrl = z.url({ protocol: /^https?$/ }).max(1000);
+/** Slack's own cap on message text is 40,000 characters; a slash command's is far lower. */
+const text = z.string().max(40_000);
+
+export const SlashCommandSchema = z.object({
+  command: z.string(),
+  text,
+  team_id: teamId,
+  channel_id: channelId,
+  user_id: userId,
+  response_url: responseUrl,
+});
+export type SlashCommand = z.infer<typeof SlashCommandSchema>;
+
+export const EventEnvelopeSchema = z.object({
+  team_id: teamId,
+  event_id: z.string().min(1).max(100),
+});
+
+export const AppMentionSchema = z.object({
+  type: z.literal('app_mention'),
+  user: userId,
+  text,
+  channel: channelId,
+  ts,
+  thread_ts: ts.optional(),
+});
+
+export const DirectMessageSchema = z.object({
+  type: z.literal('message'),
+  channel_type: z.literal('im'),
+  user: userId,
+  text,
+  channel: channelId,
+  ts,
+  thread_ts: ts.optional(),
+});
+
+export const AppHomeOpenedSchema = z.object({
+  type: z.literal('app_home_opened'),
+  user: userId,
+  tab: z.string(),
+});
+
+export const BlockActionsSchema = z.object({
+  type: z.literal('block_actions'),
+  user: z.object({ id: userId }),
+  team: z.object({ id: teamId }).nullish(),
+  container: z.object({ type: z.string(), is_ephemeral: z.boolean().optional() }),
+  channel: z.object({ id: channelId }).optional(),
+  response_url: responseUrl.optional(),
+  view: z.object({ type: z.string() }).optional(),
+  actions: z.array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional() })).min(1),
+});
+export type BlockActions = z.infer<typeof BlockActionsSchema>;
+
+/** Where each invalid field is, for the log; never what it held. */
+export function invalidFields(error: z.ZodError): string[] {
+  return error.issues.map((issue) => issue.path.join('.') || '(payload)');
+}

@@ -1,0 +1,38 @@
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../log/logger.ts';
+import type { ListenerDeps } from './deps.ts';
+import { apology, NO_UNFURL, replyTo } from './reply.ts';
+
+export interface ThreadRequest {
+  readonly teamId: string;
+  readonly channelId: string;
+  readonly userId: string;
+  /** The command, mention and filler already stripped. */
+  readonly text: string;
+  readonly ts: string;
+  readonly threadTs?: string | undefined;
+}
+
+/**
+ * Answers a mention or a direct message in its thread. Resolves true once the answer is
+ * posted; on a Slack error it logs, apologises if Slack lets it, and resolves false so a
+ * retry of the same event can still answer.
+ */
+export async function answerInThread(deps: ListenerDeps, client: WebClient, request: ThreadRequest, log: Logger): Promise<boolean> {
+  const language = await deps.languages.forUser(request.userId);
+  const thread = { channel: request.channelId, thread_ts: request.threadTs ?? request.ts };
+  try {
+    const message = await replyTo(deps, request.text, { ...request, language }, { ephemeral: false });
+    await client.chat.postMessage({ ...thread, text: message.text, blocks: message.blocks, ...NO_UNFURL });
+    return true;
+  } catch (error) {
+    log.error('Could not answer in the thread', { error, channel: request.channelId });
+    try {
+      const sorry = apology(language);
+      await client.chat.postMessage({ ...thread, text: sorry.text, blocks: sorry.blocks });
+    } catch (apologyError) {
+      log.warn('Could not apologise in the thread either', { error: apologyError, channel: request.channelId });
+    }
+    return false;
+  }
+}

@@ -1,0 +1,87 @@
+import { createBot, type Bot } from '../../src/bot/answer.ts';
+import { loadCatalogue } from '../../src/catalogue/load.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { DigestCommands } from '../../src/digest/commands.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import { createSearcher } from '../../src/search/searcher.ts';
+import { createSlackApp, type SlackApp, type SlackTuning } from '../../src/slack/app.ts';
+import { slackCatalogueDir } from './fixture-catalogue.ts';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../helpers/fake-slack.ts';
+
+export const BOT_TOKEN = 'xoxb-1-test';
+export const APP_TOKEN = 'xapp-1-test';
+export const SIGNING_SECRET = 'testsigningsecret0123456789';
+
+/** Everything quick: the tests exercise retries, backoff and shutdown, not their production durations. */
+export const FAST: SlackTuning = {
+  webApiRetry: { retries: 1, minTimeout: 10, maxTimeout: 20 },
+  requestTimeoutMs: 1000,
+  socketRetry: { retries: 1, minTimeout: 10, maxTimeout: 20 },
+  // Also the reconnect delay of the socket-mode client after a disconnect.
+  socketPingTimeoutMs: 300,
+  authTestBackoff: { initialMs: 50, maxMs: 200 },
+  shutdownTimeoutMs: 3000,
+};
+
+export interface LogLine {
+  level: string;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface Harness {
+  readonly fake: FakeSlack;
+  readonly app: SlackApp;
+  readonly bot: Bot;
+  /** `http://127.0.0.1:PORT`: the Events API port in HTTP mode, the health port in Socket Mode. */
+  readonly url: string;
+  readonly logs: LogLine[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly mode: 'http' | 'socket';
+  readonly digest?: DigestCommands;
+  readonly fake?: FakeSlackOptions;
+  /** Runs before the app starts, e.g. to make auth.test fail. */
+  readonly beforeStart?: (fake: FakeSlack) => void;
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const fake = await startFakeSlack(options.fake);
+  options.beforeStart?.(fake);
+  const env: Record<string, string> = {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: fake.apiUrl,
+    BOT_LANGUAGE: 'en',
+    ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+  };
+  const config = loadConfig({ env, envFile: '' });
+  const catalogue = await loadCatalogue(slackCatalogueDir());
+  const bot = createBot({ catalogue, searcher: createSearcher(catalogue), random: () => 0 });
+  const logs: LogLine[] = [];
+  const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogLine) });
+  const app = createSlackApp({ config, bot, logger, digest: options.digest, port: 0, host: '127.0.0.1', tuning: FAST });
+  await app.start();
+  return {
+    fake,
+    app,
+    bot,
+    url: `http://127.0.0.1:${app.port}`,
+    logs,
+    async close() {
+      await app.shutdown();
+      if (options.mode === 'socket') await fake.socket.waitForAllClosed();
+      await fake.close();
+    },
+  };
+}
+
+/** Resolves once `predicate` holds, polling; for effects with no call to wait on. */
+export async function eventually(predicate: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

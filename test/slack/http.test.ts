@@ -1,0 +1,455 @@
+import { PassThrough } from 'node:stream';
+import type { KnownBlock } from '@slack/types';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Message } from '../../src/blocks/answer.ts';
+import { runConsole } from '../../src/console/console.ts';
+import { renderMessageAsText } from '../../src/console/render-text.ts';
+import type { DigestCommands, DigestRequest } from '../../src/digest/commands.ts';
+import type { RecordedCall } from '../helpers/fake-slack.ts';
+import { eventBody, interactionBody, postSigned, slashCommandBody, type SlackEvent } from '../helpers/signed-request.ts';
+import { eventually, SIGNING_SECRET, startHarness, type Harness, type HarnessOptions } from './harness.ts';
+
+let harness: Harness | undefined;
+
+async function start(options: Partial<HarnessOptions> = {}): Promise<Harness> {
+  harness = await startHarness({ mode: 'http', ...options });
+  return harness;
+}
+
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+let ids = 0;
+const nextId = (prefix: string) => `${prefix}-${(ids += 1)}`;
+
+/** Sends `/kubecon <text>` and resolves with Slack's HTTP answer and the id of its response_url. */
+async function command(h: Harness, text: string, fields: Record<string, string> = {}) {
+  const responseId = nextId('cmd');
+  const response = await postSigned(`${h.url}/slack/events`, {
+    secret: SIGNING_SECRET,
+    body: slashCommandBody({ text, response_url: h.fake.responseUrl(responseId), ...fields }),
+  });
+  return { response, responseId };
+}
+
+/** The first response_url post for `responseId` that satisfies `predicate`. */
+function responded(h: Harness, responseId: string, predicate: (call: RecordedCall) => boolean = () => true): Promise<RecordedCall> {
+  return h.fake.waitForCall('response_url', (call) => call.responseId === responseId && !call.fault && predicate(call));
+}
+
+interface Click {
+  action_id: string;
+  value?: string;
+}
+
+/** A button click: by default in an ephemeral preview in channel C1. */
+async function click(h: Harness, action: Click, payload: Record<string, unknown> = {}) {
+  const responseId = nextId('action');
+  const response = await postSigned(`${h.url}/slack/events`, {
+    secret: SIGNING_SECRET,
+    body: interactionBody({
+      type: 'block_actions',
+      api_app_id: 'A1',
+      token: 'legacy-verification-token',
+      trigger_id: '1.2.3',
+      user: { id: 'U1', username: 'alice', team_id: 'T1' },
+      team: { id: 'T1', domain: 'kubecon-test' },
+      container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'C1', is_ephemeral: true },
+      channel: { id: 'C1', name: 'general' },
+      response_url: h.fake.responseUrl(responseId),
+      actions: [{ type: 'button', block_id: 'b', action_ts: '1700000001.000001', ...action }],
+      ...payload,
+    }),
+  });
+  return { response, responseId };
+}
+
+/** A Home tab click: no response_url, a view instead. */
+function homeClick(h: Harness, action: Click) {
+  return click(h, action, { container: { type: 'view', view_id: 'V1' }, view: { id: 'V1', type: 'home', hash: '1.x' }, channel: undefined, response_url: undefined });
+}
+
+async function sendEvent(h: Harness, event: SlackEvent, options: { eventId?: string; retryNum?: number } = {}) {
+  return postSigned(`${h.url}/slack/events`, {
+    secret: SIGNING_SECRET,
+    body: eventBody(event, { eventId: options.eventId }),
+    headers: options.retryNum === undefined ? {} : { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' },
+  });
+}
+
+const mention = (text: string, fields: Record<string, unknown> = {}): SlackEvent => ({
+  type: 'app_mention',
+  user: 'U1',
+  text,
+  channel: 'C1',
+  ts: '1700000000.000100',
+  event_ts: '1700000000.000100',
+  ...fields,
+});
+
+const blocksOf = (call: RecordedCall) => (call.args.blocks ?? (call.args.view as { blocks?: unknown } | undefined)?.blocks ?? []) as KnownBlock[];
+const json = (value: unknown) => JSON.stringify(value);
+
+function buttons(blocks: readonly KnownBlock[]): { action_id: string; value?: string; url?: string }[] {
+  return blocks.flatMap((block) => {
+    if (block.type === 'actions') return block.elements as { action_id: string; value?: string }[];
+    if (block.type === 'section' && block.accessory?.type === 'button') return [block.accessory as { action_id: string; value?: string; url?: string }];
+    return [];
+  });
+}
+
+function button(blocks: readonly KnownBlock[], actionId: string): Click {
+  const found = buttons(blocks).find((b) => b.action_id === actionId);
+  if (!found) throw new Error(`no ${actionId} button in ${json(blocks)}`);
+  return { action_id: found.action_id, ...(found.value === undefined ? {} : { value: found.value }) };
+}
+
+const postedAnswers = (h: Harness) => h.fake.callsTo('chat.postMessage').filter((call) => !call.fault);
+const logged = (h: Harness, level: string, msg: string | RegExp) =>
+  h.logs.some((line) => line.level === level && (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg)));
+
+describe('/kubecon over HTTP', () => {
+  it('acks at once, then answers privately with talks, Share, More results and Dismiss', async () => {
+    const h = await start();
+    // users.info is slow: the ack must not wait for it.
+    h.fake.failNext('users.info', { delayMs: 600 });
+    const before = Date.now();
+    const { response, responseId } = await command(h, 'autoscaling');
+    const ackMs = Date.now() - before;
+    const answer = await responded(h, responseId);
+
+    expect(response.status).toBe(200);
+    expect(ackMs).toBeLessThan(400);
+    expect(answer.args).toMatchObject({ response_type: 'ephemeral', unfurl_links: false, unfurl_media: false });
+    const blocks = blocksOf(answer);
+    expect(json(blocks)).toContain('Talks for “autoscaling”');
+    expect(json(blocks)).toContain('Showing 1–3 of 5');
+    expect(json(blocks)).toContain('English takeaway of Karpenter Autoscaling in Anger.');
+    expect(buttons(blocks).map((b) => b.action_id)).toEqual([
+      'watch_video', 'share_talk', 'watch_video', 'share_talk', 'watch_video', 'share_talk', 'more_results', 'dismiss',
+    ]);
+  });
+
+  it('pages with More results, in place of the preview', async () => {
+    const h = await start();
+    const { responseId } = await command(h, 'autoscaling');
+    const first = await responded(h, responseId);
+    const more = await click(h, button(blocksOf(first), 'more_results'));
+    const page2 = await responded(h, more.responseId);
+
+    expect(more.response.status).toBe(200);
+    expect(page2.args).toMatchObject({ response_type: 'ephemeral', replace_original: true, unfurl_links: false });
+    expect(json(blocksOf(page2))).toContain('Showing 4–5 of 5');
+    expect(buttons(blocksOf(page2)).map((b) => b.action_id)).not.toContain('more_results');
+  });
+
+  it('shares one talk publicly, attributed and unfurling its video, then removes the preview', async () => {
+    const h = await start();
+    const { responseId } = await command(h, 'karpenter');
+    const preview = await responded(h, responseId);
+    const share = await click(h, button(blocksOf(preview), 'share_talk'));
+    const posted = await responded(h, share.responseId, (call) => call.args.response_type === 'in_channel');
+    const removed = await responded(h, share.responseId, (call) => call.args.delete_original === true);
+
+    expect(posted.args).toMatchObject({ replace_original: false, unfurl_media: true, unfurl_links: false });
+    expect(posted.args.text).toContain('Shared by <@U1>');
+    expect(json(blocksOf(posted))).toContain('Karpenter Autoscaling in Anger');
+    expect(json(blocksOf(posted))).not.toContain('share_talk');
+    expect(posted.at).toBeLessThanOrEqual(removed.at);
+  });
+
+  it('dismisses the preview', async () => {
+    const h = await start();
+    const { responseId } = await command(h, 'autoscaling');
+    const preview = await responded(h, responseId);
+    const dismissed = await click(h, button(blocksOf(preview), 'dismiss'));
+    const call = await responded(h, dismissed.responseId);
+
+    expect(call.args).toEqual({ delete_original: true });
+  });
+
+  it('lists topics as buttons whose click shows the talks; URL buttons are acked too', async () => {
+    const h = await start();
+    const { responseId } = await command(h, 'topics');
+    const topics = await responded(h, responseId);
+    const costs = await click(h, button(blocksOf(topics), 'show_topic:costs'));
+    const talks = await responded(h, costs.responseId);
+    const watch = await click(h, { action_id: 'watch_video', value: '2030-karpenter' });
+
+    expect(json(blocksOf(topics))).toContain('Costs (2)');
+    expect(talks.args).toMatchObject({ replace_original: true });
+    expect(json(blocksOf(talks))).toContain('Talks on Costs');
+    expect(json(blocksOf(talks))).toContain('FinOps for Platform Teams');
+    expect(watch.response.status).toBe(200);
+  });
+
+  it('answers in French for a user whose Slack locale is French', async () => {
+    const h = await start();
+    h.fake.setLocale('UFR1', 'fr-FR');
+    const { responseId } = await command(h, 'autoscaling', { user_id: 'UFR1' });
+    const answer = await responded(h, responseId);
+
+    expect(json(blocksOf(answer))).toContain('Conférences pour « autoscaling »');
+    expect(json(blocksOf(answer))).toContain('Retour en français sur Karpenter Autoscaling in Anger.');
+    expect(json(blocksOf(answer))).toContain('Partager dans le canal');
+    const lookup = h.fake.callsTo('users.info')[0];
+    expect(lookup?.args).toMatchObject({ user: 'UFR1', include_locale: 'true' });
+  });
+
+  it('echoes <!channel> escaped, so nobody is pinged', async () => {
+    const h = await start();
+    const { responseId } = await command(h, '<!channel> <@U999>');
+    const answer = await responded(h, responseId);
+
+    expect(json(answer.args)).toContain('&lt;!channel&gt; &lt;@U999&gt;');
+    expect(json(answer.args)).not.toMatch(/<!channel>|<@U999>/);
+    expect(json(blocksOf(answer))).toContain('show_topic:');
+  });
+
+  it('says when the digest is not enabled, and routes digest commands to it when it is', async () => {
+    const h1 = await start();
+    const off = await command(h1, 'digest subscribe');
+    expect(json((await responded(h1, off.responseId)).args)).toContain('The weekly digest is not enabled on this bot.');
+    await h1.close();
+
+    const requests: [string, DigestRequest][] = [];
+    const reply = (action: string) => async (request: DigestRequest) => {
+      requests.push([action, request]);
+      return { text: `digest ${action}`, blocks: [] } satisfies Message;
+    };
+    const digest: DigestCommands = {
+      subscribe: reply('subscribe'),
+      unsubscribe: reply('unsubscribe'),
+      status: reply('status'),
+      preview: reply('preview'),
+      nextRun: async () => undefined,
+    };
+    const h2 = await start({ digest });
+    const on = await command(h2, 'digest subscribe', { channel_id: 'C42' });
+    const answer = await responded(h2, on.responseId);
+
+    expect(answer.args).toMatchObject({ response_type: 'ephemeral', text: 'digest subscribe' });
+    expect(requests).toEqual([['subscribe', { teamId: 'T1', channelId: 'C42', userId: 'U1', language: 'en' }]]);
+  });
+
+  it('logs and ignores a command whose payload is invalid', async () => {
+    const h = await start();
+    const { response, responseId } = await command(h, 'autoscaling', { user_id: 'not a user' });
+
+    expect(response.status).toBe(200);
+    await eventually(() => logged(h, 'warn', 'Ignored an invalid slash command'));
+    expect(h.fake.callsTo('response_url').filter((call) => call.responseId === responseId)).toEqual([]);
+    expect(json(h.logs)).not.toContain('not a user');
+  });
+
+  it('apologises when the response_url times out, and keeps answering', async () => {
+    const h = await start();
+    h.fake.failNext('response_url', { delayMs: 3000 });
+    const { responseId } = await command(h, 'autoscaling');
+    const sorry = await responded(h, responseId, (call) => json(call.args).includes('Sorry, something went wrong'));
+    const next = await command(h, 'karpenter');
+
+    expect(sorry.args).toMatchObject({ response_type: 'ephemeral' });
+    expect(logged(h, 'error', 'Could not answer a slash command')).toBe(true);
+    expect(json((await responded(h, next.responseId)).args)).toContain('Karpenter Autoscaling in Anger');
+  });
+});
+
+describe('request verification', () => {
+  it('rejects a bad signature and a stale timestamp with 401, and never runs a listener', async () => {
+    const h = await start();
+    const url = `${h.url}/slack/events`;
+    const body = slashCommandBody({ text: 'autoscaling', response_url: h.fake.responseUrl('forged') });
+    const forged = await postSigned(url, { secret: SIGNING_SECRET, body, headers: { 'X-Slack-Signature': `v0=${'0'.repeat(64)}` } });
+    const wrongSecret = await postSigned(url, { secret: 'another-secret', body });
+    const stale = await postSigned(url, { secret: SIGNING_SECRET, body, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+
+    expect([forged.status, wrongSecret.status, stale.status]).toEqual([401, 401, 401]);
+    expect(h.fake.callsTo('response_url')).toEqual([]);
+  });
+});
+
+describe('mentions and direct messages', () => {
+  it('answers a mention in a thread, mention and filler stripped, without unfurling', async () => {
+    const h = await start();
+    const ack = await sendEvent(h, mention('<@UBOT> hey, what about prometheus?'));
+    const reply = await h.fake.waitForCall('chat.postMessage');
+
+    expect(ack.status).toBe(200);
+    expect(reply.args).toMatchObject({ channel: 'C1', thread_ts: '1700000000.000100', unfurl_links: 'false', unfurl_media: 'false' });
+    expect(json(blocksOf(reply))).toContain('Talks for “prometheus”');
+    expect(json(blocksOf(reply))).toContain('Prometheus Long-Term Storage');
+    // Public replies carry no Share/More/Dismiss: those are for ephemeral previews.
+    expect(buttons(blocksOf(reply)).map((b) => b.action_id)).toEqual(['watch_video']);
+  });
+
+  it('answers subcommands in the thread the mention was in', async () => {
+    const h = await start();
+    await sendEvent(h, mention('<@UBOT> topics please', { ts: '1700000000.000300', thread_ts: '1700000000.000200' }));
+    const reply = await h.fake.waitForCall('chat.postMessage');
+
+    expect(reply.args.thread_ts).toBe('1700000000.000200');
+    expect(json(blocksOf(reply))).toContain('show_topic:autoscaling');
+  });
+
+  it('answers a direct message in its thread and ignores bots, edits and other subtypes', async () => {
+    const h = await start();
+    const dm = { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', ts: '1700000000.000400', event_ts: '1700000000.000400' };
+    await sendEvent(h, { ...dm, text: 'karpenter', bot_id: 'BOTHER' });
+    await sendEvent(h, { ...dm, text: 'karpenter', subtype: 'message_changed' });
+    await sendEvent(h, { ...dm, text: 'karpenter', channel_type: 'channel', channel: 'C1' });
+    await sendEvent(h, { ...dm, text: 'help' });
+    const reply = await h.fake.waitForCall('chat.postMessage');
+
+    expect(reply.args).toMatchObject({ channel: 'D1', thread_ts: '1700000000.000400' });
+    expect(json(blocksOf(reply))).toContain('KubeCon talks, with the team’s takeaways');
+    expect(postedAnswers(h)).toHaveLength(1);
+  });
+
+  it('answers a retried event once', async () => {
+    const h = await start();
+    await sendEvent(h, mention('<@UBOT> karpenter'), { eventId: 'EvRETRY1' });
+    await h.fake.waitForCall('chat.postMessage');
+    const retry = await sendEvent(h, mention('<@UBOT> karpenter'), { eventId: 'EvRETRY1', retryNum: 1 });
+
+    expect(retry.status).toBe(200);
+    await eventually(() => logged(h, 'info', 'Ignored a retry of an event already answered'));
+    expect(postedAnswers(h)).toHaveLength(1);
+  });
+
+  it('answers on retry an event whose first delivery failed on Slack 500s', async () => {
+    const h = await start();
+    // Two attempts for the answer, two for the apology: the whole first delivery fails.
+    h.fake.failNext('chat.postMessage', { status: 500 }, 4);
+    await sendEvent(h, mention('<@UBOT> karpenter'), { eventId: 'EvFAIL1' });
+    await eventually(() => logged(h, 'warn', 'Could not apologise in the thread either'));
+    await sendEvent(h, mention('<@UBOT> karpenter'), { eventId: 'EvFAIL1', retryNum: 1 });
+    const answer = await h.fake.waitForCall('chat.postMessage', (call) => !call.fault);
+
+    expect(logged(h, 'error', 'Could not answer in the thread')).toBe(true);
+    expect(json(blocksOf(answer))).toContain('Karpenter Autoscaling in Anger');
+    expect(postedAnswers(h)).toHaveLength(1);
+  });
+
+  it('logs a 500 from chat.postMessage, apologises, and answers the next request', async () => {
+    const h = await start();
+    h.fake.failNext('chat.postMessage', { status: 500 }, 2);
+    await sendEvent(h, mention('<@UBOT> karpenter'));
+    const sorry = await h.fake.waitForCall('chat.postMessage', (call) => !call.fault);
+    await sendEvent(h, mention('<@UBOT> prometheus', { ts: '1700000000.000500' }));
+    const next = await h.fake.waitForCall('chat.postMessage', (call) => !call.fault && call.args.thread_ts === '1700000000.000500');
+
+    expect(sorry.args.text).toBe('Sorry, something went wrong while answering. Please try again in a moment.');
+    const error = h.logs.find((line) => line.msg === 'Could not answer in the thread');
+    expect(error).toMatchObject({ level: 'error', listener: 'app_mention', channel: 'C1', error: { name: 'WebAPIHTTPError', code: 'slack_webapi_http_error' } });
+    expect(json(blocksOf(next))).toContain('Prometheus Long-Term Storage');
+  });
+
+  it('apologises at once on a 429 rather than keep the user waiting', async () => {
+    const h = await start();
+    h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
+    const before = Date.now();
+    await sendEvent(h, mention('<@UBOT> karpenter'));
+    const sorry = await h.fake.waitForCall('chat.postMessage', (call) => !call.fault);
+
+    expect(Date.now() - before).toBeLessThan(2000);
+    expect(sorry.args.text).toMatch(/^Sorry/);
+  });
+});
+
+describe('App Home', () => {
+  const digest: DigestCommands = {
+    subscribe: async () => ({ text: '', blocks: [] }),
+    unsubscribe: async () => ({ text: '', blocks: [] }),
+    status: async () => ({ text: '', blocks: [] }),
+    preview: async () => ({ text: '', blocks: [] }),
+    nextRun: async () => ({ at: new Date('2030-05-06T07:30:00Z'), channels: 3 }),
+  };
+
+  it('publishes the Home tab when opened, with the next digest', async () => {
+    const h = await start({ digest });
+    // The Messages tab sends the same event; only the Home tab has something to publish.
+    await sendEvent(h, { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'messages', event_ts: '1700000000.000600' });
+    await sendEvent(h, { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700000000.000601' });
+    const published = await h.fake.waitForCall('views.publish');
+
+    expect(published.args.user_id).toBe('U1');
+    expect(published.args.view).toMatchObject({ type: 'home' });
+    expect(json(blocksOf(published))).toContain('Next weekly digest: <!date^1904283000^');
+    expect(buttons(blocksOf(published)).map((b) => b.action_id)).toEqual(['show_edition:2030', 'show_topic:autoscaling', 'show_topic:costs', 'show_topic:observability']);
+    expect(h.fake.callsTo('views.publish')).toHaveLength(1);
+  });
+
+  it('shows talks in the Home tab for its buttons, pages them and clears them', async () => {
+    const h = await start();
+    await homeClick(h, { action_id: 'show_topic:autoscaling', value: 'autoscaling' });
+    const results = await h.fake.waitForCall('views.publish');
+    await homeClick(h, button(blocksOf(results), 'more_results'));
+    const page2 = await h.fake.waitForCall('views.publish', (call) => json(call.args).includes('Showing 4–5 of 5'));
+    await homeClick(h, { action_id: 'show_edition:2030', value: '2030' });
+    const edition = await h.fake.waitForCall('views.publish', (call) => json(call.args).includes('Talks from KubeCon EU 2030'));
+    await homeClick(h, button(blocksOf(edition), 'dismiss'));
+    await eventually(() => h.fake.callsTo('views.publish').length === 4);
+    const cleared = h.fake.callsTo('views.publish')[3]!;
+
+    expect(json(blocksOf(results))).toContain('Talks on Autoscaling');
+    expect(json(blocksOf(page2))).toContain('Cluster Autoscaling Without Tears');
+    expect(json(blocksOf(cleared))).not.toContain('Talks from');
+    expect(h.fake.callsTo('response_url')).toEqual([]);
+  });
+});
+
+describe('health', () => {
+  it('is alive at once and ready once Slack answered auth.test, retried with backoff', async () => {
+    const h = await start({ beforeStart: (fake) => fake.failNext('auth.test', { status: 500 }, 3) });
+    const alive = await fetch(`${h.url}/healthz`);
+    const early = await fetch(`${h.url}/readyz`);
+
+    expect(alive.status).toBe(200);
+    expect(early.status).toBe(503);
+    expect(await early.json()).toMatchObject({ checks: { catalogue: true, slack: false } });
+    await eventually(async () => (await fetch(`${h.url}/readyz`)).status === 200);
+    expect(logged(h, 'error', /^Slack did not answer auth\.test \(attempt 1\); retrying in/)).toBe(true);
+    expect(json(h.logs)).not.toContain('xoxb-1-test');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes the handler in flight, then stops taking requests', async () => {
+    const h = await start();
+    h.fake.failNext('chat.postMessage', { delayMs: 600 });
+    await sendEvent(h, mention('<@UBOT> karpenter'));
+    await h.fake.waitForCall('chat.postMessage');
+    const before = Date.now();
+    await h.app.shutdown();
+
+    expect(Date.now() - before).toBeGreaterThan(400);
+    expect(h.logs.findIndex((line) => line.msg === 'Slack app stopped')).toBeGreaterThan(-1);
+    expect(logged(h, 'error', 'Could not answer in the thread')).toBe(false);
+    await expect(fetch(`${h.url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('one rendering for the console and Slack', () => {
+  it('prints in the console the talks and takeaways Slack receives, from the same blocks', async () => {
+    const h = await start();
+    const { responseId } = await command(h, 'autoscaling');
+    const slack = await responded(h, responseId);
+
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const done = runConsole({ bot: h.bot, language: 'en', input, output, interactive: false });
+    input.end('autoscaling\n');
+    await done;
+
+    // The Slack preview adds only buttons to what the console prints.
+    const withoutButtons = (text: string) => text.split('\n').filter((line) => !line.startsWith('[')).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    const slackAsText = withoutButtons(renderMessageAsText({ text: String(slack.args.text), blocks: blocksOf(slack) }));
+    expect(slackAsText).toContain('English takeaway of Karpenter Autoscaling in Anger.');
+    expect(withoutButtons(printed)).toContain(slackAsText);
+  });
+});
