@@ -12,6 +12,8 @@ export interface Messages {
   readonly unknownEdition: (edition: string, known: string) => string;
   readonly tryTopics: string;
   readonly watch: string;
+  /** The button of a talk with no video: the team's write-up instead. */
+  readonly readArticle: string;
   readonly share: string;
   readonly more: string;
   readonly anotherOne: string;
@@ -63,6 +65,7 @@ const en: Messages = {
   unknownEdition: (edition, known) => `There is no edition “${edition}”. Editions: ${known}.`,
   tryTopics: 'Try one of these topics:',
   watch: '▶ Watch',
+  readArticle: '📝 Read the article',
   share: 'Share in channel',
   more: 'More results',
   anotherOne: 'Another one',
@@ -128,6 +131,7 @@ const fr: Messages = {
   unknownEdition: (edition, known) => `Il n’y a pas d’édition « ${edition} ». Éditions : ${known}.`,
   tryTopics: 'Essayez un de ces thèmes :',
   watch: '▶ Regarder',
+  readArticle: '📝 Lire l’article',
   share: 'Partager dans le canal',
   more: 'Plus de résultats',
   anotherOne: 'Une autre',

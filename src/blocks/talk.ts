@@ -39,17 +39,14 @@ export function renderTalk(talk: Talk, language: Language, topicLabel: (id: stri
     {
       type: 'section',
       text: { type: 'mrkdwn', text: truncate(heading, LIMITS.sectionText) },
-      ...(talk.video
-        ? {
-            accessory: {
-              type: 'button',
-              action_id: ACTIONS.watchVideo,
-              text: { type: 'plain_text', text: m.watch, emoji: true },
-              url: talk.video,
-              value: talk.id,
-            },
-          }
-        : {}),
+      // Watch where there is a video; otherwise the team's write-up is the best there is.
+      accessory: {
+        type: 'button',
+        action_id: talk.video ? ACTIONS.watchVideo : ACTIONS.openArticle,
+        text: { type: 'plain_text', text: talk.video ? m.watch : m.readArticle, emoji: true },
+        url: titleUrl,
+        value: talk.id,
+      },
     },
     { type: 'section', text: { type: 'mrkdwn', text: truncate(takeaway, LIMITS.sectionText) } },
     {
