@@ -2,7 +2,8 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import { parseQuery, type ParsedQuery, type QueryContext, type QuerySlot } from './query.ts';
 import { buildSynonymGroups, longestPhrase } from './synonyms.ts';
-import { foldText } from './text.ts';
+import { TermIndex } from './term-index.ts';
+import { foldText, lowerFold, STOPWORDS } from './text.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /**
@@ -15,7 +16,7 @@ type Field = (typeof FIELDS)[number];
 const WEIGHTS: Record<Field, number> = { title: 3, keywords: 3, topics: 2, speakers: 1.5, takeaway: 1, edition: 0.5 };
 const FIELD_WEIGHT = FIELDS.map((field) => WEIGHTS[field]);
 const FIELD_BITS = 3;
-const VERBATIM_FIELDS = [FIELDS.indexOf('title'), FIELDS.indexOf('keywords')];
+const VERBATIM_FIELDS: readonly Field[] = ['title', 'keywords'];
 
 /**
  * How many of the best candidates fuse.js re-ranks: enough for the first pages; the rest
@@ -47,21 +48,28 @@ export interface Searcher {
   readonly context: QueryContext;
 }
 
+/** A talk's fields, lower-case and accent-folded (lowerFold), punctuation kept. */
 export type SearchDocument = Record<Field, string>;
 
-export function toSearchDocument(talk: Talk, catalogue: Pick<Catalogue, 'topicById'>): SearchDocument {
-  const topics = talk.topics.flatMap((id) => {
-    const topic = catalogue.topicById.get(id);
-    return topic ? [id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms] : [id];
-  });
+/** Each topic as the words that find it: its id, its names in both languages, its synonyms. */
+function topicTexts(catalogue: Pick<Catalogue, 'topicById'>): Map<string, string> {
+  return new Map([...catalogue.topicById].map(([id, topic]) => [id, lowerFold([id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms].join(' | '))]));
+}
+
+export function toSearchDocument(talk: Talk, topicText: ReadonlyMap<string, string>): SearchDocument {
   return {
-    title: foldText(talk.title),
-    keywords: foldText([...talk.keywords.en, ...talk.keywords.fr].join(' | ')),
-    topics: foldText(topics.join(' | ')),
-    speakers: foldText(talk.speakers.map((s) => `${s.name} ${s.company ?? ''}`).join(' | ')),
-    takeaway: foldText(`${talk.takeaway.en} | ${talk.takeaway.fr}`),
-    edition: foldText(`${talk.edition.city} ${talk.edition.year}`),
+    title: lowerFold(talk.title),
+    keywords: lowerFold([...talk.keywords.en, ...talk.keywords.fr].join(' | ')),
+    topics: talk.topics.map((id) => topicText.get(id) ?? id).join(' | '),
+    speakers: lowerFold(talk.speakers.map((s) => `${s.name} ${s.company ?? ''}`).join(' | ')),
+    takeaway: lowerFold(`${talk.takeaway.en} | ${talk.takeaway.fr}`),
+    edition: lowerFold(`${talk.edition.city} ${talk.edition.year}`),
   };
+}
+
+/** Matches a run of indexed words in a lowerFold text, whatever punctuation lies between them. */
+function phrasePattern(words: readonly string[]): RegExp {
+  return new RegExp(`(?:^|[^a-z0-9])${words.join('[^a-z0-9]+')}(?![a-z0-9])`);
 }
 
 /**
@@ -87,28 +95,20 @@ interface Candidate {
 
 /**
  * Builds the index once: folded documents, postings of every word to the talks and fields
- * it appears in, the typo-tolerant vocabulary, and the fuse.js records. A query then
+ * it appears in, and the typo-tolerant vocabulary. A query then
  * touches only the talks that contain its words, and fuse.js ranks that short list.
  */
 export function createSearcher(catalogue: Catalogue): Searcher {
   const talks = catalogue.talks;
-  const docs = talks.map((talk) => toSearchDocument(talk, catalogue));
-  const fields = docs.map((doc) => FIELDS.map((field) => ` ${doc[field]} `));
+  const topicText = topicTexts(catalogue);
+  const docs = talks.map((talk) => toSearchDocument(talk, topicText));
 
-  const postings = new Map<string, number[]>();
-  docs.forEach((doc, index) => {
-    FIELDS.forEach((field, f) => {
-      for (const word of new Set(doc[field].split(' '))) {
-        if (!word) continue;
-        const list = postings.get(word);
-        const entry = (index << FIELD_BITS) | f;
-        if (list) list.push(entry);
-        else postings.set(word, [entry]);
-      }
-    });
-  });
+  // Queries drop stopwords, so indexing them would only cost start-up time.
+  const index = new TermIndex(STOPWORDS);
+  docs.forEach((doc, i) => FIELDS.forEach((field, f) => index.add(doc[field], (i << FIELD_BITS) | f)));
+  const postings = (term: string): readonly number[] => index.postings(term) ?? [];
   const idf = new Map<string, number>();
-  for (const [word, list] of postings) {
+  for (const [word, list] of index.entries()) {
     let documents = 0;
     let last = -1;
     for (const entry of list) {
@@ -118,13 +118,19 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     }
     idf.set(word, Math.log(1 + (talks.length - documents + 0.5) / (documents + 0.5)));
   }
-  const vocabulary = new Vocabulary(postings.keys());
-  // Topic synonyms help the index find a talk; for ranking, the topic's names are enough.
-  const fuseDocs: FuseDocument[] = talks.map((talk, i) => ({
-    ...docs[i]!,
-    topics: foldText(talk.topics.flatMap((id) => Object.values(catalogue.topicById.get(id)?.label ?? { en: id })).join(' | ')),
-  }));
-  const fuseRecords = Fuse.createIndex(FUSE_OPTIONS.keys!, fuseDocs).toJSON();
+  const vocabulary = new Vocabulary(idf.keys());
+  // Built when a talk is first re-ranked: most never are. For ranking, a topic's names are enough.
+  const fuseDocs: FuseDocument[] = [];
+  const fuseDoc = (doc: number): FuseDocument => {
+    const talk = talks[doc]!;
+    const fields = docs[doc]!;
+    return (fuseDocs[doc] ??= {
+      title: foldText(fields.title),
+      keywords: foldText(fields.keywords),
+      topics: foldText(talk.topics.flatMap((id) => Object.values(catalogue.topicById.get(id)?.label ?? { en: id })).join(' | ')),
+      speakers: foldText(fields.speakers),
+    });
+  };
 
   const synonyms = buildSynonymGroups();
   const editionAliases = new Map<string, number>();
@@ -160,20 +166,22 @@ export function createSearcher(catalogue: Catalogue): Searcher {
       // What the user typed counts a little more than its synonyms.
       const closeness = position === 0 ? 1 : 0.9;
       if (alternative.includes(' ')) {
-        const words = alternative.split(' ');
-        const rarest = words.reduce((a, b) => ((postings.get(a)?.length ?? 0) <= (postings.get(b)?.length ?? 0) ? a : b));
+        const words = alternative.split(' ').filter((word) => !STOPWORDS.has(word));
+        if (words.length === 0) return;
+        const rarest = words.reduce((a, b) => (postings(a).length <= postings(b).length ? a : b));
         const weight = words.reduce((sum, word) => sum + (idf.get(word) ?? 0), 0) / words.length;
-        for (const entry of postings.get(rarest) ?? []) {
+        const pattern = phrasePattern(alternative.split(' '));
+        for (const entry of postings(rarest)) {
           const doc = entry >> FIELD_BITS;
           const f = entry & ((1 << FIELD_BITS) - 1);
-          if (fields[doc]![f]!.includes(` ${alternative} `)) consider(doc, closeness * weight * FIELD_WEIGHT[f]!);
+          if (pattern.test(docs[doc]![FIELDS[f]!])) consider(doc, closeness * weight * FIELD_WEIGHT[f]!);
         }
         return;
       }
       const matches = position === 0 ? vocabulary.lookup(alternative) : vocabulary.has(alternative) ? [{ term: alternative, similarity: 1 }] : [];
       for (const { term, similarity } of matches) {
         const weight = closeness * similarity * (idf.get(term) ?? 0);
-        for (const entry of postings.get(term) ?? []) {
+        for (const entry of postings(term)) {
           consider(entry >> FIELD_BITS, weight * FIELD_WEIGHT[entry & ((1 << FIELD_BITS) - 1)]!);
         }
       }
@@ -237,20 +245,16 @@ export function createSearcher(catalogue: Catalogue): Searcher {
    */
   function rerank(kept: Candidate[], terms: string, query: ParsedQuery): SearchHit[] {
     const ranked = kept.slice(0, RERANK_LIMIT);
-    const subset = Fuse.parseIndex<FuseDocument>({
-      keys: fuseRecords.keys as Parameters<typeof Fuse.parseIndex>[0]['keys'],
-      records: ranked.map((candidate, i) => ({ ...fuseRecords.records[candidate.doc]!, i })),
-    });
+    // Ten records are quicker to index per query than ten thousand at start-up.
     const fuse = new Fuse(
-      ranked.map((candidate) => fuseDocs[candidate.doc]!),
+      ranked.map((candidate) => fuseDoc(candidate.doc)),
       FUSE_OPTIONS,
-      subset,
     );
     const fuseScore = new Map<number, number>();
     for (const result of fuse.search(terms)) fuseScore.set(result.refIndex, 1 - (result.score ?? 1));
     const top = kept[0]!.score;
-    const phrase = query.phrase.includes(' ') ? ` ${query.phrase} ` : undefined;
-    const verbatim = (doc: number) => phrase !== undefined && VERBATIM_FIELDS.some((f) => fields[doc]![f]!.includes(phrase));
+    const phrase = query.phrase.includes(' ') ? phrasePattern(query.phrase.split(' ')) : undefined;
+    const verbatim = (doc: number) => phrase !== undefined && VERBATIM_FIELDS.some((field) => phrase.test(docs[doc]![field]));
     return kept
       .map((candidate, i) => {
         const blended = FUSE_SHARE * (fuseScore.get(i) ?? 0) + (1 - FUSE_SHARE) * (candidate.score / top);

@@ -4,16 +4,35 @@
  */
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l' };
 
+/** Bounded, so that hostile input made of every character there is cannot grow it without end. */
+const FOLD_CACHE_SIZE = 4096;
+const foldedChars = new Map<string, string>();
+const NON_ASCII = /[^\x00-\x7f]/u;
+const NON_ASCII_ALL = /[^\x00-\x7f]/gu;
+
+/** One non-ASCII character folded: ligatures spelled out, accents and other marks dropped. */
+function foldChar(char: string): string {
+  let result = foldedChars.get(char);
+  if (result === undefined) {
+    result = (LIGATURES[char] ?? char).normalize('NFKD').replace(/\p{M}+/gu, '');
+    if (foldedChars.size < FOLD_CACHE_SIZE) foldedChars.set(char, result);
+  }
+  return result;
+}
+
+/**
+ * Lower-case with accents and ligatures folded, punctuation kept: the words of foldText
+ * are exactly the runs of a-z and 0-9 in it. Folding character by character, with a
+ * cache, rather than normalising whole strings keeps the index's start-up quick.
+ */
+export function lowerFold(input: string): string {
+  const lower = input.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.replace(NON_ASCII_ALL, foldChar) : lower;
+}
+
 /** Lower-case, accents and punctuation removed, words separated by single spaces. */
 export function foldText(input: string): string {
-  return input
-    .toLowerCase()
-    .replace(/[œæßøđł]/g, (c) => LIGATURES[c] ?? c)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/['’`]/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return lowerFold(input).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 export function tokenize(input: string): string[] {

@@ -1,0 +1,111 @@
+/**
+ * Postings of every word to the entries (talk and field) it appears in, built by one scan
+ * over each text. Start-up time at ten thousand talks is mostly this index: a string per
+ * word and V8 hashing each one cost several times more than hashing the characters as
+ * they are scanned and comparing in place, which is what this does.
+ */
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+function hashOf(word: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+export class TermIndex {
+  /** Open addressing: slot -> term id + 1, 0 when free. */
+  #slots = new Int32Array(1 << 12);
+  readonly #terms: string[] = [];
+  readonly #hashes: number[] = [];
+  readonly #postings: number[][] = [];
+  // Dense arrays, one slot per term: reading past an array's end is a slow path in V8.
+  readonly #ignored: boolean[] = [];
+  #ignoring = true;
+
+  /** Words never indexed: the query side drops them too. */
+  constructor(ignored: Iterable<string>) {
+    for (const word of ignored) this.#id(word, 0, word.length, hashOf(word));
+    this.#ignoring = false;
+  }
+
+  /**
+   * Indexes the words of `text` under `entry`. Words are runs of a-z and 0-9: `text` must
+   * be lower-case with accents folded (lowerFold), as foldText's words are.
+   */
+  add(text: string, entry: number): void {
+    let start = -1;
+    let hash = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      if (isWordChar(code)) {
+        if (start < 0) {
+          start = i;
+          hash = FNV_OFFSET;
+        }
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+      } else if (start >= 0) {
+        const id = this.#id(text, start, i, hash);
+        start = -1;
+        if (this.#ignored[id]) continue;
+        const list = this.#postings[id]!;
+        // Entries arrive in order, so a word already seen in this entry is the list's last.
+        if (list[list.length - 1] !== entry) list.push(entry);
+      }
+    }
+  }
+
+  /** The entries of `term`, in the order they were added. */
+  postings(term: string): readonly number[] | undefined {
+    const id = this.#find(term, 0, term.length, hashOf(term));
+    return id < 0 || this.#ignored[id] ? undefined : this.#postings[id];
+  }
+
+  /** Every indexed word with its entries. */
+  *entries(): Generator<[string, readonly number[]]> {
+    for (let id = 0; id < this.#terms.length; id++) {
+      if (!this.#ignored[id]) yield [this.#terms[id]!, this.#postings[id]!];
+    }
+  }
+
+  #find(text: string, start: number, end: number, hash: number): number {
+    const mask = this.#slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.#slots[slot]!;
+      if (stored === 0) return -1 - slot;
+      const id = stored - 1;
+      const term = this.#terms[id]!;
+      if (this.#hashes[id] === hash && term.length === length && text.startsWith(term, start)) return id;
+    }
+  }
+
+  #id(text: string, start: number, end: number, hash: number): number {
+    const found = this.#find(text, start, end, hash);
+    if (found >= 0) return found;
+    const id = this.#terms.length;
+    this.#terms.push(text.slice(start, end));
+    this.#hashes.push(hash);
+    this.#postings.push([]);
+    this.#ignored.push(this.#ignoring);
+    this.#slots[-1 - found] = id + 1;
+    if (this.#terms.length * 2 > this.#slots.length) this.#grow();
+    return id;
+  }
+
+  #grow(): void {
+    const slots = new Int32Array(this.#slots.length * 2);
+    const mask = slots.length - 1;
+    this.#hashes.forEach((hash, id) => {
+      let slot = hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    });
+    this.#slots = slots;
+  }
+}
