@@ -5,8 +5,10 @@ import { WebClient, type RetryOptions, type WebClientOptions } from '@slack/web-
 import type { Bot } from '../bot/answer.ts';
 import type { Config } from '../config.ts';
 import type { DigestCommands } from '../digest/commands.ts';
-import { healthRoutes, startHealthServer, type HealthServer, type ReadinessChecks } from '../http/health.ts';
+import { healthRoutes, type ReadinessChecks } from '../http/health.ts';
+import { startRouteServer, type RouteServer } from '../http/route-server.ts';
 import type { Logger } from '../log/logger.ts';
+import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createEventDeduplicator } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -14,6 +16,7 @@ import { createIdentityProbe } from './identity.ts';
 import { createInFlight } from './in-flight.ts';
 import { createLanguageResolver } from './language.ts';
 import { registerListeners } from './listeners/index.ts';
+import { failureMarkingLogger, measureRequest } from './request-metrics.ts';
 
 /** Retry and time budgets; production uses the defaults, tests shrink them. */
 export interface SlackTuning {
@@ -44,6 +47,8 @@ export interface SlackAppOptions {
   readonly config: Pick<Config, 'mode' | 'slack' | 'port' | 'healthPort' | 'language'>;
   readonly bot: Bot;
   readonly logger: Logger;
+  /** Where request counts and latencies go; served on METRICS_PORT by main.ts when it is set. */
+  readonly metrics?: Metrics | undefined;
   /** The weekly digest, when it runs in this process; /kubecon digest says it is off otherwise. */
   readonly digest?: DigestCommands | undefined;
   /** Overrides config.port (HTTP) or config.healthPort (Socket Mode); 0 picks a free port. */
@@ -86,7 +91,9 @@ async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
  * otherwise. Transport only: every listener is in ./listeners, every message in src/blocks.
  */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const { config, bot, logger } = options;
+  const { config, bot } = options;
+  const metrics = options.metrics ?? createMetrics();
+  const logger = failureMarkingLogger(options.logger);
   const tuning: SlackTuning = { ...DEFAULT_TUNING, ...options.tuning };
   const log = logger.child({ component: 'slack', mode: config.mode });
   const sdkLogger = boltLogger(logger);
@@ -149,14 +156,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions: { ...base, retryConfig: tuning.webApiRetry, rejectRateLimitedCalls: true },
   });
   const inFlight = createInFlight();
-  app.use(({ next }) => inFlight.track(next));
+  app.use(({ next, body }) => inFlight.track(() => measureRequest(metrics, body, next)));
   app.error(async (error) => {
     log.error('A Slack listener failed', { error });
   });
   registerListeners(app, deps);
 
   let server: Server | undefined;
-  let healthServer: HealthServer | undefined;
+  let healthServer: RouteServer | undefined;
   let port: number | undefined;
   let shuttingDown: Promise<void> | undefined;
 
@@ -168,7 +175,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         port = (server.address() as AddressInfo).port;
         log.info('Listening for Slack requests on /slack/events, health on /healthz and /readyz', { port });
       } else {
-        healthServer = await startHealthServer(routes, options.port ?? config.healthPort, options.host);
+        healthServer = await startRouteServer(routes, options.port ?? config.healthPort, options.host);
         port = healthServer.port;
         await receiver.start();
         log.info('Connected to Slack over Socket Mode; health on /healthz and /readyz', { healthPort: port });

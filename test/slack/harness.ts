@@ -3,6 +3,7 @@ import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DigestCommands } from '../../src/digest/commands.ts';
 import { createLogger } from '../../src/log/logger.ts';
+import type { Metrics } from '../../src/metrics/metrics.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
 import { createSlackApp, type SlackApp, type SlackTuning } from '../../src/slack/app.ts';
 import { slackCatalogueDir } from './fixture-catalogue.ts';
@@ -42,6 +43,7 @@ export interface Harness {
 export interface HarnessOptions {
   readonly mode: 'http' | 'socket';
   readonly digest?: DigestCommands;
+  readonly metrics?: Metrics;
   readonly fake?: FakeSlackOptions;
   /** Runs before the app starts, e.g. to make auth.test fail. */
   readonly beforeStart?: (fake: FakeSlack) => void;
@@ -61,7 +63,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const bot = createBot({ catalogue, searcher: createSearcher(catalogue), random: () => 0 });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogLine) });
-  const app = createSlackApp({ config, bot, logger, digest: options.digest, port: 0, host: '127.0.0.1', tuning: FAST });
+  const app = createSlackApp({ config, bot, logger, digest: options.digest, metrics: options.metrics, port: 0, host: '127.0.0.1', tuning: FAST });
   await app.start();
   return {
     fake,
