@@ -3,7 +3,10 @@ import { loadCatalogue } from './catalogue/load.ts';
 import { runCli } from './cli/run.ts';
 import { loadConfig } from './config.ts';
 import { runConsole } from './console/console.ts';
+import { startRouteServer } from './http/route-server.ts';
 import { createLogger } from './log/logger.ts';
+import { createMetrics, timedSearcher } from './metrics/metrics.ts';
+import { metricsRoute } from './metrics/route.ts';
 import { createSearcher } from './search/searcher.ts';
 import { createSlackApp } from './slack/app.ts';
 
@@ -14,7 +17,8 @@ const EXIT_DEADLINE_MS = 9500;
 await runCli(async () => {
   const config = loadConfig();
   const catalogue = await loadCatalogue(config.catalogueDir);
-  const searcher = createSearcher(catalogue);
+  const metrics = createMetrics();
+  const searcher = timedSearcher(createSearcher(catalogue), metrics);
   const bot = createBot({ catalogue, searcher });
 
   if (config.mode === 'console') {
@@ -23,13 +27,14 @@ await runCli(async () => {
   }
 
   const logger = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? 'pretty' : 'json' });
-  const slack = createSlackApp({ config, bot, logger });
+  const slack = createSlackApp({ config, bot, logger, metrics });
+  const metricsServer = config.metricsPort === undefined ? undefined : await startRouteServer([metricsRoute(metrics.registry)], config.metricsPort);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;
     logger.info('Signal received', { signal });
     setTimeout(() => process.exit(0), EXIT_DEADLINE_MS).unref();
-    slack.shutdown().then(
+    Promise.all([slack.shutdown(), metricsServer?.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error('Shutdown failed', { error });
