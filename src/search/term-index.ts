@@ -22,7 +22,8 @@ export class TermIndex {
   /** Open addressing: slot -> term id + 1, 0 when free. */
   #slots = new Int32Array(1 << 12);
   readonly #terms: string[] = [];
-  readonly #hashes: number[] = [];
+  // Typed: hashes are int32, which V8 would box one by one in a plain array.
+  #hashes = new Int32Array(1 << 11);
   readonly #postings: number[][] = [];
   // Dense arrays, one slot per term: reading past an array's end is a slow path in V8.
   readonly #ignored: boolean[] = [];
@@ -90,7 +91,12 @@ export class TermIndex {
     if (found >= 0) return found;
     const id = this.#terms.length;
     this.#terms.push(text.slice(start, end));
-    this.#hashes.push(hash);
+    if (id === this.#hashes.length) {
+      const hashes = new Int32Array(id * 2);
+      hashes.set(this.#hashes);
+      this.#hashes = hashes;
+    }
+    this.#hashes[id] = hash;
     this.#postings.push([]);
     this.#ignored.push(this.#ignoring);
     this.#slots[-1 - found] = id + 1;
@@ -101,11 +107,11 @@ export class TermIndex {
   #grow(): void {
     const slots = new Int32Array(this.#slots.length * 2);
     const mask = slots.length - 1;
-    this.#hashes.forEach((hash, id) => {
-      let slot = hash & mask;
+    for (let id = 0; id < this.#terms.length; id++) {
+      let slot = this.#hashes[id]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = id + 1;
-    });
+    }
     this.#slots = slots;
   }
 }
