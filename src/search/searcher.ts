@@ -22,7 +22,7 @@ const VERBATIM_FIELDS: readonly Field[] = ['title', 'keywords'];
  * How many of the best candidates fuse.js re-ranks: enough for the first pages; the rest
  * of a broad match keeps the index's order. Fuse's bitap scan is the costly step.
  */
-const RERANK_LIMIT = 10;
+const RERANK_LIMIT = 5;
 /** The longest list a query returns ("More results" pages through it). */
 const MAX_RESULTS = 60;
 /** Share of the final score that comes from fuse.js; the rest from term coverage. */
@@ -76,8 +76,8 @@ function phrasePattern(words: readonly string[]): RegExp {
  * fuse.js ranks on the short, descriptive fields; the long takeaways are matched through
  * the index, which costs nothing per character, rather than by a bitap scan per query.
  */
-const FUSE_FIELDS: readonly Field[] = ['title', 'keywords', 'topics', 'speakers'];
-type FuseDocument = Pick<SearchDocument, 'title' | 'keywords' | 'topics' | 'speakers'>;
+const FUSE_FIELDS: readonly Field[] = ['title', 'topics', 'speakers'];
+type FuseDocument = Pick<SearchDocument, 'title' | 'topics' | 'speakers'>;
 const FUSE_OPTIONS: IFuseOptions<FuseDocument> = {
   keys: FUSE_FIELDS.map((name) => ({ name, weight: WEIGHTS[name] })),
   useTokenSearch: true,
@@ -126,7 +126,6 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     const fields = docs[doc]!;
     return (fuseDocs[doc] ??= {
       title: foldText(fields.title),
-      keywords: foldText(fields.keywords),
       topics: foldText(talk.topics.flatMap((id) => Object.values(catalogue.topicById.get(id)?.label ?? { en: id })).join(' | ')),
       speakers: foldText(fields.speakers),
     });
@@ -189,16 +188,24 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     return best;
   }
 
-  /** Words fuse.js should look for: each slot's typed words corrected to indexed words, and a couple of its synonyms. */
+  /**
+   * Words fuse.js should look for: a slot with synonyms by its group's first indexed word,
+   * so that "coûts", "costs" and "facture" rank alike; any other by its typed words
+   * corrected to indexed words. Each is a bitap scan of every re-ranked field: the fewer,
+   * the quicker.
+   */
   function fuseTerms(slots: readonly QuerySlot[]): string {
     const terms = new Set<string>();
     for (const slot of slots) {
-      for (const word of slot.alternatives[0]!.split(' ')) {
+      const canonical = synonyms.get(slot.word)?.find((alternative) => !alternative.includes(' ') && vocabulary.has(alternative));
+      if (canonical !== undefined) {
+        terms.add(canonical);
+        continue;
+      }
+      for (const word of slot.word.split(' ')) {
         const best = vocabulary.lookup(word)[0];
         if (best) terms.add(best.term);
       }
-      const synonyms = slot.alternatives.slice(1).filter((alternative) => !alternative.includes(' ') && vocabulary.has(alternative));
-      for (const synonym of synonyms.slice(0, 2)) terms.add(synonym);
     }
     return [...terms].join(' ');
   }

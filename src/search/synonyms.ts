@@ -9,7 +9,7 @@ import { foldText } from './text.ts';
 const GROUPS: readonly (readonly string[])[] = [
   ['kubernetes', 'k8s', 'kube'],
   ['ephemeral containers', 'ephemeral container', 'conteneurs éphémères', 'conteneur éphémère', 'kubectl debug'],
-  ['costs', 'cost', 'coûts', 'coût', 'finops', 'facture', 'billing', 'bill', 'cloud bill', 'dépenses', 'économies', 'savings'],
+  ['costs', 'cost', 'coûts', 'coût', 'finops', 'facture', 'billing', 'bill', 'cloud bill', 'cloud costs', 'facture cloud', 'coûts cloud', 'dépenses', 'économies', 'savings'],
   ['canary', 'progressive delivery', 'déploiement progressif', 'déploiements progressifs', 'blue green', 'canary deployment', 'canary release'],
   ['autoscaling', 'auto scaling', 'autoscaler', 'autoscale', 'mise à l\'échelle', 'scaling', 'scalabilité', 'scalability'],
   ['debug', 'debugging', 'debugger', 'débugger', 'déboguer', 'débogage', 'troubleshooting', 'troubleshoot', 'dépanner', 'dépannage'],

@@ -43,7 +43,9 @@ describe('searcher on the real catalogue', async () => {
     const english = ids('costs');
     const finops = ids('finops');
     expect(french.length).toBeGreaterThan(0);
-    expect(new Set(french.slice(0, 3))).toEqual(new Set(english.slice(0, 3)));
+    // The same talks lead; a talk whose French takeaway says "coûts" word for word may move up a place.
+    expect(french[0]).toBe(english[0]);
+    expect(new Set(french.slice(0, 4))).toEqual(new Set(english.slice(0, 4)));
     expect(finops.some((id) => french.includes(id))).toBe(true);
   });
 
