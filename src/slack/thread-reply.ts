@@ -1,6 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log/logger.ts';
 import type { ListenerDeps } from './deps.ts';
+import { answerEventOnce } from './event-once.ts';
+import { commandTextFromMessage } from './mention-text.ts';
+import { invalidFields, type AppMentionSchema, type DirectMessageSchema } from './payloads.ts';
 import { apology, NO_UNFURL, replyTo } from './reply.ts';
 
 export interface ThreadRequest {
@@ -35,4 +38,27 @@ export async function answerInThread(deps: ListenerDeps, client: WebClient, requ
     }
     return false;
   }
+}
+
+export interface QuestionEvent {
+  readonly event: unknown;
+  readonly body: unknown;
+  readonly client: WebClient;
+  readonly context: { readonly retryNum?: number | undefined; readonly botUserId?: string | undefined };
+}
+
+/**
+ * A mention or a direct message, checked with `schema`, answered in its thread once per
+ * event whatever Slack retries; `kind` names it in the log when a field is invalid.
+ */
+export async function answerQuestion(deps: ListenerDeps, log: Logger, kind: string, schema: typeof AppMentionSchema | typeof DirectMessageSchema, { event, body, client, context }: QuestionEvent): Promise<void> {
+  const parsed = schema.safeParse(event);
+  if (!parsed.success) {
+    log.warn(`Ignored an invalid ${kind} event`, { fields: invalidFields(parsed.error) });
+    return;
+  }
+  const { user, text, channel, ts, thread_ts: threadTs } = parsed.data;
+  await answerEventOnce(deps, body, context.retryNum, log, ({ teamId, log: eventLog }) =>
+    answerInThread(deps, client, { teamId, channelId: channel, userId: user, text: commandTextFromMessage(text, context.botUserId), ts, threadTs }, eventLog),
+  );
 }

@@ -1,4 +1,5 @@
-import type { RespondFn } from '@slack/bolt';
+import type { AllMiddlewareArgs, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ListenerDeps } from '../../deps.ts';
 import type { Language } from '../../../catalogue/schema.ts';
 import type { Logger } from '../../../log/logger.ts';
 import { BlockActionsSchema, invalidFields, type BlockActions } from '../../payloads.ts';
@@ -27,4 +28,18 @@ export async function apologise(respond: RespondFn, language: Language, log: Log
   } catch (error) {
     log.warn('Could not apologise either', { error });
   }
+}
+
+export type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
+
+/** A button listener: acked at once, then `handle` runs with the checked payload; an invalid one is logged and dropped. */
+export function buttonListener(name: string, handle: (deps: ListenerDeps, payload: BlockActions, args: ActionArgs, log: Logger) => Promise<void>) {
+  return (deps: ListenerDeps) => {
+    const log = deps.logger.child({ listener: name });
+    return async (args: ActionArgs): Promise<void> => {
+      await args.ack();
+      const payload = parseAction(args.body, log);
+      if (payload !== undefined) await handle(deps, payload, args, log);
+    };
+  };
 }
