@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createBot, type Bot } from '../../src/bot/answer.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -86,4 +87,17 @@ export async function eventually(predicate: () => boolean | Promise<boolean>, ti
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * `start(options)` for a test file: each test gets its own app and fake Slack, closed after
+ * the test whatever happened in it.
+ */
+export function harnessPerTest(defaults: HarnessOptions): (options?: Partial<HarnessOptions>) => Promise<Harness> {
+  let current: Harness | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (options = {}) => (current = await startHarness({ ...defaults, ...options }));
 }

@@ -1,25 +1,15 @@
 import { PassThrough } from 'node:stream';
 import type { KnownBlock } from '@slack/types';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/blocks/answer.ts';
 import { runConsole } from '../../src/console/console.ts';
 import { renderMessageAsText } from '../../src/console/render-text.ts';
 import type { DigestCommands, DigestRequest } from '../../src/digest/commands.ts';
 import type { RecordedCall } from '../helpers/fake-slack.ts';
 import { eventBody, interactionBody, postSigned, slashCommandBody, type SlackEvent } from '../helpers/signed-request.ts';
-import { eventually, SIGNING_SECRET, startHarness, type Harness, type HarnessOptions } from './harness.ts';
+import { eventually, harnessPerTest, SIGNING_SECRET, type Harness } from './harness.ts';
 
-let harness: Harness | undefined;
-
-async function start(options: Partial<HarnessOptions> = {}): Promise<Harness> {
-  harness = await startHarness({ mode: 'http', ...options });
-  return harness;
-}
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const start = harnessPerTest({ mode: 'http' });
 
 let ids = 0;
 const nextId = (prefix: string) => `${prefix}-${(ids += 1)}`;

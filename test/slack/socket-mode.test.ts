@@ -1,26 +1,21 @@
 import type { KnownBlock } from '@slack/types';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DisconnectReason } from '../helpers/fake-socket-mode.ts';
 import type { RecordedCall } from '../helpers/fake-slack.ts';
 import { eventPayload, slashCommandPayload, type SlackEvent } from '../helpers/signed-request.ts';
-import { eventually, startHarness, type Harness } from './harness.ts';
+import { eventually, harnessPerTest, type Harness } from './harness.ts';
 
 /**
  * The real SocketModeClient, inside the real Bolt app, over a real WebSocket to the local
  * fake: the same answers as over HTTP, and a link that survives what Slack does to it.
  */
-let harness: Harness | undefined;
+const startSocketHarness = harnessPerTest({ mode: 'socket' });
 
 async function start(): Promise<Harness> {
-  harness = await startHarness({ mode: 'socket' });
+  const harness = await startSocketHarness();
   await harness.fake.socket.waitForConnection();
   return harness;
 }
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
 
 let ids = 0;
 const nextId = (prefix: string) => `${prefix}-${(ids += 1)}`;
