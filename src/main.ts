@@ -3,6 +3,7 @@ import { loadCatalogue } from './catalogue/load.ts';
 import { runCli } from './cli/run.ts';
 import { loadConfig } from './config.ts';
 import { runConsole } from './console/console.ts';
+import { ensureWritableDataDir } from './data-dir.ts';
 import { startRouteServer } from './http/route-server.ts';
 import { createLogger } from './log/logger.ts';
 import { createMetrics, timedSearcher } from './metrics/metrics.ts';
@@ -16,6 +17,8 @@ const EXIT_DEADLINE_MS = 9500;
 // Composition root: config -> catalogue -> search -> bot -> a door (console or Slack).
 await runCli(async () => {
   const config = loadConfig();
+  // The console keeps no state; the Slack bot's digest does, and a read-only DATA_DIR must fail the start, not the first digest.
+  if (config.mode !== 'console') await ensureWritableDataDir(config.dataDir);
   const catalogue = await loadCatalogue(config.catalogueDir);
   const metrics = createMetrics();
   const searcher = timedSearcher(createSearcher(catalogue), metrics);
