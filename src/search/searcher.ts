@@ -105,7 +105,18 @@ export function createSearcher(catalogue: Catalogue): Searcher {
 
   // Queries drop stopwords, so indexing them would only cost start-up time.
   const index = new TermIndex(STOPWORDS);
-  docs.forEach((doc, i) => FIELDS.forEach((field, f) => index.add(doc[field], (i << FIELD_BITS) | f)));
+  // Every talk of a topic or an edition shares its words: each is scanned once.
+  const shared = new Map<string, number[]>();
+  const sharedIds = (text: string) => shared.get(text) ?? shared.set(text, index.ids(text)).get(text)!;
+  talks.forEach((talk, i) => {
+    const doc = docs[i]!;
+    FIELDS.forEach((field, f) => {
+      const entry = (i << FIELD_BITS) | f;
+      if (field === 'topics') for (const id of talk.topics) index.addIds(sharedIds(topicText.get(id) ?? id), entry);
+      else if (field === 'edition') index.addIds(sharedIds(doc.edition), entry);
+      else index.add(doc[field], entry);
+    });
+  });
   const postings = (term: string): readonly number[] => index.postings(term) ?? [];
   const idf = new Map<string, number>();
   for (const [word, list] of index.entries()) {

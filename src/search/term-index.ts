@@ -35,11 +35,19 @@ export class TermIndex {
     this.#ignoring = false;
   }
 
-  /**
-   * Indexes the words of `text` under `entry`. Words are runs of a-z and 0-9: `text` must
-   * be lower-case with accents folded (lowerFold), as foldText's words are.
-   */
+  /** Indexes the words of `text` under `entry`. */
   add(text: string, entry: number): void {
+    this.addIds(this.ids(text), entry);
+  }
+
+  /**
+   * The ids of the indexed words of `text`, repeats included, for a text that many entries
+   * share (a topic's names): scanned once, added to each entry with addIds. Words are runs
+   * of a-z and 0-9: `text` must be lower-case with accents folded (lowerFold), as
+   * foldText's words are.
+   */
+  ids(text: string): number[] {
+    const ids: number[] = [];
     let start = -1;
     let hash = 0;
     for (let i = 0; i <= text.length; i++) {
@@ -53,11 +61,18 @@ export class TermIndex {
       } else if (start >= 0) {
         const id = this.#id(text, start, i, hash);
         start = -1;
-        if (this.#ignored[id]) continue;
-        const list = this.#postings[id]!;
-        // Entries arrive in order, so a word already seen in this entry is the list's last.
-        if (list[list.length - 1] !== entry) list.push(entry);
+        if (!this.#ignored[id]) ids.push(id);
       }
+    }
+    return ids;
+  }
+
+  /** Adds `entry` to the postings of `ids`; entries must come in increasing order. */
+  addIds(ids: readonly number[], entry: number): void {
+    for (const id of ids) {
+      const list = this.#postings[id]!;
+      // Entries arrive in order, so a word already seen in this entry is the list's last.
+      if (list[list.length - 1] !== entry) list.push(entry);
     }
   }
 
