@@ -61,10 +61,10 @@ const ourRanker = (catalogue: Catalogue): RankFn => {
 };
 
 console.log(`queries: ${queries.length} (bench/queries), node ${process.version}, heap after full GC${gc ? '' : ' (no --expose-gc: approximate)'}`);
-console.log(`${'catalogue'.padEnd(12)}${'engine'.padEnd(10)}${'build'.padStart(10)}${'heap'.padStart(10)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'samples'.padStart(9)}`);
+console.log(`${'catalogue'.padEnd(16)}${'engine'.padEnd(10)}${'build'.padStart(10)}${'heap'.padStart(10)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'samples'.padStart(9)}`);
 
 const rows: Array<[string, Catalogue, number, number]> = [
-  ['real', real, 50, 20],
+  [`real ${real.talks.length}`, real, 50, 20],
   ['1,000', syntheticCatalogue(real, 1000), 10, 5],
   ['10,000', syntheticCatalogue(real, 10000), 3, 1],
 ];
@@ -73,10 +73,10 @@ for (const [name, catalogue, ourRounds, baseRounds] of rows) {
   // The baseline scans every talk per query (~0.4 s each at 10,000): bounded to 25 s.
   const base = time(() => baselineRanker(catalogue.talks), queries, baseRounds, 25_000);
   const line = (engine: string, f: Figures) =>
-    `${`${name} (${catalogue.talks.length})`.padEnd(12).slice(0, 12)}${engine.padEnd(10)}${ms(f.build).padStart(10)}${mb(f.heap).padStart(10)}${ms(f.p50).padStart(11)}${ms(f.p99).padStart(11)}${String(f.queries).padStart(9)}`;
+    `${`${name} talks`.padEnd(16)}${engine.padEnd(10)}${ms(f.build).padStart(10)}${mb(f.heap).padStart(10)}${ms(f.p50).padStart(11)}${ms(f.p99).padStart(11)}${String(f.queries).padStart(9)}`;
   console.log(line('ours', ours));
   console.log(line('baseline', base));
-  console.log(`${''.padEnd(12)}ours/baseline p99: ${(ours.p99 / base.p99).toFixed(3)}x`);
+  console.log(`${''.padEnd(16)}ours/baseline p99: ${(ours.p99 / base.p99).toFixed(3)}x`);
 }
 
 // The speed-ups must not cost relevance: the same figures as bench:relevance.
