@@ -35,19 +35,31 @@ export class TermIndex {
     this.#ignoring = false;
   }
 
-  /** Indexes the words of `text` under `entry`. */
+  /** Indexes the words of `text` under `entry`; entries must come in increasing order. */
   add(text: string, entry: number): void {
-    this.addIds(this.ids(text), entry);
+    this.#scan(text, (id) => this.#post(id, entry));
   }
 
   /**
    * The ids of the indexed words of `text`, repeats included, for a text that many entries
-   * share (a topic's names): scanned once, added to each entry with addIds. Words are runs
-   * of a-z and 0-9: `text` must be lower-case with accents folded (lowerFold), as
-   * foldText's words are.
+   * share (a topic's names): scanned once, added to each entry with addIds.
    */
   ids(text: string): number[] {
     const ids: number[] = [];
+    this.#scan(text, (id) => ids.push(id));
+    return ids;
+  }
+
+  /** Adds `entry` to the postings of `ids`; entries must come in increasing order. */
+  addIds(ids: readonly number[], entry: number): void {
+    for (const id of ids) this.#post(id, entry);
+  }
+
+  /**
+   * Calls `visit` with the id of each indexed word of `text`. Words are runs of a-z and
+   * 0-9: `text` must be lower-case with accents folded (lowerFold), as foldText's words are.
+   */
+  #scan(text: string, visit: (id: number) => void): void {
     let start = -1;
     let hash = 0;
     for (let i = 0; i <= text.length; i++) {
@@ -61,19 +73,15 @@ export class TermIndex {
       } else if (start >= 0) {
         const id = this.#id(text, start, i, hash);
         start = -1;
-        if (!this.#ignored[id]) ids.push(id);
+        if (!this.#ignored[id]) visit(id);
       }
     }
-    return ids;
   }
 
-  /** Adds `entry` to the postings of `ids`; entries must come in increasing order. */
-  addIds(ids: readonly number[], entry: number): void {
-    for (const id of ids) {
-      const list = this.#postings[id]!;
-      // Entries arrive in order, so a word already seen in this entry is the list's last.
-      if (list[list.length - 1] !== entry) list.push(entry);
-    }
+  #post(id: number, entry: number): void {
+    const list = this.#postings[id]!;
+    // Entries arrive in order, so a word already seen in this entry is the list's last.
+    if (list[list.length - 1] !== entry) list.push(entry);
   }
 
   /** The entries of `term`, in the order they were added. */
