@@ -1,3 +1,5 @@
+import { LIMITS } from './text.ts';
+
 /** Action ids the app's listeners and manifest rely on; one place so they cannot drift. */
 export const ACTIONS = {
   shareTalk: 'share_talk',
@@ -20,8 +22,18 @@ export interface MoreValue {
 
 const MAX_COMMAND = 1500;
 
+/**
+ * Always fits in a button value: JSON writes a control character as six, so a command full of
+ * them was cut at Slack's limit and could not be read back, and "More results" did nothing.
+ */
 export function encodeMore(value: MoreValue): string {
-  return JSON.stringify({ c: value.command.slice(0, MAX_COMMAND), p: value.page });
+  let command = value.command.slice(0, MAX_COMMAND);
+  let encoded = JSON.stringify({ c: command, p: value.page });
+  while (encoded.length > LIMITS.buttonValue) {
+    command = command.slice(0, Math.floor(command.length * 0.8));
+    encoded = JSON.stringify({ c: command, p: value.page });
+  }
+  return encoded;
 }
 
 export function decodeMore(raw: string): MoreValue | undefined {
