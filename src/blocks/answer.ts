@@ -88,7 +88,8 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
 
   switch (answer.kind) {
     case 'help': {
-      const lines = m.help.commands.map(([command, meaning]) => `• \`${command}\`: ${meaning}`);
+      // `<anything>` unescaped would be read by Slack as a link, not shown as typed.
+      const lines = m.help.commands.map(([command, meaning]) => `• \`${escapeText(command)}\`: ${meaning}`);
       return {
         text: m.help.header,
         blocks: [header(m.help.header), section(m.help.intro), section(lines.join('\n')), context(m.help.mentions)],

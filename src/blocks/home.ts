@@ -5,7 +5,7 @@ import type { Language } from '../catalogue/schema.ts';
 import { buttonRows, renderAnswer } from './answer.ts';
 import { ACTIONS, encodeMore } from './ids.ts';
 import { messages } from './messages.ts';
-import { truncate, LIMITS } from './text.ts';
+import { escapeText, truncate, LIMITS } from './text.ts';
 
 /** When the weekly digest goes out next; null when no channel subscribed. */
 export type NextDigest = { readonly at: Date; readonly channels: number } | null;
@@ -61,7 +61,7 @@ function resultBlocks(results: Answer, ctx: HomeContext): KnownBlock[] {
 export function renderHome(ctx: HomeContext): HomeView {
   const { language, catalogue } = ctx;
   const m = messages(language);
-  const usage = m.help.commands.map(([command, meaning]) => `• \`${command}\`: ${meaning}`).join('\n');
+  const usage = m.help.commands.map(([command, meaning]) => `• \`${escapeText(command)}\`: ${meaning}`).join('\n');
 
   const top: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(m.home.header, LIMITS.header), emoji: true } },
