@@ -4,6 +4,7 @@ import { parseCommand, type Command } from '../bot/command.ts';
 import { renderAnswer } from '../blocks/answer.ts';
 import { messages } from '../blocks/messages.ts';
 import type { Language } from '../catalogue/schema.ts';
+import { MAX_QUESTION } from '../slack/reply.ts';
 import { renderMessageAsText } from './render-text.ts';
 
 export interface ConsoleOptions {
@@ -32,7 +33,10 @@ export async function runConsole({ bot, language, input, output, interactive }: 
   };
   prompt();
   for await (const line of lines) {
-    const text = line.trim();
+    // Cut where Slack's doors cut (reply.ts): the same answer, and a pasted page cannot make the search throw.
+    const typed = line.trim();
+    const text = typed.slice(0, MAX_QUESTION);
+    if (typed.length > MAX_QUESTION) output.write(`${m.tooLong(MAX_QUESTION)}\n`);
     let answer: Answer;
     if (MORE.has(text.toLowerCase()) && last?.answer.kind === 'talks' && last.answer.hasMore) {
       answer = bot.answer(last.command, last.text, last.answer.page + 1);
