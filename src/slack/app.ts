@@ -152,6 +152,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // authorize succeeds or not, so a refused one would be lost), only its mention is
     // stripped less precisely and the listeners, not Bolt, skip bot messages.
     authorize: async () => ({ botToken: config.slack.botToken, ...identity.current }),
+    // No conversation state is kept; Bolt's default store would build a rejected Error for every request.
+    convoStore: false,
     // Rate-limited answers fail fast into an apology rather than keep a user waiting a minute.
     clientOptions: { ...base, retryConfig: tuning.webApiRetry, rejectRateLimitedCalls: true },
   });
