@@ -10,6 +10,7 @@ import { startRouteServer, type RouteServer } from '../http/route-server.ts';
 import type { Logger } from '../log/logger.ts';
 import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { refuseNullBodies } from './body-guard.ts';
 import { createEventDeduplicator } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
 import { createIdentityProbe } from './identity.ts';
@@ -32,6 +33,9 @@ export interface SlackTuning {
   /** In-flight work gets this long after SIGTERM; main.ts exits within 10 s whatever happens. */
   readonly shutdownTimeoutMs: number;
 }
+
+/** Where Slack posts events, commands and interactions in HTTP mode. */
+const EVENTS_PATH = '/slack/events';
 
 export const DEFAULT_TUNING: SlackTuning = {
   webApiRetry: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
@@ -141,7 +145,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           // Explicit, or the socket-mode client writes its own 100-retry policy in.
           installerOptions: { clientOptions: { ...base, retryConfig: tuning.socketRetry } },
         })
-      : new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', logger: sdkLogger, customRoutes: routes });
+      : new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', endpoints: EVENTS_PATH, logger: sdkLogger, customRoutes: routes });
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = refuseNullBodies(receiver.requestListener, EVENTS_PATH, log);
 
   const app = new App({
     receiver,
