@@ -11,13 +11,15 @@
 //   --profile                writes a V8 CPU profile of the bot's measured run to $TMPDIR/kubecon-bot-bench/
 //                            (open it in Chrome DevTools, Performance tab)
 //   --bot-node-options=...   node/V8 flags for the bot process only, e.g. "--max-semi-space-size=8"
+//   --from-source            runs the servers from the .ts sources instead of compiling them first
+//                            (quicker to start; RSS then includes Node's type stripper)
 // Exits 1 when a target is missed, 2 when the run overran its time bound.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -41,6 +43,7 @@ const { values: flags } = parseArgs({
     timeout: { type: 'string', default: '50' },
     profile: { type: 'boolean', default: false },
     'bot-node-options': { type: 'string', default: '' },
+    'from-source': { type: 'boolean', default: false },
   },
 });
 
@@ -71,6 +74,7 @@ interface ServerStats {
   readonly warnings: number;
   readonly errors: number;
   readonly firstProblems: readonly string[];
+  readonly profile?: ProfileSummary | undefined;
 }
 
 interface AnswerTally {
@@ -94,8 +98,57 @@ function send(message: ChildMessage): void {
   process.send?.(message);
 }
 
+/** Where a profiled request's time goes: the first bucket whose marker is on the sample's stack. */
+const BUCKETS: readonly (readonly [string, RegExp])[] = [
+  ['bench itself: profiler, RSS sampler', /bench\/load\.ts|node:inspector/],
+  ['answer: POST to the response_url (fetch, undici)', /@slack\/bolt\/dist\/context\/create-respond|node:internal\/deps\/undici|node:internal\/webstreams|abort_controller/],
+  ['answer: search (src/search, fuse.js)', /src\/search\/|fuse\.js/],
+  ['answer: Block Kit (src/blocks)', /src\/blocks\//],
+  ['answer: parse, users.info cache, rest of the listener', /src\/(bot|slack\/listeners)\//],
+  ['Bolt: signature check (HMAC, tsscmp)', /verify-request\.js|tsscmp/],
+  ['Bolt: body read and parse', /HTTPModuleFunctions\.js|body-guard\.ts|node:querystring|raw-body/],
+  ['Bolt: middleware, routing, ack', /@slack\/bolt\//],
+  ['metrics (prom-client)', /prom-client/],
+  ['node:http server', /node:_http_|node:net|node:internal\/stream/],
+];
+
+export interface ProfileSummary {
+  readonly file: string;
+  readonly totalMs: number;
+  readonly buckets: readonly (readonly [string, number])[];
+}
+
+function summarise(profile: { nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] }, file: string): ProfileSummary {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const bucketOf = new Map<number, string>();
+  const classify = (id: number): string => {
+    const known = bucketOf.get(id);
+    if (known !== undefined) return known;
+    const frames: string[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const { url, functionName } = byId.get(at)!.callFrame;
+      frames.push(url || functionName);
+    }
+    const leaf = byId.get(id)!.callFrame.functionName;
+    const bucket =
+      leaf === '(garbage collector)' ? 'garbage collector' : leaf === '(idle)' ? 'idle' : (BUCKETS.find(([, marker]) => frames.some((frame) => marker.test(frame)))?.[0] ?? 'other: promise and timer machinery');
+    bucketOf.set(id, bucket);
+    return bucket;
+  };
+  const totals = new Map<string, number>();
+  let totalMs = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    totalMs += ms;
+    totals.set(classify(id), (totals.get(classify(id)) ?? 0) + ms);
+  });
+  return { file, totalMs, buckets: [...totals].sort((a, b) => b[1] - a[1]) };
+}
+
 /** A V8 CPU profile of the measured run only: start-up and warm-up left out. */
-async function startProfile(dir: string): Promise<() => Promise<void>> {
+async function startProfile(dir: string): Promise<() => Promise<ProfileSummary>> {
   const { Session } = await import('node:inspector/promises');
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const session = new Session();
@@ -105,9 +158,11 @@ async function startProfile(dir: string): Promise<() => Promise<void>> {
   await session.post('Profiler.start');
   return async () => {
     const { profile } = await session.post('Profiler.stop');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `bot-${new Date().toISOString().replaceAll(':', '-')}.cpuprofile`), JSON.stringify(profile));
     session.disconnect();
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `bot-${new Date().toISOString().replaceAll(':', '-')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    return summarise(profile as unknown as Parameters<typeof summarise>[0], file);
   };
 }
 
@@ -129,16 +184,16 @@ function serve(url: string, counts: LogCounts = { warnings: 0, errors: 0, firstP
   }, 10).unref();
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
-  let stopProfile: (() => Promise<void>) | undefined;
+  let stopProfile: (() => Promise<ProfileSummary>) | undefined;
   process.on('message', async (message: { type?: string }) => {
     if (message.type === 'profiling') {
       stopProfile = await startProfile(process.env.BENCH_PROFILE_DIR ?? '.');
       send({ type: 'profiling' });
     } else if (message.type === 'stats') {
-      await stopProfile?.();
+      const profile = await stopProfile?.();
       const heapLimit = v8.getHeapStatistics().heap_size_limit;
       const loopDelay = { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
-      send({ type: 'stats', stats: { maxRss: process.resourceUsage().maxRSS * 1024, sampledPeakRss, idleRss, heapAtPeak, heapLimit, loopDelay, ...counts } });
+      send({ type: 'stats', stats: { maxRss: process.resourceUsage().maxRSS * 1024, sampledPeakRss, idleRss, heapAtPeak, heapLimit, loopDelay, profile, ...counts } });
     }
   });
   send({ type: 'ready', url });
@@ -159,7 +214,7 @@ function countingWrite(counts: LogCounts): (line: string) => void {
 async function runBot(): Promise<void> {
   const { createBot } = await import('../src/bot/answer.ts');
   const { loadCatalogue } = await import('../src/catalogue/load.ts');
-  const { loadConfig, PROJECT_ROOT } = await import('../src/config.ts');
+  const { loadConfig } = await import('../src/config.ts');
   const { createLogger } = await import('../src/log/logger.ts');
   const { createMetrics, timedSearcher } = await import('../src/metrics/metrics.ts');
   const { createSearcher } = await import('../src/search/searcher.ts');
@@ -167,7 +222,8 @@ async function runBot(): Promise<void> {
 
   const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: process.env.BENCH_SLACK_API_URL ?? '', LOG_LEVEL: 'info' };
   const config = loadConfig({ env, envFile: '' });
-  const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
+  // Compiled, this file runs from the build cache: the parent says where the project is.
+  const catalogue = await loadCatalogue(path.join(process.env.BENCH_ROOT ?? '.', 'data'));
   const metrics = createMetrics();
   const bot = createBot({ catalogue, searcher: timedSearcher(createSearcher(catalogue), metrics) });
   const counts: LogCounts = { warnings: 0, errors: 0, firstProblems: [] };
@@ -253,8 +309,11 @@ interface Child {
   stop(): void;
 }
 
+/** This file, compiled to JavaScript with the bot (see compile), or this very file with --from-source. */
+let childEntry = import.meta.filename;
+
 async function spawn(role: Role, env: Record<string, string> = {}, execArgv: string[] = []): Promise<Child> {
-  const child: ChildProcess = fork(import.meta.filename, ['--role', role], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(childEntry, ['--role', role], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = <T extends ChildMessage['type']>(type: T) =>
     new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
       const onMessage = (message: ChildMessage) => {
@@ -348,8 +407,11 @@ function post(url: URL, agent: Agent, prepared: Prepared): Promise<{ status: num
   });
 }
 
-/** `concurrency` clients on keep-alive connections, each sending its next request once the last is answered, until done or the deadline. */
-async function fire(target: string, agent: Agent, requests: readonly Prepared[], concurrency: number, deadline: number): Promise<RunFigures> {
+/**
+ * `concurrency` clients on keep-alive connections, each sending its next request once the last is
+ * answered, until done or the deadline; with `ratePerS`, no faster than that in all.
+ */
+async function fire(target: string, agent: Agent, requests: readonly Prepared[], concurrency: number, deadline: number, ratePerS?: number): Promise<RunFigures> {
   const url = new URL(target);
   const latencies: number[] = [];
   const firstErrors: string[] = [];
@@ -362,7 +424,11 @@ async function fire(target: string, agent: Agent, requests: readonly Prepared[],
   const start = performance.now();
   const client = async () => {
     while (next < requests.length && performance.now() < deadline) {
-      const prepared = requests[next++]!;
+      const k = next++;
+      const prepared = requests[k]!;
+      // Paced: request k leaves at its slot, whatever the answers before it, as Slack's users would send.
+      const wait = ratePerS === undefined ? 0 : start + (k * 1000) / ratePerS - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const sent = performance.now();
       const outcome = await post(url, agent, prepared);
       latencies.push(performance.now() - sent);
@@ -392,6 +458,34 @@ function commandTexts(root: string): string[] {
   return [...labelled, 'help', 'topics', 'topic observability', 'sujet sécurité', 'random', 'edition 2022', 'takeaways', 'takeaways 2022', 'edition 1999'];
 }
 
+/**
+ * The bench and the bot compiled to JavaScript, as the container runs the bot (dist/main.js):
+ * Node's type stripping costs a process 20 to 30 MB of RSS that production does not pay.
+ * Into node_modules/.cache, where module resolution still finds the project's packages.
+ */
+function compile(root: string): string {
+  const cache = path.join(root, 'node_modules', '.cache', 'kubecon-bot-bench');
+  const outDir = path.join(cache, 'out');
+  mkdirSync(cache, { recursive: true });
+  const tsconfig = path.join(cache, 'tsconfig.json');
+  const compilerOptions = { noEmit: false, outDir, rootDir: root, sourceMap: false, incremental: true, tsBuildInfoFile: path.join(cache, 'tsbuildinfo') };
+  writeFileSync(tsconfig, JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions, files: [path.join(root, 'bench', 'load.ts')], include: [] }));
+  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], { encoding: 'utf8' });
+  const entry = path.join(outDir, 'bench', 'load.js');
+  // tsc emits despite type errors; those are npm run typecheck's business, not the bench's.
+  if (!existsSync(entry)) throw new Error(`could not compile the bench: ${tsc.stdout}${tsc.stderr}`);
+  return entry;
+}
+
+/** The share of the machine's CPU time spent busy during `ms`, this process idle meanwhile. */
+async function cpuBusy(ms: number): Promise<number> {
+  const sample = () => cpus().reduce((sum, cpu) => ({ idle: sum.idle + cpu.times.idle, all: sum.all + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, all: 0 });
+  const before = sample();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = sample();
+  return 1 - (after.idle - before.idle) / Math.max(1, after.all - before.all);
+}
+
 interface Measured {
   readonly name: string;
   readonly run: RunFigures;
@@ -414,8 +508,13 @@ async function main(): Promise<void> {
   hardStop.unref();
 
   const root = path.resolve(import.meta.dirname, '..');
+  process.env.BENCH_ROOT = root;
+  const compileStarted = performance.now();
+  if (!flags['from-source']) childEntry = compile(root);
+  const compileS = (performance.now() - compileStarted) / 1000;
   const texts = commandTexts(root);
-  const warmup = Math.min(500, Math.ceil(requests / 10));
+  // Long enough for the generator’s own JIT too: the first server measured must not pay for it.
+  const warmup = Math.min(2000, Math.max(200, Math.ceil(requests / 5)));
   const profileDir = path.join(tmpdir(), 'kubecon-bot-bench');
   // The time budget, shared out: the references are quick, the bot gets most of it.
   const until = (share: number) => performance.now() + share * timeoutS * 1000;
@@ -435,34 +534,44 @@ async function main(): Promise<void> {
     if (options.profile) await server.ask('profiling');
     const measured = prepare(requests, texts, responseUrl, first);
     const run = await fire(server.url, agent, measured, concurrency, until(share));
-    agent.destroy();
     first += requests;
-    return { name, run, server, warm: warmup };
+    return { name, run, server, agent, warm: warmup };
   };
 
   try {
     console.log(`bench:load: ${requests} signed /kubecon requests at concurrency ${concurrency} on keep-alive connections, after ${warmup} warm-up; ${texts.length} distinct texts; node ${process.version}, ${availableParallelism()} CPUs`);
+    console.log(
+      flags['from-source']
+        ? 'servers run from the TypeScript sources (--from-source): their RSS includes Node’s type stripper, which production does not load'
+        : `servers run compiled to JavaScript, as in the container (compiled in ${compileS.toFixed(1)} s)`,
+    );
     // Figures from a machine busy with something else are not comparable: say so.
-    const [load1] = loadavg();
-    if (load1! > 0.5) console.log(`warning: load average ${load1!.toFixed(2)} before the bench started: other processes compete for the CPUs`);
+    const busy = await cpuBusy(1000);
+    if (busy > 0.15) console.log(`warning: the CPUs were ${(busy * 100).toFixed(0)}% busy before the bench started: other processes compete with it`);
     const measured: Measured[] = [];
     for (const [name, role, share] of [['bare node:http', 'bare', 0.15], ['Bolt, ack only', 'bolt', 0.2]] as const) {
-      const { run, server } = await measure(name, role, share);
+      const { run, server, agent } = await measure(name, role, share);
+      agent.destroy();
       measured.push({ name, run, stats: (await server.ask('stats')).stats });
       server.stop();
     }
     const execArgv = flags['bot-node-options'].split(' ').filter(Boolean);
     const bot = await measure('kubecon-bot', 'bot', 0.45, { env: { BENCH_SLACK_API_URL: `${fake.url}/api/`, BENCH_PROFILE_DIR: profileDir }, execArgv, profile: flags.profile });
     // Every ack promises an answer on its response_url: wait for them all, bounded.
+    const waitForAnswers = async (count: number) => {
+      const answersBy = performance.now() + ANSWERS_GRACE_MS;
+      while ((await fake.ask('answers')).answers.answered < count && performance.now() < answersBy) await new Promise((resolve) => setTimeout(resolve, 100));
+    };
     const expected = bot.run.sent + bot.warm;
-    const answersBy = performance.now() + ANSWERS_GRACE_MS;
-    let answers = (await fake.ask('answers')).answers;
-    while (answers.answered < expected && performance.now() < answersBy) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      answers = (await fake.ask('answers')).answers;
-    }
+    await waitForAnswers(expected);
     measured.push({ name: bot.name, run: bot.run, stats: (await bot.server.ask('stats')).stats });
-    report({ requests, concurrency, measured, answers, expected, totalS: (performance.now() - startedAt) / 1000, profileDir: flags.profile ? profileDir : undefined });
+    // The same bot below saturation: at half the rate it just sustained, what an ack costs when nothing queues.
+    const pacedRate = Math.max(1, (bot.run.sent / bot.run.elapsedMs) * 1000 * 0.5);
+    const pacedCount = Math.ceil(requests / 4);
+    const paced = await fire(bot.server.url, bot.agent, prepare(pacedCount, texts, responseUrl, first), concurrency, until(0.2), pacedRate);
+    await waitForAnswers(expected + paced.sent);
+    bot.agent.destroy();
+    report({ requests, concurrency, measured, paced: { run: paced, rate: pacedRate }, answers: (await fake.ask('answers')).answers, expected: expected + paced.sent, totalS: (performance.now() - startedAt) / 1000 });
   } finally {
     for (const child of children) child.stop();
   }
@@ -473,13 +582,14 @@ interface Report {
   readonly concurrency: number;
   /** bare, Bolt, bot, in that order. */
   readonly measured: readonly Measured[];
+  /** The bot again, paced at half the throughput it sustained. */
+  readonly paced: { readonly run: RunFigures; readonly rate: number };
   readonly answers: AnswerTally;
   readonly expected: number;
   readonly totalS: number;
-  readonly profileDir: string | undefined;
 }
 
-function report({ requests, concurrency, measured, answers, expected, totalS, profileDir }: Report): void {
+function report({ requests, concurrency, measured, paced, answers, expected, totalS }: Report): void {
   const [bare, bolt, bot] = measured as [Measured, Measured, Measured];
   const rate = (run: RunFigures) => (run.sent / run.elapsedMs) * 1000;
   const errors = (run: RunFigures) => run.non200 + run.network + (requests - run.sent);
@@ -489,7 +599,7 @@ function report({ requests, concurrency, measured, answers, expected, totalS, pr
   const max = percentile(bot.run.latencies, 100);
   const answersOk = answers.answered >= expected && answers.invalid === 0 && answers.apologies === 0;
   const checks = {
-    errors: errors(bot.run) === 0,
+    errors: errors(bot.run) + paced.run.non200 + paced.run.network === 0,
     share: share >= TARGETS.shareOfBare,
     p99: p99 <= TARGETS.p99Ms,
     max: max < 3000,
@@ -510,6 +620,7 @@ function report({ requests, concurrency, measured, answers, expected, totalS, pr
     ['ack latency p50', ...each((m) => ms(percentile(m.run.latencies, 50))), '', ''],
     ['ack latency p99', ...each((m) => ms(percentile(m.run.latencies, 99))), `<= ${TARGETS.p99Ms} ms`, verdict(checks.p99)],
     ['ack latency max', ...each((m) => ms(percentile(m.run.latencies, 100))), '< 3000 ms', verdict(checks.max)],
+    [`  bot paced at ${paced.rate.toFixed(0)} req/s: p50 / p99 / max`, '-', '-', `${percentile(paced.run.latencies, 50).toFixed(1)} / ${percentile(paced.run.latencies, 99).toFixed(1)} / ${percentile(paced.run.latencies, 100).toFixed(1)} ms`, '', ''],
     ['  load generator loop delay max', ...each((m) => ms(m.run.generatorDelayMax)), '', ''],
     ['event loop delay p99 / max', ...each((m) => `${m.stats.loopDelay.p99.toFixed(0)} / ${m.stats.loopDelay.max.toFixed(0)} ms`), '', ''],
     ['peak RSS', ...each((m) => MB(peak(m.stats))), `<= ${TARGETS.rssMb} MB`, verdict(checks.rss)],
@@ -517,7 +628,7 @@ function report({ requests, concurrency, measured, answers, expected, totalS, pr
     ['  V8 heap at peak: reserved (young) / used', ...each((m) => `${MB(m.stats.heapAtPeak.total)} (${MB(m.stats.heapAtPeak.young)}) / ${MB(m.stats.heapAtPeak.used)}`), '', ''],
     ['answers on response_url', '-', '-', `${answers.answered}/${expected}`, 'all, valid', verdict(checks.answers)],
     ['  invalid / apologies', '-', '-', `${answers.invalid} / ${answers.apologies}`, '0 / 0', ''],
-    ['  last answer after last ack', '-', '-', `${Math.max(0, answers.lastAt - bot.run.lastAckAt)} ms`, '', ''],
+    ['  last answer after last ack', '-', '-', `${Math.max(0, answers.lastAt - Math.max(bot.run.lastAckAt, paced.run.lastAckAt))} ms`, '', ''],
     ['log warnings / errors', '-', ...[bolt, bot].map((m) => `${m.stats.warnings} / ${m.stats.errors}`), '', ''],
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -529,7 +640,15 @@ function report({ requests, concurrency, measured, answers, expected, totalS, pr
     if (m.run.firstErrors.length) console.log(`first errors, ${m.name}: ${m.run.firstErrors.join('; ')}`);
     if (m.stats.firstProblems.length) console.log(`first log problems, ${m.name}: ${m.stats.firstProblems.join(' | ')}`);
   }
-  if (profileDir) console.log(`CPU profile of the bot's measured run: ${profileDir}/bot-*.cpuprofile`);
+  const profile = bot.stats.profile;
+  if (profile) {
+    console.log('');
+    console.log(`Where the bot's CPU went during the measured run (${profile.file}):`);
+    const perRequest = (ms: number) => `${((ms / bot.run.sent) * 1000).toFixed(0)} µs/request`;
+    for (const [bucket, ms] of profile.buckets) {
+      console.log(`  ${bucket.padEnd(58)}${`${((ms / profile.totalMs) * 100).toFixed(1)}%`.padStart(7)}  ${perRequest(ms).padStart(16)}`);
+    }
+  }
   const missed = Object.entries(checks).filter(([, pass]) => !pass).map(([name]) => name);
   console.log(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join(', ')}.`);
   if (missed.length) process.exitCode = 1;
