@@ -1,9 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { Message } from '../blocks/answer.ts';
 
-/** Slack mrkdwn to terminal text: links become "label (url)", escapes are undone. */
+/** Slack mrkdwn to terminal text: bold and italic marks dropped, links become "label (url)", escapes undone. */
 export function mrkdwnToText(text: string): string {
   return text
+    .replace(/(^|[\s(])([*_])([^*_\n]+)\2(?=[\s).,:;!?]|$)/gm, '$1$3')
     .replace(/<([^|<>]+)\|([^<>]*)>/g, (_m, url: string, label: string) => `${label} (${url})`)
     .replace(/<(https?:[^<>]+)>/g, '$1')
     .replaceAll('&lt;', '<')
