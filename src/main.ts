@@ -4,6 +4,7 @@ import { runCli } from './cli/run.ts';
 import { loadConfig } from './config.ts';
 import { runConsole } from './console/console.ts';
 import { ensureWritableDataDir } from './data-dir.ts';
+import { createDigest } from './digest/create.ts';
 import { startRouteServer } from './http/route-server.ts';
 import { createLogger } from './log/logger.ts';
 import { createMetrics, timedSearcher } from './metrics/metrics.ts';
@@ -30,14 +31,20 @@ await runCli(async () => {
   }
 
   const logger = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? 'pretty' : 'json' });
-  const slack = createSlackApp({ config, bot, logger, metrics });
+  const digest = createDigest({ config, catalogue, logger, metrics });
+  // A state file the digest cannot read stops the start (the message names the file and the fix), not a digest on Monday.
+  await digest.store.read().catch((error: unknown) => {
+    logger.error(error instanceof Error ? error.message : 'Cannot read the digest state', { error });
+    process.exit(1);
+  });
+  const slack = createSlackApp({ config, bot, logger, metrics, digest: digest.commands });
   const metricsServer = config.metricsPort === undefined ? undefined : await startRouteServer([metricsRoute(metrics.registry)], config.metricsPort);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;
     logger.info('Signal received', { signal });
     setTimeout(() => process.exit(0), EXIT_DEADLINE_MS).unref();
-    Promise.all([slack.shutdown(), metricsServer?.close()]).then(
+    Promise.all([digest.scheduler.stop(), slack.shutdown(), metricsServer?.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error('Shutdown failed', { error });
@@ -61,4 +68,6 @@ await runCli(async () => {
     );
     process.exit(1);
   }
+  // The in-process schedule, unless a Kubernetes CronJob runs `npm run digest -- --now` instead.
+  if (config.digest.scheduler && !stopping) await digest.scheduler.start();
 });

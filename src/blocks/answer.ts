@@ -153,6 +153,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
       return { text: title, blocks: blocks.slice(0, LIMITS.blocksPerMessage) };
     }
     case 'digest':
-      return { text: 'digest', blocks: [section('`/kubecon digest` works in a Slack channel.')] };
+      // Only the console gets here: in Slack, digest commands go to the digest module.
+      return { text: m.digest.onlyInSlack, blocks: [section(m.digest.onlyInSlack)] };
   }
 }

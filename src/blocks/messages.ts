@@ -44,6 +44,31 @@ export interface Messages {
     readonly nextDigest: (when: string, channels: number) => string;
     readonly noDigest: string;
   };
+  readonly digest: {
+    readonly header: (theme: string) => string;
+    readonly intro: (theme: string, talks: number) => string;
+    readonly footer: string;
+    /** `when` is a formatted date and time with its time zone. */
+    readonly preview: (when: string) => string;
+    readonly previewUnsubscribed: (when: string) => string;
+    readonly subscribed: (when: string) => string;
+    readonly alreadySubscribed: (when: string) => string;
+    readonly configured: (when: string) => string;
+    readonly cannotUnsubscribeConfigured: string;
+    readonly unsubscribed: string;
+    readonly notSubscribed: string;
+    readonly subscribedBy: (user: string) => string;
+    readonly nextDigest: (when: string) => string;
+    readonly lastDigest: (when: string) => string;
+    readonly featured: (seen: number, total: number, round: number) => string;
+    readonly notInChannel: string;
+    readonly privateChannel: string;
+    readonly archived: string;
+    readonly missingPermission: string;
+    readonly notInDirectMessages: string;
+    readonly emptyCatalogue: string;
+    readonly onlyInSlack: string;
+  };
   readonly apology: string;
   readonly digestDisabled: string;
   readonly tooLong: (max: number) => string;
@@ -110,6 +135,30 @@ const en: Messages = {
     nextDigest: (when, channels) => `Next weekly digest: ${when}, to ${channels} channel${channels === 1 ? '' : 's'}.`,
     noDigest: 'No channel receives the weekly digest yet: type `/kubecon digest subscribe` in one.',
   },
+  digest: {
+    header: (theme) => `🗞 KubeCon digest of the week: ${theme}`,
+    intro: (theme, talks) => `Theme of the week: *${theme}*. ${talks === 1 ? 'A talk' : `${talks} talks`} our platform team saw, with what the team thought.`,
+    footer: 'More talks any time with `/kubecon <anything>` · `/kubecon digest unsubscribe` stops this digest',
+    preview: (when) => `Preview of the digest due in this channel on ${when}. Only you can see it.`,
+    previewUnsubscribed: (when) => `Preview: this channel is not subscribed (\`/kubecon digest subscribe\`); on ${when} it would get this. Only you can see it.`,
+    subscribed: (when) => `Done: this channel gets a weekly digest of three KubeCon talks. The next one: ${when}.`,
+    alreadySubscribed: (when) => `This channel already gets the weekly digest. The next one: ${when}.`,
+    configured: (when) => `This channel gets the weekly digest from the bot’s configuration (DIGEST_CHANNELS). The next one: ${when}.`,
+    cannotUnsubscribeConfigured: 'This channel gets the weekly digest from the bot’s configuration (DIGEST_CHANNELS): ask whoever runs the bot to remove it there.',
+    unsubscribed: 'Done: this channel no longer gets the weekly digest.',
+    notSubscribed: 'This channel does not get the weekly digest: type `/kubecon digest subscribe` to start it.',
+    subscribedBy: (user) => `This channel gets the weekly digest (subscribed by ${user}).`,
+    nextDigest: (when) => `Next digest: ${when}.`,
+    lastDigest: (when) => `Last digest: ${when}.`,
+    featured: (seen, total, round) => `Talks featured here so far: ${seen} of ${total}${round > 1 ? ` (round ${round})` : ''}.`,
+    notInChannel: 'I am not a member of this channel, so I could not post the digest here. Invite me with `/invite @kubecon`, then type `/kubecon digest subscribe` again.',
+    privateChannel: 'This is a private channel I have not been added to, so I could not post the digest here. Add me with `/invite @kubecon`, then type `/kubecon digest subscribe` again.',
+    archived: 'This channel is archived: no digest can be posted here.',
+    missingPermission: 'I cannot check this channel: the Slack app lacks a permission. Ask whoever runs the bot to reinstall it with the scopes in manifest.yml.',
+    notInDirectMessages: 'The weekly digest goes to channels: type `/kubecon digest subscribe` in the channel that should get it.',
+    emptyCatalogue: 'The catalogue is empty: there is nothing to put in a digest.',
+    onlyInSlack: '`/kubecon digest` works in a Slack channel.',
+  },
   apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
   digestDisabled: 'The weekly digest is not enabled on this bot.',
   tooLong: (max) => `That is a long question: I only read the first ${max} characters.`,
@@ -175,6 +224,30 @@ const fr: Messages = {
     howToUse: 'Comment s’en servir',
     nextDigest: (when, channels) => `Prochain résumé hebdomadaire : ${when}, dans ${channels} ${channels === 1 ? 'canal' : 'canaux'}.`,
     noDigest: 'Aucun canal ne reçoit encore le résumé hebdomadaire : tapez `/kubecon digest subscribe` dans l’un d’eux.',
+  },
+  digest: {
+    header: (theme) => `🗞 Le résumé KubeCon de la semaine : ${theme}`,
+    intro: (theme, talks) => `Thème de la semaine : *${theme}*. ${talks === 1 ? 'Une conférence vue' : `${talks} conférences vues`} par notre équipe plateforme, avec ce qu’elle en a retenu.`,
+    footer: 'D’autres conférences à tout moment avec `/kubecon <ce que vous voulez>` · `/kubecon digest unsubscribe` arrête ce résumé',
+    preview: (when) => `Aperçu du résumé prévu dans ce canal le ${when}. Vous seul le voyez.`,
+    previewUnsubscribed: (when) => `Aperçu : ce canal n’est pas abonné (\`/kubecon digest subscribe\`) ; le ${when}, il recevrait ceci. Vous seul le voyez.`,
+    subscribed: (when) => `C’est fait : ce canal recevra chaque semaine un résumé de trois conférences KubeCon. Le prochain : ${when}.`,
+    alreadySubscribed: (when) => `Ce canal reçoit déjà le résumé hebdomadaire. Le prochain : ${when}.`,
+    configured: (when) => `Ce canal reçoit le résumé hebdomadaire par la configuration du bot (DIGEST_CHANNELS). Le prochain : ${when}.`,
+    cannotUnsubscribeConfigured: 'Ce canal reçoit le résumé hebdomadaire par la configuration du bot (DIGEST_CHANNELS) : demandez à qui gère le bot de l’y retirer.',
+    unsubscribed: 'C’est fait : ce canal ne recevra plus le résumé hebdomadaire.',
+    notSubscribed: 'Ce canal ne reçoit pas le résumé hebdomadaire : tapez `/kubecon digest subscribe` pour le recevoir.',
+    subscribedBy: (user) => `Ce canal reçoit le résumé hebdomadaire (abonné par ${user}).`,
+    nextDigest: (when) => `Prochain résumé : ${when}.`,
+    lastDigest: (when) => `Dernier résumé : ${when}.`,
+    featured: (seen, total, round) => `Conférences déjà présentées ici : ${seen} sur ${total}${round > 1 ? ` (tour ${round})` : ''}.`,
+    notInChannel: 'Je ne suis pas membre de ce canal : je ne pourrais pas y publier le résumé. Invitez-moi avec `/invite @kubecon`, puis tapez à nouveau `/kubecon digest subscribe`.',
+    privateChannel: 'Ce canal privé ne m’a pas été ajouté : je ne pourrais pas y publier le résumé. Ajoutez-moi avec `/invite @kubecon`, puis tapez à nouveau `/kubecon digest subscribe`.',
+    archived: 'Ce canal est archivé : aucun résumé ne peut y être publié.',
+    missingPermission: 'Je ne peux pas vérifier ce canal : il manque une autorisation à l’application Slack. Demandez à qui gère le bot de la réinstaller avec les scopes de manifest.yml.',
+    notInDirectMessages: 'Le résumé hebdomadaire est publié dans des canaux : tapez `/kubecon digest subscribe` dans le canal qui doit le recevoir.',
+    emptyCatalogue: 'Le catalogue est vide : il n’y a rien à mettre dans un résumé.',
+    onlyInSlack: '`/kubecon digest` fonctionne dans un canal Slack.',
   },
   apology: 'Désolé, une erreur est survenue pendant la réponse. Réessayez dans un instant.',
   digestDisabled: 'Le résumé hebdomadaire n’est pas activé sur ce bot.',

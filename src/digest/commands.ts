@@ -1,5 +1,16 @@
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
 import type { Message } from '../blocks/answer.ts';
+import { formatSlot, renderDigestNotice } from '../blocks/digest.ts';
+import { messages } from '../blocks/messages.ts';
+import type { Catalogue } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
+import type { Logger } from '../log/logger.ts';
+import type { DigestComposer } from './compose.ts';
+import { recipients } from './runner.ts';
+import { slotId, type DigestSchedule } from './schedule.ts';
+import { classifyFailure, howToFix } from './slack-client.ts';
+import type { DigestStore } from './store.ts';
 
 /** Who asked, where: what the Slack layer knows when `/kubecon digest ...` arrives. */
 export interface DigestRequest {
@@ -21,4 +32,123 @@ export interface DigestCommands {
   preview(request: DigestRequest): Promise<Message>;
   /** For the App Home tab: when the next digest goes out, and to how many channels. */
   nextRun(): Promise<{ readonly at: Date; readonly channels: number } | undefined>;
+}
+
+export interface DigestCommandDependencies {
+  readonly store: DigestStore;
+  readonly client: WebClient;
+  readonly composer: DigestComposer;
+  readonly schedule: DigestSchedule;
+  readonly catalogue: Pick<Catalogue, 'talks'>;
+  /** DIGEST_CHANNELS: always subscribed, not changed from Slack. */
+  readonly configured: readonly string[];
+  /** BOT_LANGUAGE: the digest's language in a channel nobody subscribed. */
+  readonly language: Language;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+type Access = 'ok' | 'not-member' | 'private' | 'archived' | 'missing-permission';
+
+const ChannelInfoSchema = z.object({
+  channel: z.object({ is_member: z.boolean().optional(), is_private: z.boolean().optional(), is_archived: z.boolean().optional() }),
+});
+
+/**
+ * `/kubecon digest ...` in a channel. Who may change a channel's subscription is Slack's
+ * call, not ours: Slack delivers a slash command only from a conversation where the user can
+ * write (a member of a private channel, a poster in an announcement-only one), so whoever it
+ * reaches us from may subscribe or unsubscribe that channel, and only that one. Direct
+ * messages are refused: a digest there would reach one person, who can use /kubecon anyway.
+ */
+export function createDigestCommands({ store, client, composer, schedule, catalogue, configured, language: fallback, logger, now = () => new Date() }: DigestCommandDependencies): DigestCommands {
+  const log = logger.child({ component: 'digest' });
+  const notice = renderDigestNotice;
+
+  /** When the next digest goes out, as the user reads it; a schedule with no future run says so in its own words. */
+  function nextSlot(language: Language): { at: Date | undefined; when: string } {
+    const at = schedule.next(now());
+    return { at, when: at === undefined ? '—' : formatSlot(at, schedule.timezone, language) };
+  }
+
+  /** Whether the bot can post in the channel; asked when subscribing, rather than failing silently on Monday. */
+  async function access(channel: string): Promise<Access> {
+    try {
+      const { channel: info } = ChannelInfoSchema.parse(await client.conversations.info({ channel }));
+      if (info.is_archived) return 'archived';
+      if (info.is_member) return 'ok';
+      return info.is_private ? 'private' : 'not-member';
+    } catch (error) {
+      const failure = classifyFailure(error);
+      // A private channel the bot is not in does not exist, as far as the bot can see.
+      if (failure.kind === 'refused' && failure.reason === 'channel_not_found') return 'private';
+      if (failure.kind === 'refused' && failure.reason === 'missing_scope') {
+        log.error('Cannot check a channel before subscribing it', { channel, error: failure.reason, fix: howToFix(failure.reason) });
+        return 'missing-permission';
+      }
+      throw error;
+    }
+  }
+
+  return {
+    async subscribe({ channelId: channel, userId, language }) {
+      const m = messages(language).digest;
+      if (channel.startsWith('D')) return notice(m.notInDirectMessages);
+      const { when } = nextSlot(language);
+      if (configured.includes(channel)) return notice(m.configured(when));
+      if ((await store.read()).subscriptions[channel]) return notice(m.alreadySubscribed(when));
+      const verdict = await access(channel);
+      if (verdict !== 'ok') {
+        const refusals = { 'not-member': m.notInChannel, private: m.privateChannel, archived: m.archived, 'missing-permission': m.missingPermission };
+        return notice(refusals[verdict]);
+      }
+      await store.update((state) =>
+        state.subscriptions[channel] ? state : { ...state, subscriptions: { ...state.subscriptions, [channel]: { by: userId, at: now().toISOString(), language } } },
+      );
+      log.info('A channel subscribed to the weekly digest', { channel, user: userId });
+      return notice(m.subscribed(when));
+    },
+
+    async unsubscribe({ channelId: channel, userId, language }) {
+      const m = messages(language).digest;
+      if (configured.includes(channel)) return notice(m.cannotUnsubscribeConfigured);
+      if (!(await store.read()).subscriptions[channel]) return notice(m.notSubscribed);
+      // What the channel has seen stays: subscribing again carries on without repeats.
+      await store.update((state) => {
+        const { [channel]: _removed, ...subscriptions } = state.subscriptions;
+        return { ...state, subscriptions };
+      });
+      log.info('A channel unsubscribed from the weekly digest', { channel, user: userId });
+      return notice(m.unsubscribed);
+    },
+
+    async status({ channelId: channel, language }) {
+      const m = messages(language).digest;
+      const state = await store.read();
+      const subscription = state.subscriptions[channel];
+      const history = state.channels[channel];
+      const lines = [configured.includes(channel) ? m.configured(nextSlot(language).when) : subscription ? `${m.subscribedBy(`<@${subscription.by}>`)} ${m.nextDigest(nextSlot(language).when)}` : m.notSubscribed];
+      if (history?.last) lines.push(m.lastDigest(formatSlot(new Date(history.last.slot), schedule.timezone, language)));
+      if (history) lines.push(m.featured(history.seen.length, catalogue.talks.length, history.cycle + 1));
+      return notice(lines.join('\n'));
+    },
+
+    async preview({ channelId: channel, language: asker }) {
+      const state = await store.read();
+      // In the language it will be posted in, when the channel gets it.
+      const recipient = recipients(state, configured, fallback).find((r) => r.channel === channel);
+      const language = recipient?.language ?? asker;
+      const m = messages(language).digest;
+      const { at, when } = nextSlot(language);
+      const digest = composer.pick(channel, state.channels[channel], slotId(at ?? now()), now());
+      if (digest === undefined) return notice(m.emptyCatalogue);
+      return composer.message(digest, language, recipient ? m.preview(when) : m.previewUnsubscribed(when));
+    },
+
+    async nextRun() {
+      const at = schedule.next(now());
+      const channels = recipients(await store.read(), configured, fallback).length;
+      return at === undefined || channels === 0 ? undefined : { at, channels };
+    },
+  };
 }

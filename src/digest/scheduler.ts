@@ -1,0 +1,103 @@
+import type { Logger } from '../log/logger.ts';
+import type { DigestRunner } from './runner.ts';
+import { slotId, type DigestSchedule } from './schedule.ts';
+
+/** Time and timers, injectable: tests move a fake clock through daylight-saving changes in milliseconds. */
+export interface Clock {
+  now(): Date;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** A slot missed while the bot was down is still worth posting this late; a Monday digest on Tuesday is not. */
+export const CATCH_UP_MS = 12 * 60 * 60 * 1000;
+/**
+ * The longest single wait: timers drift while a laptop sleeps or a VM is paused, and Node
+ * cannot wait more than 24.8 days at once. Waking up hourly to look at the clock costs nothing.
+ */
+const MAX_WAIT_MS = 60 * 60 * 1000;
+
+export interface DigestScheduler {
+  /** Posts the latest slot if it was missed by less than 12 hours, then follows the schedule. Resolves when that catch-up is done. */
+  start(): Promise<void>;
+  /** Stops the timer and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+export interface SchedulerDependencies {
+  readonly schedule: DigestSchedule;
+  readonly runner: Pick<DigestRunner, 'run' | 'missing'>;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+}
+
+/**
+ * The in-process schedule (DIGEST_SCHEDULER=on). It may fire twice for a slot or start up
+ * inside one: the poster makes that harmless, each channel gets a slot's digest once.
+ */
+export function createDigestScheduler({ schedule, runner, logger, clock = systemClock }: SchedulerDependencies): DigestScheduler {
+  const log = logger.child({ component: 'digest-scheduler' });
+  const running = new Set<Promise<void>>();
+  let timer: unknown;
+  let stopped = false;
+
+  function track(work: Promise<unknown>): Promise<void> {
+    const done = work.then(
+      () => undefined,
+      (error: unknown) => log.error('The digest run failed', { error }),
+    );
+    running.add(done);
+    void done.then(() => running.delete(done));
+    return done;
+  }
+
+  /** Runs `slot` unless it is 12 hours late or more; a skipped slot is said in the log, with the channels that miss it. */
+  async function due(slot: Date): Promise<void> {
+    const lateMs = clock.now().getTime() - slot.getTime();
+    if (lateMs < CATCH_UP_MS) {
+      await runner.run(slot);
+      return;
+    }
+    const missing = await runner.missing(slot);
+    if (missing.length > 0) {
+      log.warn('Skipped a digest missed while the bot was down: more than 12 hours late', { slot: slotId(slot), hoursLate: Math.floor(lateMs / 3_600_000), channels: missing });
+    }
+  }
+
+  function arm(): void {
+    if (stopped) return;
+    const now = clock.now();
+    const next = schedule.next(now);
+    if (next === undefined) {
+      log.warn('DIGEST_CRON has no future run: no more digests will be scheduled');
+      return;
+    }
+    timer = clock.setTimeout(() => {
+      timer = undefined;
+      if (stopped) return;
+      if (clock.now() >= next) void track(due(next));
+      arm();
+    }, Math.min(next.getTime() - now.getTime(), MAX_WAIT_MS));
+  }
+
+  return {
+    start() {
+      const latest = schedule.latest(clock.now());
+      const catchUp = latest === undefined ? Promise.resolve() : track(due(latest));
+      arm();
+      log.info('Digest scheduler started', { next: schedule.next(clock.now())?.toISOString(), timezone: schedule.timezone });
+      return catchUp;
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== undefined) clock.clearTimeout(timer);
+      await Promise.all(running);
+    },
+  };
+}
