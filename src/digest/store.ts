@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '../catalogue/schema.ts';
 
-const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack channel id');
+const channelId = z.string().regex(/^[A-Z0-9]+$/, 'expected a Slack channel id');
 const instant = z.iso.datetime();
 
 const HistorySchema = z.object({ cycle: z.number().int().min(0), seen: z.array(z.string()) });
@@ -111,8 +111,11 @@ export function createFileDigestStore(file: string, { rename = renameFile }: Fil
     const run = queue.then(async () => {
       const current = await read();
       const next = change(current);
-      if (next !== current) await writeAtomically(file, `${JSON.stringify(next, null, 2)}\n`, rename);
-      return next;
+      if (next === current) return current;
+      // What this store writes, it must be able to read back: a bad change fails here, not at every start from now on.
+      const valid = StateSchema.parse(next);
+      await writeAtomically(file, `${JSON.stringify(valid, null, 2)}\n`, rename);
+      return valid;
     });
     queue = run.catch(() => undefined);
     return run;

@@ -1,0 +1,92 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { createFileDigestStore, DigestStateError, EMPTY_STATE, type DigestState } from '../../src/digest/store.ts';
+import { stateFile, tempDirs } from './helpers.ts';
+
+const newDir = tempDirs();
+
+const subscribed = (state: DigestState, channel: string): DigestState => ({
+  ...state,
+  subscriptions: { ...state.subscriptions, [channel]: { by: 'U1', at: '2026-03-27T10:00:00.000Z', language: 'fr' } },
+});
+
+describe('the file-backed digest store', () => {
+  it('starts empty, saves each change and reads it back', async () => {
+    const file = stateFile(await newDir());
+    const store = createFileDigestStore(file);
+    expect(await store.read()).toEqual(EMPTY_STATE);
+    await store.update((state) => subscribed(state, 'C1'));
+    expect(await createFileDigestStore(file).read()).toEqual(subscribed(EMPTY_STATE, 'C1'));
+  });
+
+  it('applies concurrent changes one after the other, none lost', async () => {
+    const store = createFileDigestStore(stateFile(await newDir()));
+    await Promise.all(['C1', 'C2', 'C3', 'C4', 'C5'].map((channel) => store.update((state) => subscribed(state, channel))));
+    expect(Object.keys((await store.read()).subscriptions).sort()).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
+  });
+
+  it('writes nothing for a change that changes nothing', async () => {
+    const dir = await newDir();
+    await createFileDigestStore(stateFile(dir)).update((state) => state);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses a file that is not JSON, naming it and how to fix it, and leaves it as it was', async () => {
+    const file = stateFile(await newDir());
+    await writeFile(file, '{"version": 1, "subscriptions": {');
+    const store = createFileDigestStore(file);
+    const error = await store.read().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DigestStateError);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toContain('not valid JSON');
+    expect((error as Error).message).toContain(`mv ${file} ${file}.broken`);
+    await expect(store.update((state) => subscribed(state, 'C1'))).rejects.toThrow(DigestStateError);
+    expect(await readFile(file, 'utf8')).toBe('{"version": 1, "subscriptions": {');
+  });
+
+  it('refuses JSON of the wrong shape, saying where', async () => {
+    const file = stateFile(await newDir());
+    await writeFile(file, JSON.stringify({ version: 1, subscriptions: { C1: { by: 'U1', at: 'yesterday', language: 'de' } }, channels: {} }));
+    const error = (await createFileDigestStore(file).read().catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(DigestStateError);
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('subscriptions.C1.at');
+    expect(error.message).toContain('subscriptions.C1.language');
+  });
+
+  it('refuses to write a state it could not read back', async () => {
+    const file = stateFile(await newDir());
+    const store = createFileDigestStore(file);
+    await store.update((state) => subscribed(state, 'C1'));
+    await expect(store.update((state) => ({ ...state, channels: { C1: { cycle: -1, seen: [] } } }))).rejects.toThrow();
+    expect(await store.read()).toEqual(subscribed(EMPTY_STATE, 'C1'));
+  });
+
+  it('leaves the previous state readable when a write dies before its rename, and no temporary file behind', async () => {
+    const dir = await newDir();
+    const file = stateFile(dir);
+    await createFileDigestStore(file).update((state) => subscribed(state, 'C1'));
+    const before = await readFile(file, 'utf8');
+    const crashing = createFileDigestStore(file, {
+      rename: async () => {
+        throw Object.assign(new Error('simulated crash before rename'), { code: 'EIO' });
+      },
+    });
+
+    await expect(crashing.update((state) => subscribed(state, 'C2'))).rejects.toThrow('simulated crash');
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await createFileDigestStore(file).read()).toEqual(subscribed(EMPTY_STATE, 'C1'));
+    expect(await readdir(dir)).toEqual(['digest-state.json']);
+  });
+
+  it('ignores a temporary file a crash left half-written beside the state', async () => {
+    const dir = await newDir();
+    const file = stateFile(dir);
+    const store = createFileDigestStore(file);
+    await store.update((state) => subscribed(state, 'C1'));
+    await writeFile(`${dir}/.digest-state.json.999.deadbeef.tmp`, '{"version": 1, "subs');
+    expect(await store.read()).toEqual(subscribed(EMPTY_STATE, 'C1'));
+    await store.update((state) => subscribed(state, 'C2'));
+    expect(Object.keys((await store.read()).subscriptions)).toEqual(['C1', 'C2']);
+  });
+});
