@@ -9,6 +9,7 @@ import { healthRoutes, type ReadinessChecks } from '../http/health.ts';
 import { startRouteServer, type RouteServer } from '../http/route-server.ts';
 import type { Logger } from '../log/logger.ts';
 import { createMetrics, type Metrics } from '../metrics/metrics.ts';
+import { createAnswerQueue } from './answer-queue.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { refuseNullBodies } from './body-guard.ts';
 import { createEventDeduplicator } from './dedupe.ts';
@@ -36,6 +37,9 @@ export interface SlackTuning {
 
 /** Where Slack posts events, commands and interactions in HTTP mode. */
 const EVENTS_PATH = '/slack/events';
+
+/** Answers in progress at once: each mostly waits on Slack, a few keep the CPU busy without starving the acks. */
+const ANSWER_CONCURRENCY = 8;
 
 export const DEFAULT_TUNING: SlackTuning = {
   webApiRetry: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
@@ -121,6 +125,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     digest: options.digest,
     logger,
     events: createEventDeduplicator(),
+    answers: createAnswerQueue({ concurrency: ANSWER_CONCURRENCY }),
     languages: createLanguageResolver({
       fallback: config.language,
       logger: log,

@@ -16,6 +16,6 @@ export async function answerEventOnce(deps: ListenerDeps, body: unknown, retryNu
   }
   const { team_id: team, event_id: event } = envelope.data;
   const eventLog = log.child({ team, event });
-  const outcome = await deps.events.once(eventKey(team, event), () => work({ teamId: team, log: eventLog }));
+  const outcome = await deps.events.once(eventKey(team, event), () => deps.answers.run(() => work({ teamId: team, log: eventLog })));
   if (outcome === 'duplicate') eventLog.info('Ignored a retry of an event already answered', { retryNum });
 }

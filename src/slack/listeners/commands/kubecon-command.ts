@@ -17,18 +17,20 @@ export function kubeconCommand(deps: ListenerDeps) {
       log.warn('Ignored an invalid slash command', { fields: invalidFields(parsed.error) });
       return;
     }
-    const { team_id: teamId, channel_id: channelId, user_id: userId, text } = parsed.data;
-    const language = await deps.languages.forUser(userId);
-    try {
-      const message = await replyTo(deps, text, { teamId, channelId, userId, language }, { ephemeral: true });
-      await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks, ...NO_UNFURL });
-    } catch (error) {
-      log.error('Could not answer a slash command', { error, user: userId, channel: channelId });
+    await deps.answers.run(async () => {
+      const { team_id: teamId, channel_id: channelId, user_id: userId, text } = parsed.data;
+      const language = await deps.languages.forUser(userId);
       try {
-        await respond({ response_type: 'ephemeral', ...apology(language) });
-      } catch (apologyError) {
-        log.warn('Could not apologise either', { error: apologyError, user: userId });
+        const message = await replyTo(deps, text, { teamId, channelId, userId, language }, { ephemeral: true });
+        await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks, ...NO_UNFURL });
+      } catch (error) {
+        log.error('Could not answer a slash command', { error, user: userId, channel: channelId });
+        try {
+          await respond({ response_type: 'ephemeral', ...apology(language) });
+        } catch (apologyError) {
+          log.warn('Could not apologise either', { error: apologyError, user: userId });
+        }
       }
-    }
+    });
   };
 }
