@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Message } from '../blocks/answer.ts';
-import { formatSlot, renderDigestNotice } from '../blocks/digest.ts';
+import { formatSlot, renderDigestNotice as notice } from '../blocks/digest.ts';
 import { messages } from '../blocks/messages.ts';
 import type { Catalogue } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
@@ -63,9 +63,8 @@ const ChannelInfoSchema = z.object({
  */
 export function createDigestCommands({ store, client, composer, schedule, catalogue, configured, language: fallback, logger, now = () => new Date() }: DigestCommandDependencies): DigestCommands {
   const log = logger.child({ component: 'digest' });
-  const notice = renderDigestNotice;
 
-  /** When the next digest goes out, as the user reads it; a schedule with no future run says so in its own words. */
+  /** When the next digest goes out, as the user reads it; a dash for a cron that never comes round again (30 February). */
   function nextSlot(language: Language): { at: Date | undefined; when: string } {
     const at = schedule.next(now());
     return { at, when: at === undefined ? '—' : formatSlot(at, schedule.timezone, language) };
@@ -127,7 +126,10 @@ export function createDigestCommands({ store, client, composer, schedule, catalo
       const state = await store.read();
       const subscription = state.subscriptions[channel];
       const history = state.channels[channel];
-      const lines = [configured.includes(channel) ? m.configured(nextSlot(language).when) : subscription ? `${m.subscribedBy(`<@${subscription.by}>`)} ${m.nextDigest(nextSlot(language).when)}` : m.notSubscribed];
+      const { when } = nextSlot(language);
+      const lines = [
+        configured.includes(channel) ? m.configured(when) : subscription ? `${m.subscribedBy(`<@${subscription.by}>`)} ${m.nextDigest(when)}` : m.notSubscribed,
+      ];
       if (history?.last) lines.push(m.lastDigest(formatSlot(new Date(history.last.slot), schedule.timezone, language)));
       if (history) lines.push(m.featured(history.seen.length, catalogue.talks.length, history.cycle + 1));
       return notice(lines.join('\n'));
