@@ -26,7 +26,8 @@ export function renderDigest(content: DigestContent, language: Language, catalog
     { type: 'section', text: { type: 'mrkdwn', text: truncate(m.intro(escapeText(theme), content.talks.length), LIMITS.sectionText) } },
     ...content.talks.flatMap((talk): KnownBlock[] => [{ type: 'divider' }, ...renderTalk(talk, language, label)]),
     { type: 'divider' },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.footer }] },
+    // Escaped: `<anything>` would otherwise be read by Slack as a link, not shown as typed.
+    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeText(m.footer) }] },
   ];
   // The fallback is mrkdwn too: escaped, so a title can never ping a channel from a notification.
   const text = truncate(escapeText(`${m.header(theme)}: ${content.talks.map((talk) => talk.title).join(' · ')}`), LIMITS.fallbackText);

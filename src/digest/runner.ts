@@ -61,7 +61,8 @@ export function createRunner({ store, poster, configured, language, logger }: Ru
           try {
             return { channel: recipient.channel, result: await poster.post(recipient.channel, slotId(slot), recipient.language) };
           } catch (error) {
-            log.error('Could not post the digest to this channel', { channel: recipient.channel, slot: slotId(slot), error });
+            // Slack failures come back as results; this is the state file or a bug, and the slot stays in progress if it was started.
+            log.error('The digest run failed for this channel', { channel: recipient.channel, slot: slotId(slot), error });
             return { channel: recipient.channel, result: { status: 'failed', reason: error instanceof Error ? error.message : String(error) } };
           }
         }),

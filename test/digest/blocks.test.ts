@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatSlot, renderDigest } from '../../src/blocks/digest.ts';
+import { loadCatalogue } from '../../src/catalogue/load.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { createComposer } from '../../src/digest/compose.ts';
+import type { ChannelState } from '../../src/digest/store.ts';
+import { blockKitProblems, catalogueUrls } from '../properties/block-kit.ts';
+
+const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
+const composer = createComposer(catalogue);
+const urls = catalogueUrls(catalogue);
+
+describe('the digest message', () => {
+  it('stays within Block Kit limits and pings nobody, for every digest of two rounds, in both languages, previews included', () => {
+    let state: ChannelState | undefined;
+    const now = new Date('2026-03-30T07:30:00Z');
+    for (let week = 0; week < Math.ceil((catalogue.talks.length * 2) / 3); week += 1) {
+      const digest = composer.pick('C0123ABCD', state, now.toISOString(), now)!;
+      for (const language of ['en', 'fr'] as const) {
+        expect(blockKitProblems(composer.message(digest, language), { allowedUrls: urls }), `week ${week} (${language})`).toEqual([]);
+        expect(blockKitProblems(composer.message(digest, language, 'Preview'), { allowedUrls: urls })).toEqual([]);
+      }
+      state = { ...digest.next, last: { slot: digest.slot, ts: '1.1', theme: digest.theme } };
+    }
+  });
+
+  it('has the theme, each talk linked to its video with speakers and the takeaway in the channel’s language, and a line pointing to /kubecon', () => {
+    const talks = catalogue.talks.filter((talk) => talk.topics.includes('autoscaling') && talk.video !== null).slice(0, 3);
+    const theme = catalogue.topicById.get('autoscaling')!;
+    for (const language of ['en', 'fr'] as const) {
+      const message = renderDigest({ theme, talks }, language, catalogue);
+      const text = JSON.stringify(message.blocks);
+      expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringContaining(theme.label[language]) } });
+      for (const talk of talks) {
+        expect(text).toContain(`<${talk.video}|`);
+        expect(text).toContain(JSON.stringify(talk.speakers[0]!.name).slice(1, -1));
+      }
+      expect(text).toContain(JSON.stringify(talks[0]!.takeaway[language].slice(0, 40)).slice(1, -1));
+      expect(JSON.stringify(message.blocks.at(-1))).toContain('/kubecon');
+      expect(message.text).toContain(talks[0]!.title.replaceAll('&', '&amp;'));
+      expect(text).not.toContain('share_talk');
+    }
+  });
+
+  it('writes the time of a slot in the schedule’s time zone, in the reader’s language', () => {
+    const slot = new Date('2026-10-26T08:30:00Z');
+    expect(formatSlot(slot, 'Europe/Paris', 'en')).toBe('Monday, 26 October 2026 at 09:30 (Europe/Paris)');
+    expect(formatSlot(slot, 'Europe/Paris', 'fr')).toBe('lundi 26 octobre 2026 à 09:30 (Europe/Paris)');
+  });
+});
