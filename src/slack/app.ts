@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { DigestCommands } from '../digest/commands.ts';
 import { healthRoutes, type ReadinessChecks } from '../http/health.ts';
 import { startRouteServer, type RouteServer } from '../http/route-server.ts';
+import { slackFetch } from '../http/slack-fetch.ts';
 import type { Logger } from '../log/logger.ts';
 import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { createAnswerQueue } from './answer-queue.ts';
@@ -79,11 +80,6 @@ export interface SlackApp {
   readiness(): ReadinessChecks;
 }
 
-/** Bolt's respond() has no timeout of its own; it uses the WebClient's fetch, so this gives it one. */
-function fetchWithTimeout(timeoutMs: number): typeof fetch {
-  return (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
-}
-
 async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
@@ -109,7 +105,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     slackApiUrl: config.slack.apiUrl,
     logger: sdkLogger,
     timeout: tuning.requestTimeoutMs,
-    fetch: fetchWithTimeout(tuning.requestTimeoutMs),
+    // Bolt's respond() has no timeout of its own; it uses this fetch too, so this gives it one.
+    fetch: slackFetch(tuning.requestTimeoutMs),
   };
 
   // auth.test and users.info have a fallback (retry later, default language): no retries of their own.
