@@ -12,7 +12,7 @@ import type { Logger } from '../log/logger.ts';
 import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { createAnswerQueue } from './answer-queue.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { refuseNullBodies } from './body-guard.ts';
+import { guardRequests } from './body-guard.ts';
 import { createEventDeduplicator } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
 import { createIdentityProbe } from './identity.ts';
@@ -147,8 +147,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           // Explicit, or the socket-mode client writes its own 100-retry policy in.
           installerOptions: { clientOptions: { ...base, retryConfig: tuning.socketRetry } },
         })
-      : new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', endpoints: EVENTS_PATH, logger: sdkLogger, customRoutes: routes });
-  if (receiver instanceof HTTPReceiver) receiver.requestListener = refuseNullBodies(receiver.requestListener, EVENTS_PATH, log);
+      : // guardRequests checks signatures, once a request, before Bolt sees it.
+        new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', signatureVerification: false, endpoints: EVENTS_PATH, logger: sdkLogger, customRoutes: routes });
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardRequests(receiver.requestListener, EVENTS_PATH, config.slack.signingSecret ?? '', log);
 
   const app = new App({
     receiver,
