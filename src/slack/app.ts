@@ -19,7 +19,7 @@ import { createIdentityProbe } from './identity.ts';
 import { createInFlight } from './in-flight.ts';
 import { createLanguageResolver } from './language.ts';
 import { registerListeners } from './listeners/index.ts';
-import { failureMarkingLogger, measureRequest } from './request-metrics.ts';
+import { failureMarkingLogger, followAnswer, measureRequest } from './request-metrics.ts';
 
 /** Retry and time budgets; production uses the defaults, tests shrink them. */
 export interface SlackTuning {
@@ -117,12 +117,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     initialDelayMs: tuning.authTestBackoff.initialMs,
     maxDelayMs: tuning.authTestBackoff.maxMs,
   });
+  const inFlight = createInFlight();
+  const answerQueue = createAnswerQueue({ concurrency: ANSWER_CONCURRENCY });
+  const answerLater = (work: () => Promise<unknown>): void => {
+    const answered = inFlight.track(() => answerQueue.run(work));
+    followAnswer(answered);
+    answered.catch((error: unknown) => log.error('An answer failed', { error }));
+  };
   const deps: ListenerDeps = {
     bot,
     digest: options.digest,
     logger,
     events: createEventDeduplicator(),
-    answers: createAnswerQueue({ concurrency: ANSWER_CONCURRENCY }),
+    answerLater,
     languages: createLanguageResolver({
       fallback: config.language,
       logger: log,
@@ -165,7 +172,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // Rate-limited answers fail fast into an apology rather than keep a user waiting a minute.
     clientOptions: { ...base, retryConfig: tuning.webApiRetry, rejectRateLimitedCalls: true },
   });
-  const inFlight = createInFlight();
   app.use(({ next, body }) => inFlight.track(() => measureRequest(metrics, body, next)));
   app.error(async (error) => {
     log.error('A Slack listener failed', { error });

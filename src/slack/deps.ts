@@ -1,5 +1,4 @@
 import type { Logger } from '../log/logger.ts';
-import type { AnswerQueue } from './answer-queue.ts';
 import type { EventDeduplicator } from './dedupe.ts';
 import type { LanguageResolver } from './language.ts';
 import type { ReplyDependencies } from './reply.ts';
@@ -9,6 +8,10 @@ export interface ListenerDeps extends ReplyDependencies {
   readonly languages: LanguageResolver;
   readonly events: EventDeduplicator;
   readonly logger: Logger;
-  /** Every answer runs through it, after the ack. */
-  readonly answers: AnswerQueue;
+  /**
+   * Runs an answer once Slack has its ack, off Bolt's request: what Bolt holds for a request
+   * (the HTTP request and response, the parsed body) is freed at once rather than kept while
+   * the answer waits its turn. Graceful shutdown and the metrics still wait for it.
+   */
+  readonly answerLater: (work: () => Promise<unknown>) => void;
 }

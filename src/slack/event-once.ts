@@ -8,7 +8,7 @@ import { EventEnvelopeSchema, invalidFields } from './payloads.ts';
  * Bolt acks events before any listener runs, so Slack retries only what never reached us,
  * and a retry of an event we answered must not answer twice.
  */
-export async function answerEventOnce(deps: ListenerDeps, body: unknown, retryNum: number | undefined, log: Logger, work: (delivery: { readonly teamId: string; readonly log: Logger }) => Promise<boolean>): Promise<void> {
+export function answerEventOnce(deps: ListenerDeps, body: unknown, retryNum: number | undefined, log: Logger, work: (delivery: { readonly teamId: string; readonly log: Logger }) => Promise<boolean>): void {
   const envelope = EventEnvelopeSchema.safeParse(body);
   if (!envelope.success) {
     log.warn('Ignored an event with an invalid envelope', { fields: invalidFields(envelope.error) });
@@ -16,6 +16,8 @@ export async function answerEventOnce(deps: ListenerDeps, body: unknown, retryNu
   }
   const { team_id: team, event_id: event } = envelope.data;
   const eventLog = log.child({ team, event });
-  const outcome = await deps.events.once(eventKey(team, event), () => deps.answers.run(() => work({ teamId: team, log: eventLog })));
-  if (outcome === 'duplicate') eventLog.info('Ignored a retry of an event already answered', { retryNum });
+  deps.answerLater(async () => {
+    const outcome = await deps.events.once(eventKey(team, event), () => work({ teamId: team, log: eventLog }));
+    if (outcome === 'duplicate') eventLog.info('Ignored a retry of an event already answered', { retryNum });
+  });
 }

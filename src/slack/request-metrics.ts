@@ -6,7 +6,7 @@ import type { Metrics, RequestKind } from '../metrics/metrics.ts';
  * Counts and times every Slack request. Listeners answer failures with an apology and an
  * error in the log rather than a throw, so "failed" means: its handling logged an error.
  */
-const current = new AsyncLocalStorage<{ failed: boolean }>();
+const current = new AsyncLocalStorage<{ failed: boolean; answers: Promise<unknown>[] }>();
 
 /** The kind of request a Bolt body is; the fields read are the ones Slack always sends. */
 export function requestKind(body: unknown): RequestKind {
@@ -25,8 +25,9 @@ export function requestKind(body: unknown): RequestKind {
   }
 }
 
+/** Counts a request once its handler and every answer it started (followAnswer) are done. */
 export async function measureRequest(metrics: Metrics, body: unknown, handle: () => Promise<void>): Promise<void> {
-  const state = { failed: false };
+  const state = { failed: false, answers: [] as Promise<unknown>[] };
   const start = performance.now();
   try {
     await current.run(state, handle);
@@ -34,8 +35,13 @@ export async function measureRequest(metrics: Metrics, body: unknown, handle: ()
     state.failed = true;
     throw error;
   } finally {
-    metrics.request(requestKind(body), state.failed ? 'error' : 'ok', (performance.now() - start) / 1000);
+    void Promise.allSettled(state.answers).then(() => metrics.request(requestKind(body), state.failed ? 'error' : 'ok', (performance.now() - start) / 1000));
   }
+}
+
+/** An answer the request being handled started, to finish after Bolt is done with the request. */
+export function followAnswer(answered: Promise<unknown>): void {
+  current.getStore()?.answers.push(answered);
 }
 
 /** A logger whose errors mark the request being handled, if any, as failed. */

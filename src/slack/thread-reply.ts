@@ -58,7 +58,7 @@ export async function answerQuestion(deps: ListenerDeps, log: Logger, kind: stri
     return;
   }
   const { user, text, channel, ts, thread_ts: threadTs } = parsed.data;
-  await answerEventOnce(deps, body, context.retryNum, log, ({ teamId, log: eventLog }) =>
+  answerEventOnce(deps, body, context.retryNum, log, ({ teamId, log: eventLog }) =>
     answerInThread(deps, client, { teamId, channelId: channel, userId: user, text: commandTextFromMessage(text, context.botUserId), ts, threadTs }, eventLog),
   );
 }

@@ -39,7 +39,7 @@ export function buttonListener(name: string, handle: (deps: ListenerDeps, payloa
     return async (args: ActionArgs): Promise<void> => {
       await args.ack();
       const payload = parseAction(args.body, log);
-      if (payload !== undefined) await deps.answers.run(() => handle(deps, payload, args, log));
+      if (payload !== undefined) deps.answerLater(() => handle(deps, payload, args, log));
     };
   };
 }

@@ -17,7 +17,7 @@ export function kubeconCommand(deps: ListenerDeps) {
       log.warn('Ignored an invalid slash command', { fields: invalidFields(parsed.error) });
       return;
     }
-    await deps.answers.run(async () => {
+    deps.answerLater(async () => {
       const { team_id: teamId, channel_id: channelId, user_id: userId, text } = parsed.data;
       const language = await deps.languages.forUser(userId);
       try {

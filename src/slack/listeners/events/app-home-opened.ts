@@ -15,7 +15,7 @@ export function appHomeOpened(deps: ListenerDeps) {
     }
     // The Messages tab (direct messages) sends this event too; it has nothing to publish.
     if (opened.data.tab !== 'home') return;
-    await answerEventOnce(deps, body, context.retryNum, log, async ({ log: eventLog }) => {
+    answerEventOnce(deps, body, context.retryNum, log, async ({ log: eventLog }) => {
       try {
         await publishHome(deps, client, opened.data.user);
         return true;
