@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, PROJECT_ROOT } from '../../src/config.ts';
+
+const problemsOf = (env: Record<string, string>): readonly string[] => {
+  try {
+    loadConfig({ env, envFile: '' });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('configuration', () => {
+  it('opens the local console when no Slack variable is set, with the defaults', () => {
+    const config = loadConfig({ env: {}, envFile: '' });
+    expect(config).toMatchObject({ mode: 'console', port: 3000, healthPort: 3001, language: 'en', logLevel: 'info', metricsPort: undefined });
+    expect(config.digest).toEqual({ cron: '30 9 * * 1', timezone: 'Europe/Paris', channels: [], scheduler: true });
+    expect(Object.isFrozen(config.digest)).toBe(true);
+  });
+
+  it('chooses Socket Mode with an app token, HTTP with a signing secret', () => {
+    expect(loadConfig({ env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }, envFile: '' }).mode).toBe('socket');
+    const http = loadConfig({ env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdef0123456789', PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api' }, envFile: '' });
+    expect(http).toMatchObject({ mode: 'http', port: 8080, slack: { apiUrl: 'http://127.0.0.1:9/api/' } });
+  });
+
+  it('lists every problem at once, each naming the variable and how to fix it', () => {
+    const problems = problemsOf({ SLACK_APP_TOKEN: 'xoxb-wrong', PORT: '70000', BOT_LANGUAGE: 'de', DIGEST_TIMEZONE: 'Mars/Olympus', DIGEST_CHANNELS: '#general', DIGEST_CRON: 'every monday' });
+    expect(problems).toHaveLength(7);
+    for (const name of ['SLACK_APP_TOKEN', 'PORT', 'BOT_LANGUAGE', 'DIGEST_TIMEZONE', 'DIGEST_CHANNELS', 'DIGEST_CRON', 'SLACK_BOT_TOKEN is missing']) {
+      expect(problems.some((p) => p.includes(name)), name).toBe(true);
+    }
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringContaining('SLACK_SIGNING_SECRET is missing')]);
+  });
+
+  it('reads a .env file under the environment, an empty value counting as unset', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kubecon-env-'));
+    const envFile = path.join(dir, '.env');
+    writeFileSync(envFile, 'SLACK_BOT_TOKEN=xoxb-from-file\nSLACK_APP_TOKEN=xapp-from-file\nPORT=4000\nBOT_LANGUAGE=fr\n');
+    const config = loadConfig({ env: { PORT: '5000', BOT_LANGUAGE: '' }, envFile });
+    rmSync(dir, { recursive: true, force: true });
+    expect(config).toMatchObject({ mode: 'socket', port: 5000, language: 'en', slack: { botToken: 'xoxb-from-file' } });
+  });
+
+  it('stops the bot with the list and no stack trace, exit code 1, secrets not echoed', async () => {
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, [path.join(PROJECT_ROOT, 'src', 'main.ts')], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-secret-value', PORT: 'abc' }, timeout: 20_000 }, (_error, _stdout, err) => resolve({ code: child.exitCode, stderr: err }));
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Invalid configuration (2 problems)');
+    expect(stderr).toContain('PORT must be a port number');
+    expect(stderr).toContain('SLACK_SIGNING_SECRET is missing');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toContain('xoxb-secret-value');
+  });
+});
