@@ -245,8 +245,8 @@ export function createSearcher(catalogue: Catalogue): Searcher {
         candidates.set(doc, candidate);
       }
     }
-    // Every word must match, but a long question may miss one ("debug a pod in prod please").
-    const required = query.slots.length >= 3 ? query.slots.length - 1 : query.slots.length;
+    // Every word must match, but a long question may miss one word in three ("keep long jobs alive on spot nodes").
+    const required = query.slots.length >= 3 ? query.slots.length - Math.floor(query.slots.length / 3) : query.slots.length;
     const kept = [...candidates.values()]
       .filter((candidate) => candidate.matched >= required)
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
