@@ -1,7 +1,7 @@
 import type { Message } from '../../src/blocks/answer.ts';
 
 /**
- * Slack's Block Kit limits, from its reference pages (see /work/shared/SLACK-NOTES.md), written
+ * Slack's Block Kit limits, from its reference pages (see ../shared/SLACK-NOTES.md beside the project), written
  * out again rather than imported from src/blocks/text.ts: a check must not share the numbers
  * it checks.
  */
