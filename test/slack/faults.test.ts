@@ -1,14 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/answer.ts';
-import { loadCatalogue } from '../../src/catalogue/load.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log/logger.ts';
-import { createSearcher } from '../../src/search/searcher.ts';
-import { createSlackApp, type SlackTuning } from '../../src/slack/app.ts';
-import { startFakeSlack, type Fault, type RecordedCall } from '../helpers/fake-slack.ts';
+import type { Fault, RecordedCall } from '../helpers/fake-slack.ts';
 import { eventBody, postSigned, slashCommandBody, type SlackEvent } from '../helpers/signed-request.ts';
-import { slackCatalogueDir } from './fixture-catalogue.ts';
-import { BOT_TOKEN, eventually, FAST, harnessPerTest, SIGNING_SECRET, type Harness, type LogLine } from './harness.ts';
+import { eventually, harnessPerTest, SIGNING_SECRET, startHarness, type Harness, type LogLine } from './harness.ts';
 
 /**
  * Slack's HTTP side failing under the bot, as the fake injects it: rate limits, slow
@@ -160,28 +153,8 @@ describe('connection resets', () => {
 describe('a Web API slower than Slack’s 3-second ack deadline', () => {
   /** The production request timeout (5 s) with these tests' quick retries, so a 3.5 s answer is waited for. */
   async function startPatient() {
-    const fake = await startFakeSlack();
-    const config = loadConfig({ env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, BOT_LANGUAGE: 'en' }, envFile: '' });
-    const catalogue = await loadCatalogue(slackCatalogueDir());
-    const bot = createBot({ catalogue, searcher: createSearcher(catalogue), random: () => 0 });
-    const logs: LogLine[] = [];
-    const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogLine) });
-    const tuning: SlackTuning = { ...FAST, requestTimeoutMs: 5000, shutdownTimeoutMs: 8000 };
-    const app = createSlackApp({ config, bot, logger, port: 0, host: '127.0.0.1', tuning });
-    await app.start();
-    const h: Harness = {
-      fake,
-      app,
-      bot,
-      url: `http://127.0.0.1:${app.port}`,
-      logs,
-      async close() {
-        await app.shutdown();
-        await fake.close();
-      },
-    };
-    patient = h;
-    return h;
+    patient = await startHarness({ mode: 'http', tuning: { requestTimeoutMs: 5000, shutdownTimeoutMs: 8000 } });
+    return patient;
   }
   let patient: Harness | undefined;
   afterEach(async () => {

@@ -45,6 +45,8 @@ export interface HarnessOptions {
   readonly mode: 'http' | 'socket';
   readonly digest?: DigestCommands;
   readonly metrics?: Metrics;
+  /** Over FAST, for tests that need a production budget. */
+  readonly tuning?: Partial<SlackTuning>;
   readonly fake?: FakeSlackOptions;
   /** Runs before the app starts, e.g. to make auth.test fail. */
   readonly beforeStart?: (fake: FakeSlack) => void;
@@ -64,7 +66,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const bot = createBot({ catalogue, searcher: createSearcher(catalogue), random: () => 0 });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogLine) });
-  const app = createSlackApp({ config, bot, logger, digest: options.digest, metrics: options.metrics, port: 0, host: '127.0.0.1', tuning: FAST });
+  const app = createSlackApp({ config, bot, logger, digest: options.digest, metrics: options.metrics, port: 0, host: '127.0.0.1', tuning: { ...FAST, ...options.tuning } });
   await app.start();
   return {
     fake,
