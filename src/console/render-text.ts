@@ -4,7 +4,8 @@ import type { Message } from '../blocks/answer.ts';
 /** Slack mrkdwn to terminal text: bold and italic marks dropped, links become "label (url)", escapes undone. */
 export function mrkdwnToText(text: string): string {
   return text
-    .replace(/(^|[\s(])([*_])([^*_\n]+)\2(?=[\s).,:;!?]|$)/gm, '$1$3')
+    // A link inside bold text may hold `_` or `*` in its URL: links count as one piece.
+    .replace(/(^|[\s(])([*_])((?:<[^<>]*>|[^*_\n<])+)\2(?=[\s).,:;!?]|$)/gm, '$1$3')
     .replace(/<([^|<>]+)\|([^<>]*)>/g, (_m, url: string, label: string) => `${label} (${url})`)
     .replace(/<(https?:[^<>]+)>/g, '$1')
     .replaceAll('&lt;', '<')
