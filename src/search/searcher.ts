@@ -2,7 +2,7 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import { parseQuery, type ParsedQuery, type QueryContext, type QuerySlot } from './query.ts';
 import { buildSynonymGroups, longestPhrase } from './synonyms.ts';
-import { TermIndex } from './term-index.ts';
+import { TermIndexBuilder } from './term-index.ts';
 import { foldText, lowerFold, STOPWORDS } from './text.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -101,40 +101,48 @@ interface Candidate {
 export function createSearcher(catalogue: Catalogue): Searcher {
   const talks = catalogue.talks;
   const topicText = topicTexts(catalogue);
-  const docs = talks.map((talk) => toSearchDocument(talk, topicText));
+  // Folded when a query first needs one (phrases, re-ranking): most talks never are.
+  const documents: SearchDocument[] = new Array(talks.length);
+  const documentOf = (doc: number): SearchDocument => (documents[doc] ??= toSearchDocument(talks[doc]!, topicText));
 
   // Queries drop stopwords, so indexing them would only cost start-up time.
-  const index = new TermIndex(STOPWORDS);
+  const builder = new TermIndexBuilder(STOPWORDS);
   // Every talk of a topic or an edition shares its words: each is scanned once.
-  const shared = new Map<string, number[]>();
-  const sharedIds = (text: string) => shared.get(text) ?? shared.set(text, index.ids(text)).get(text)!;
+  const shared = new Map<string, Int32Array>();
+  const sharedIds = (text: string) => shared.get(text) ?? shared.set(text, builder.ids(text)).get(text)!;
   talks.forEach((talk, i) => {
-    const doc = docs[i]!;
-    FIELDS.forEach((field, f) => {
-      const entry = (i << FIELD_BITS) | f;
-      if (field === 'topics') for (const id of talk.topics) index.addIds(sharedIds(topicText.get(id) ?? id), entry);
-      else if (field === 'edition') index.addIds(sharedIds(doc.edition), entry);
-      else index.add(doc[field], entry);
-    });
+    const entry = (field: Field) => (i << FIELD_BITS) | FIELDS.indexOf(field);
+    builder.add(talk.title, entry('title'));
+    for (const keyword of [...talk.keywords.en, ...talk.keywords.fr]) builder.add(keyword, entry('keywords'));
+    for (const id of talk.topics) builder.addIds(sharedIds(topicText.get(id) ?? id), entry('topics'));
+    for (const speaker of talk.speakers) {
+      builder.add(speaker.name, entry('speakers'));
+      if (speaker.company) builder.add(speaker.company, entry('speakers'));
+    }
+    builder.add(talk.takeaway.en, entry('takeaway'));
+    builder.add(talk.takeaway.fr, entry('takeaway'));
+    builder.addIds(sharedIds(`${talk.edition.city} ${talk.edition.year}`), entry('edition'));
   });
-  const postings = (term: string): readonly number[] => index.postings(term) ?? [];
+  const index = builder.build();
+  const none = new Int32Array(0);
+  const postings = (term: string): Int32Array => index.postings(term) ?? none;
   const idf = new Map<string, number>();
   for (const [word, list] of index.entries()) {
-    let documents = 0;
+    let talksWith = 0;
     let last = -1;
-    for (const entry of list) {
-      const doc = entry >> FIELD_BITS;
-      if (doc !== last) documents++;
+    for (let k = 0; k < list.length; k++) {
+      const doc = list[k]! >> FIELD_BITS;
+      if (doc !== last) talksWith++;
       last = doc;
     }
-    idf.set(word, Math.log(1 + (talks.length - documents + 0.5) / (documents + 0.5)));
+    idf.set(word, Math.log(1 + (talks.length - talksWith + 0.5) / (talksWith + 0.5)));
   }
   const vocabulary = new Vocabulary(idf.keys());
   // Built when a talk is first re-ranked: most never are. For ranking, a topic's names are enough.
   const fuseDocs: FuseDocument[] = [];
   const fuseDoc = (doc: number): FuseDocument => {
     const talk = talks[doc]!;
-    const fields = docs[doc]!;
+    const fields = documentOf(doc);
     return (fuseDocs[doc] ??= {
       title: foldText(fields.title),
       topics: foldText(talk.topics.flatMap((id) => Object.values(catalogue.topicById.get(id)?.label ?? { en: id })).join(' | ')),
@@ -184,7 +192,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
         for (const entry of postings(rarest)) {
           const doc = entry >> FIELD_BITS;
           const f = entry & ((1 << FIELD_BITS) - 1);
-          if (pattern.test(docs[doc]![FIELDS[f]!])) consider(doc, closeness * weight * FIELD_WEIGHT[f]!);
+          if (pattern.test(documentOf(doc)[FIELDS[f]!])) consider(doc, closeness * weight * FIELD_WEIGHT[f]!);
         }
         return;
       }
@@ -272,7 +280,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     for (const result of fuse.search(terms)) fuseScore.set(result.refIndex, 1 - (result.score ?? 1));
     const top = kept[0]!.score;
     const phrase = query.phrase.includes(' ') ? phrasePattern(query.phrase.split(' ')) : undefined;
-    const verbatim = (doc: number) => phrase !== undefined && VERBATIM_FIELDS.some((field) => phrase.test(docs[doc]![field]));
+    const verbatim = (doc: number) => phrase !== undefined && VERBATIM_FIELDS.some((field) => phrase.test(documentOf(doc)[field]));
     return kept
       .map((candidate, i) => {
         const blended = FUSE_SHARE * (fuseScore.get(i) ?? 0) + (1 - FUSE_SHARE) * (candidate.score / top);

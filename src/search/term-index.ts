@@ -1,16 +1,16 @@
+import { lowerFold } from './text.ts';
+
 /**
- * Postings of every word to the entries (talk and field) it appears in, built by one scan
- * over each text. Start-up time at ten thousand talks is mostly this index: a string per
- * word and V8 hashing each one cost several times more than hashing the characters as
- * they are scanned and comparing in place, which is what this does.
+ * Postings of every word to the entries (talk and field) it appears in. Start-up time at
+ * ten thousand talks is mostly this index, so the builder avoids what V8 makes costly
+ * per word: it folds case and accents as it scans rather than copying each text first,
+ * hashes the characters as they go by rather than slicing a string per word, and
+ * appends (word, entry) pairs to two flat arrays, sorted into postings once at the end,
+ * rather than growing one small array per word.
  */
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
-
-function isWordChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-}
 
 function hashOf(word: string): number {
   let hash = FNV_OFFSET;
@@ -18,123 +18,245 @@ function hashOf(word: string): number {
   return hash;
 }
 
-export class TermIndex {
-  /** Open addressing: slot -> term id + 1, 0 when free. */
-  #slots = new Int32Array(1 << 12);
-  readonly #terms: string[] = [];
-  // Typed: hashes are int32, which V8 would box one by one in a plain array.
-  #hashes = new Int32Array(1 << 11);
-  readonly #postings: number[][] = [];
-  // Dense arrays, one slot per term: reading past an array's end is a slow path in V8.
-  readonly #ignored: boolean[] = [];
-  #ignoring = true;
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
 
-  /** Words never indexed: the query side drops them too. */
-  constructor(ignored: Iterable<string>) {
-    for (const word of ignored) this.#id(word, 0, word.length, hashOf(word));
-    this.#ignoring = false;
+/**
+ * What each UTF-16 unit beyond ASCII folds to when lowerFold turns it into one letter or
+ * digit ("É" to "e"): its code; -1 when it folds to anything else (nothing, a mark, "oe",
+ * punctuation). Filled as units are met.
+ */
+const foldedUnit = new Int32Array(0x10000);
+
+function foldUnit(code: number): number {
+  if (foldedUnit[code] === 0) {
+    const folded = lowerFold(String.fromCharCode(code));
+    foldedUnit[code] = folded.length === 1 && isWordCode(folded.charCodeAt(0)) ? folded.charCodeAt(0) : -1;
+  }
+  return foldedUnit[code]!;
+}
+
+/** The folded code of a character of a word the scanner took in place: A-Z, a-z, 0-9 or a unit that folds to one of them. */
+function foldedAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  // A-Z to a-z; a-z and 0-9 have the 0x20 bit already.
+  return code < 128 ? code | 0x20 : foldedUnit[code]!;
+}
+
+function grown<T extends Int32Array | Uint16Array>(array: T, fill = 0): T {
+  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  larger.fill(fill, array.length);
+  larger.set(array);
+  return larger;
+}
+
+/** The words of the texts scanned, as ids in a hash table of their folded spellings. */
+export class Words {
+  /**
+   * Open addressing, two int32 per slot: the word's hash, then its id + 1 (0 when free).
+   * A probe then reads one cache line, and comparing a word reads the characters pool,
+   * not a string object somewhere on the heap.
+   */
+  #slots = new Int32Array(2 << 12);
+  #chars = new Uint16Array(1 << 16);
+  #charsUsed = 0;
+  #start = new Int32Array(1 << 11);
+  readonly terms: string[] = [];
+
+  /** The id of `word` (a foldText word), or -1. */
+  find(word: string): number {
+    const slot = this.#slot(word, 0, word.length, hashOf(word));
+    return slot < 0 ? -1 : this.#slots[2 * slot + 1]! - 1;
   }
 
-  /** Indexes the words of `text` under `entry`; entries must come in increasing order. */
-  add(text: string, entry: number): void {
-    this.#scan(text, (id) => this.#post(id, entry));
-  }
+  /** The ids of the words of the last scan, in order, repeats included: found[0, scan's result). */
+  found = new Int32Array(256);
+  #count = 0;
 
   /**
-   * The ids of the indexed words of `text`, repeats included, for a text that many entries
-   * share (a topic's names): scanned once, added to each entry with addIds.
+   * Finds the words of `text`, adding those not seen before, and returns how many it found
+   * (their ids are in `found`). Words are the runs of a-z and 0-9 once `text` is lower-cased
+   * and folded (lowerFold). Most words hold only letters and digits that fold to one letter
+   * or digit: they are folded, hashed and compared as they are scanned, with no copy of the
+   * text. A run with any other character is folded on its own, then scanned again with
+   * `folded` set: what is still not a-z or 0-9 then separates words (folding "㎒" gives
+   * "MHz", whose capital is no letter to foldText).
    */
-  ids(text: string): number[] {
-    const ids: number[] = [];
-    this.#scan(text, (id) => ids.push(id));
-    return ids;
-  }
-
-  /** Adds `entry` to the postings of `ids`; entries must come in increasing order. */
-  addIds(ids: readonly number[], entry: number): void {
-    for (const id of ids) this.#post(id, entry);
-  }
-
-  /**
-   * Calls `visit` with the id of each indexed word of `text`. Words are runs of a-z and
-   * 0-9: `text` must be lower-case with accents folded (lowerFold), as foldText's words are.
-   */
-  #scan(text: string, visit: (id: number) => void): void {
+  scan(text: string, folded = false): number {
+    if (!folded) this.#count = 0;
     let start = -1;
-    let hash = 0;
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? text.charCodeAt(i) : 32;
-      if (isWordChar(code)) {
+    let simple = true;
+    let hash = FNV_OFFSET;
+    const end = text.length;
+    for (let i = 0; i <= end; i++) {
+      let code = i < end ? text.charCodeAt(i) : 32;
+      if (code >= 65 && code <= 90 && !folded) code |= 0x20;
+      else if (code >= 128 && !folded) {
+        code = foldUnit(code);
+        if (code < 0) {
+          if (start < 0) start = i;
+          simple = false;
+          continue;
+        }
+      }
+      if (isWordCode(code)) {
         if (start < 0) {
           start = i;
+          simple = true;
           hash = FNV_OFFSET;
         }
         hash = Math.imul(hash ^ code, FNV_PRIME);
       } else if (start >= 0) {
-        const id = this.#id(text, start, i, hash);
+        if (simple) {
+          const slot = this.#slot(text, start, i, hash);
+          if (this.#count === this.found.length) this.found = grown(this.found);
+          this.found[this.#count++] = slot >= 0 ? this.#slots[2 * slot + 1]! - 1 : this.#add(-1 - slot, text, start, i, hash);
+        } else this.scan(lowerFold(text.slice(start, i)), true);
         start = -1;
-        if (!this.#ignored[id]) visit(id);
       }
     }
+    return this.#count;
   }
 
-  #post(id: number, entry: number): void {
-    const list = this.#postings[id]!;
-    // Entries arrive in order, so a word already seen in this entry is the list's last.
-    if (list[list.length - 1] !== entry) list.push(entry);
-  }
-
-  /** The entries of `term`, in the order they were added. */
-  postings(term: string): readonly number[] | undefined {
-    const id = this.#find(term, 0, term.length, hashOf(term));
-    return id < 0 || this.#ignored[id] ? undefined : this.#postings[id];
-  }
-
-  /** Every indexed word with its entries. */
-  *entries(): Generator<[string, readonly number[]]> {
-    for (let id = 0; id < this.#terms.length; id++) {
-      if (!this.#ignored[id]) yield [this.#terms[id]!, this.#postings[id]!];
-    }
-  }
-
-  #find(text: string, start: number, end: number, hash: number): number {
-    const mask = this.#slots.length - 1;
+  /** The slot holding the word text[start, end) folded, or -1 - the free slot where it would go. */
+  #slot(text: string, start: number, end: number, hash: number): number {
+    const slots = this.#slots;
+    const mask = (slots.length >> 1) - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const stored = this.#slots[slot]!;
+      const stored = slots[2 * slot + 1]!;
       if (stored === 0) return -1 - slot;
-      const id = stored - 1;
-      const term = this.#terms[id]!;
-      if (this.#hashes[id] === hash && term.length === length && text.startsWith(term, start)) return id;
+      if (slots[2 * slot] !== hash) continue;
+      const from = this.#start[stored - 1]!;
+      if (this.#start[stored]! - from !== length) continue;
+      let k = 0;
+      while (k < length && this.#chars[from + k] === foldedAt(text, start + k)) k++;
+      if (k === length) return slot;
     }
   }
 
-  #id(text: string, start: number, end: number, hash: number): number {
-    const found = this.#find(text, start, end, hash);
-    if (found >= 0) return found;
-    const id = this.#terms.length;
-    this.#terms.push(text.slice(start, end));
-    if (id === this.#hashes.length) {
-      const hashes = new Int32Array(id * 2);
-      hashes.set(this.#hashes);
-      this.#hashes = hashes;
-    }
-    this.#hashes[id] = hash;
-    this.#postings.push([]);
-    this.#ignored.push(this.#ignoring);
-    this.#slots[-1 - found] = id + 1;
-    if (this.#terms.length * 2 > this.#slots.length) this.#grow();
+  #add(slot: number, text: string, start: number, end: number, hash: number): number {
+    const id = this.terms.length;
+    this.terms.push(lowerFold(text.slice(start, end)));
+    while (this.#charsUsed + end - start > this.#chars.length) this.#chars = grown(this.#chars);
+    for (let i = start; i < end; i++) this.#chars[this.#charsUsed++] = foldedAt(text, i);
+    // #start[id + 1] is where the word after this one starts: a word's length is the difference.
+    if (id + 2 > this.#start.length) this.#start = grown(this.#start);
+    this.#start[id + 1] = this.#charsUsed;
+    this.#slots[2 * slot] = hash;
+    this.#slots[2 * slot + 1] = id + 1;
+    if (this.terms.length * 4 > this.#slots.length) this.#rehash();
     return id;
   }
 
-  #grow(): void {
-    const slots = new Int32Array(this.#slots.length * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.#terms.length; id++) {
-      let slot = this.#hashes[id]! & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
+  #rehash(): void {
+    const old = this.#slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let from = 0; from < old.length; from += 2) {
+      if (old[from + 1] === 0) continue;
+      let slot = old[from]! & mask;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[from]!;
+      slots[2 * slot + 1] = old[from + 1]!;
     }
     this.#slots = slots;
+  }
+}
+
+export class TermIndexBuilder {
+  readonly #words = new Words();
+  /** Words never indexed: the query side drops them too. Ids below this are theirs. */
+  readonly #ignoredBelow: number;
+  #pairWord = new Int32Array(1 << 16);
+  #pairEntry = new Int32Array(1 << 16);
+  #pairs = 0;
+  /** Each word's latest entry, so that a word repeated in one entry is posted once. */
+  #lastEntry = new Int32Array(1 << 11).fill(-1);
+
+  constructor(ignored: Iterable<string>) {
+    for (const word of ignored) this.#words.scan(word);
+    this.#ignoredBelow = this.#words.terms.length;
+  }
+
+  /** Indexes the words of `text` (any case and accents) under `entry`; entries must come in increasing order. */
+  add(text: string, entry: number): void {
+    const count = this.#words.scan(text);
+    const found = this.#words.found;
+    for (let k = 0; k < count; k++) this.#addPair(found[k]!, entry);
+  }
+
+  /**
+   * The ids of the words of `text`, for a text that many entries share (a topic's names):
+   * scanned once, added to each entry with addIds.
+   */
+  ids(text: string): Int32Array {
+    return this.#words.found.slice(0, this.#words.scan(text));
+  }
+
+  /** Adds `entry` to the postings of `ids`; entries must come in increasing order. */
+  addIds(ids: Int32Array, entry: number): void {
+    for (let k = 0; k < ids.length; k++) this.#addPair(ids[k]!, entry);
+  }
+
+  #addPair(id: number, entry: number): void {
+    if (id < this.#ignoredBelow) return;
+    while (id >= this.#lastEntry.length) this.#lastEntry = grown(this.#lastEntry, -1);
+    if (this.#lastEntry[id] === entry) return;
+    this.#lastEntry[id] = entry;
+    if (this.#pairs === this.#pairWord.length) {
+      this.#pairWord = grown(this.#pairWord);
+      this.#pairEntry = grown(this.#pairEntry);
+    }
+    this.#pairWord[this.#pairs] = id;
+    this.#pairEntry[this.#pairs++] = entry;
+  }
+
+  /** Sorts the pairs by word (a counting sort: entries keep their order) into the index. */
+  build(): TermIndex {
+    // Locals, not fields, in the loops: this runs once, before V8 has optimised much.
+    const words = this.#pairWord;
+    const entriesOf = this.#pairEntry;
+    const pairs = this.#pairs;
+    const count = this.#words.terms.length;
+    const offsets = new Int32Array(count + 1);
+    for (let p = 0; p < pairs; p++) offsets[words[p]! + 1]!++;
+    for (let id = 0; id < count; id++) offsets[id + 1]! += offsets[id]!;
+    const next = offsets.slice(0, count);
+    const entries = new Int32Array(pairs);
+    for (let p = 0; p < pairs; p++) entries[next[words[p]!]!++] = entriesOf[p]!;
+    return new TermIndex(this.#words, this.#ignoredBelow, offsets, entries);
+  }
+}
+
+export class TermIndex {
+  readonly #words: Words;
+  readonly #ignoredBelow: number;
+  readonly #offsets: Int32Array;
+  readonly #entries: Int32Array;
+
+  constructor(words: Words, ignoredBelow: number, offsets: Int32Array, entries: Int32Array) {
+    this.#words = words;
+    this.#ignoredBelow = ignoredBelow;
+    this.#offsets = offsets;
+    this.#entries = entries;
+  }
+
+  /** The entries of `term` (a foldText word), in the order they were added. */
+  postings(term: string): Int32Array | undefined {
+    const id = this.#words.find(term);
+    return id < this.#ignoredBelow || this.#offsets[id] === this.#offsets[id + 1] ? undefined : this.#of(id);
+  }
+
+  /** Every indexed word with its entries. */
+  *entries(): Generator<[string, Int32Array]> {
+    for (let id = this.#ignoredBelow; id < this.#words.terms.length; id++) {
+      if (this.#offsets[id] !== this.#offsets[id + 1]) yield [this.#words.terms[id]!, this.#of(id)];
+    }
+  }
+
+  #of(id: number): Int32Array {
+    return this.#entries.subarray(this.#offsets[id], this.#offsets[id + 1]);
   }
 }

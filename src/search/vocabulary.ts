@@ -14,24 +14,21 @@ export interface TermMatch {
  */
 export class Vocabulary {
   readonly #terms: ReadonlySet<string>;
-  readonly #byDeletion = new Map<string, string[]>();
+  readonly #list: readonly string[];
+  readonly #byDeletion: DeletionIndex;
   readonly #byLength = new Map<number, string[]>();
   readonly #sorted: readonly string[];
 
   constructor(terms: Iterable<string>) {
     this.#terms = new Set(terms);
-    for (const term of this.#terms) {
+    this.#list = [...this.#terms];
+    this.#byDeletion = new DeletionIndex(this.#list);
+    for (const term of this.#list) {
       const bucket = this.#byLength.get(term.length) ?? [];
       bucket.push(term);
       this.#byLength.set(term.length, bucket);
-      if (term.length < 4) continue;
-      for (const key of deletions(term)) {
-        const list = this.#byDeletion.get(key);
-        if (list) list.push(term);
-        else this.#byDeletion.set(key, [term]);
-      }
     }
-    this.#sorted = [...this.#terms].sort();
+    this.#sorted = [...this.#list].sort();
   }
 
   has(term: string): boolean {
@@ -55,9 +52,9 @@ export class Vocabulary {
     }
     if (found.size > 0 || word.length < 4) return toMatches(found);
 
-    for (const key of [word, ...deletions(word)]) {
-      for (const term of this.#byDeletion.get(key) ?? []) {
-        if (editDistance(word, term, 1) <= 1) add(term, 0.8);
+    for (const key of [hashOf(word, -1), ...Array.from(word, (_, i) => hashOf(word, i))]) {
+      for (const id of this.#byDeletion.terms(key)) {
+        if (editDistance(word, this.#list[id]!, 1) <= 1) add(this.#list[id]!, 0.8);
       }
     }
     if (found.size === 0 && word.length >= 7) {
@@ -88,10 +85,52 @@ function toMatches(found: Map<string, number>): TermMatch[] {
   return [...found].map(([term, similarity]) => ({ term, similarity })).sort((a, b) => b.similarity - a.similarity);
 }
 
-function deletions(word: string): string[] {
-  const result: string[] = [];
-  for (let i = 0; i < word.length; i++) result.push(word.slice(0, i) + word.slice(i + 1));
-  return result;
+/** The hash of `word` without its character at `skip` (-1 for the whole word). */
+function hashOf(word: string, skip: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = 0; i < word.length; i++) if (i !== skip) hash = Math.imul(hash ^ word.charCodeAt(i), 16777619);
+  return hash;
+}
+
+/**
+ * Each term of four letters or more under the hashes of its one-letter deletions: a typed
+ * word one typo away shares one with it. Hashes, not the deleted strings themselves, so
+ * that start-up allocates no string per deletion; a collision only adds a candidate that
+ * the edit distance then rules out.
+ */
+class DeletionIndex {
+  readonly #hashes: Int32Array;
+  readonly #terms: Int32Array;
+  readonly #next: Int32Array;
+  readonly #heads: Int32Array;
+
+  constructor(terms: readonly string[]) {
+    let size = 0;
+    for (const term of terms) if (term.length >= 4) size += term.length;
+    this.#hashes = new Int32Array(size);
+    this.#terms = new Int32Array(size);
+    this.#next = new Int32Array(size);
+    this.#heads = new Int32Array(2 ** Math.ceil(Math.log2(size + 1))).fill(-1);
+    const mask = this.#heads.length - 1;
+    let used = 0;
+    terms.forEach((term, id) => {
+      if (term.length < 4) return;
+      for (let skip = 0; skip < term.length; skip++) {
+        const hash = hashOf(term, skip);
+        this.#hashes[used] = hash;
+        this.#terms[used] = id;
+        this.#next[used] = this.#heads[hash & mask]!;
+        this.#heads[hash & mask] = used++;
+      }
+    });
+  }
+
+  /** Ids of the terms with a deletion of this hash, repeats possible. */
+  *terms(hash: number): Generator<number> {
+    for (let at = this.#heads[hash & (this.#heads.length - 1)]!; at >= 0; at = this.#next[at]!) {
+      if (this.#hashes[at] === hash) yield this.#terms[at]!;
+    }
+  }
 }
 
 /** Plural and singular forms in English and French, enough for search (not a stemmer). */
