@@ -11,9 +11,11 @@ import { baselineRanker, loadLabelledQueries, measure, type RankFn } from './rel
 import { syntheticCatalogue } from './synthetic-catalogue.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
+/** The JS heap plus the ArrayBuffers outside it, where the index keeps its typed arrays. */
 const heapUsed = () => {
   gc?.();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 };
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (value: number) => `${value < 1 ? value.toFixed(3) : value.toFixed(1)} ms`;
@@ -60,7 +62,7 @@ const ourRanker = (catalogue: Catalogue): RankFn => {
   return (q) => searcher.search(q).hits.map((h) => h.talk.id);
 };
 
-console.log(`queries: ${queries.length} (bench/queries), node ${process.version}, heap after full GC${gc ? '' : ' (no --expose-gc: approximate)'}`);
+console.log(`queries: ${queries.length} (bench/queries), node ${process.version}, heap (JS heap + ArrayBuffers) after full GC${gc ? '' : ' (no --expose-gc: approximate)'}`);
 console.log(`${'catalogue'.padEnd(16)}${'engine'.padEnd(10)}${'build'.padStart(10)}${'heap'.padStart(10)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'samples'.padStart(9)}`);
 
 const rows: Array<[string, Catalogue, number, number]> = [
