@@ -10,7 +10,8 @@
 // Usage: npm run bench:load [-- --requests 5000 --concurrency 50 --timeout 50]
 //   --profile                writes a V8 CPU profile of the bot's measured run to $TMPDIR/kubecon-bot-bench/
 //                            (open it in Chrome DevTools, Performance tab)
-//   --bot-node-options=...   node/V8 flags for the bot process only, e.g. "--max-semi-space-size=8"
+//   --bot-node-options=...   node/V8 flags for the bot process only; by default the V8 sizing flags
+//                            (--max-*) of the Dockerfile's CMD, so the bot is measured as it is deployed
 //   --from-source            runs the servers from the .ts sources instead of compiling them first
 //                            (quicker to start; RSS then includes Node's type stripper)
 // Exits 1 when a target is missed, 2 when the run overran its time bound.
@@ -42,12 +43,20 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     timeout: { type: 'string', default: '50' },
     profile: { type: 'boolean', default: false },
-    'bot-node-options': { type: 'string', default: '' },
+    'bot-node-options': { type: 'string' },
     'from-source': { type: 'boolean', default: false },
   },
 });
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/** The V8 sizing flags (--max-...) the container starts the bot with, from the Dockerfile's CMD. */
+function deployedV8Flags(root: string): string {
+  const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+  const cmd = /^CMD (\[.*\])$/m.exec(dockerfile.split('\n').filter((line) => !line.startsWith(' ')).join('\n'));
+  if (!cmd) throw new Error('bench:load: no CMD in the Dockerfile to take the bot\'s node flags from');
+  return (JSON.parse(cmd[1]!) as string[]).filter((arg) => arg.startsWith('--max-')).join(' ');
+}
 
 // ---------------------------------------------------------------- child processes: the servers and the fake Slack
 
@@ -555,7 +564,8 @@ async function main(): Promise<void> {
       measured.push({ name, run, stats: (await server.ask('stats')).stats });
       server.stop();
     }
-    const execArgv = flags['bot-node-options'].split(' ').filter(Boolean);
+    const execArgv = (flags['bot-node-options'] ?? deployedV8Flags(root)).split(' ').filter(Boolean);
+    console.log(`kubecon-bot runs with node ${execArgv.join(' ') || '(no flags)'}${flags['bot-node-options'] === undefined ? ', as the Dockerfile starts it' : ''}`);
     const bot = await measure('kubecon-bot', 'bot', 0.45, { env: { BENCH_SLACK_API_URL: `${fake.url}/api/`, BENCH_PROFILE_DIR: profileDir }, execArgv, profile: flags.profile });
     // Every ack promises an answer on its response_url: wait for them all, bounded.
     const waitForAnswers = async (count: number) => {

@@ -71,9 +71,12 @@ interface Started {
   readonly exited: Promise<number | null>;
 }
 
+/** The image's CMD after `node`: its flags (V8 sized for the pod) and the entry point. */
+const nodeArgs = (): string[] => (JSON.parse(instructions('runtime', 'CMD')[0]?.args ?? '[]') as string[]).slice(1);
+
 function startBot(appDir: string, env: Record<string, string>): Started {
   let output = '';
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+  const child = spawn(process.execPath, nodeArgs(), {
     cwd: appDir,
     // Only what the container would have: no inherited Slack variables, no .env (none in appDir).
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
@@ -147,7 +150,11 @@ describe('the Dockerfile and scripts/runtime-contents.ts', () => {
     }
     const runtime = stage('runtime');
     expect(runtime.filter((i) => i.keyword === 'USER').at(-1)?.args).toBe(`${IMAGE_UID}:${IMAGE_UID}`);
-    expect(runtime.find((i) => i.keyword === 'CMD')?.args).toBe('["node", "--enable-source-maps", "dist/main.js"]');
+    const cmd = JSON.parse(runtime.find((i) => i.keyword === 'CMD')?.args ?? '[]') as string[];
+    expect(cmd[0]).toBe('node');
+    expect(cmd.at(-1)).toBe('dist/main.js');
+    // Sized for the Deployment's memory limit: a heap that outgrew it would get the pod OOM-killed.
+    expect(cmd).toEqual(expect.arrayContaining(['--max-semi-space-size=8', '--max-old-space-size=96']));
     const env = runtime.filter((i) => i.keyword === 'ENV').map((i) => i.args).join(' ');
     expect(env).toMatch(/\bNODE_ENV=production\b/);
     expect(env).toMatch(/\bDATA_DIR=\/data\b/);
