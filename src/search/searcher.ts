@@ -15,6 +15,7 @@ const FIELDS = ['title', 'keywords', 'topics', 'speakers', 'takeaway', 'edition'
 type Field = (typeof FIELDS)[number];
 const WEIGHTS: Record<Field, number> = { title: 3, keywords: 3, topics: 2, speakers: 1.5, takeaway: 1, edition: 0.5 };
 const FIELD_WEIGHT = FIELDS.map((field) => WEIGHTS[field]);
+const FIELD_INDEX = Object.fromEntries(FIELDS.map((field, f) => [field, f])) as Record<Field, number>;
 const FIELD_BITS = 3;
 const VERBATIM_FIELDS: readonly Field[] = ['title', 'keywords'];
 
@@ -111,7 +112,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const shared = new Map<string, Int32Array>();
   const sharedIds = (text: string) => shared.get(text) ?? shared.set(text, builder.ids(text)).get(text)!;
   talks.forEach((talk, i) => {
-    const entry = (field: Field) => (i << FIELD_BITS) | FIELDS.indexOf(field);
+    const entry = (field: Field) => (i << FIELD_BITS) | FIELD_INDEX[field];
     builder.add(talk.title, entry('title'));
     for (const keyword of [...talk.keywords.en, ...talk.keywords.fr]) builder.add(keyword, entry('keywords'));
     for (const id of talk.topics) builder.addIds(sharedIds(topicText.get(id) ?? id), entry('topics'));

@@ -12,9 +12,10 @@ import { lowerFold } from './text.ts';
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 
-function hashOf(word: string): number {
+/** FNV-1a of `word` without its character at `skip` (none by default), as the scanner hashes words. */
+export function hashOf(word: string, skip = -1): number {
   let hash = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+  for (let i = 0; i < word.length; i++) if (i !== skip) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
   return hash;
 }
 

@@ -1,3 +1,4 @@
+import { hashOf } from './term-index.ts';
 import { editDistance } from './text.ts';
 
 export interface TermMatch {
@@ -52,7 +53,7 @@ export class Vocabulary {
     }
     if (found.size > 0 || word.length < 4) return toMatches(found);
 
-    for (const key of [hashOf(word, -1), ...Array.from(word, (_, i) => hashOf(word, i))]) {
+    for (const key of [hashOf(word), ...Array.from(word, (_, i) => hashOf(word, i))]) {
       for (const id of this.#byDeletion.terms(key)) {
         if (editDistance(word, this.#list[id]!, 1) <= 1) add(this.#list[id]!, 0.8);
       }
@@ -83,13 +84,6 @@ export class Vocabulary {
 
 function toMatches(found: Map<string, number>): TermMatch[] {
   return [...found].map(([term, similarity]) => ({ term, similarity })).sort((a, b) => b.similarity - a.similarity);
-}
-
-/** The hash of `word` without its character at `skip` (-1 for the whole word). */
-function hashOf(word: string, skip: number): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let i = 0; i < word.length; i++) if (i !== skip) hash = Math.imul(hash ^ word.charCodeAt(i), 16777619);
-  return hash;
 }
 
 /**
