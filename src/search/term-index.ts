@@ -5,7 +5,7 @@ import { lowerFold } from './text.ts';
  * ten thousand talks is mostly this index, so the builder avoids what V8 makes costly
  * per word: it folds case and accents as it scans rather than copying each text first,
  * hashes the characters as they go by rather than slicing a string per word, and
- * appends (word, entry) pairs to two flat arrays, sorted into postings once at the end,
+ * appends (word, entry) pairs to flat chunks, sorted into postings once at the end,
  * rather than growing one small array per word.
  */
 
@@ -25,15 +25,17 @@ function isWordCode(code: number): boolean {
 
 /**
  * What each UTF-16 unit beyond ASCII folds to when lowerFold turns it into one letter or
- * digit ("É" to "e"): its code; -1 when it folds to anything else (nothing, a mark, "oe",
- * punctuation). Filled as units are met.
+ * digit ("É" to "e"): its code; a space when it folds to no letter or digit at all, and so
+ * separates words ("’", "«", a no-break space); -1 when it folds to anything else (nothing,
+ * "oe", "MHz"). Filled as units are met.
  */
 const foldedUnit = new Int32Array(0x10000);
 
 function foldUnit(code: number): number {
   if (foldedUnit[code] === 0) {
     const folded = lowerFold(String.fromCharCode(code));
-    foldedUnit[code] = folded.length === 1 && isWordCode(folded.charCodeAt(0)) ? folded.charCodeAt(0) : -1;
+    if (folded.length === 1 && isWordCode(folded.charCodeAt(0))) foldedUnit[code] = folded.charCodeAt(0);
+    else foldedUnit[code] = folded !== '' && !/[a-z0-9]/.test(folded) ? 32 : -1;
   }
   return foldedUnit[code]!;
 }
@@ -44,6 +46,9 @@ function foldedAt(text: string, i: number): number {
   // A-Z to a-z; a-z and 0-9 have the 0x20 bit already.
   return code < 128 ? code | 0x20 : foldedUnit[code]!;
 }
+
+/** Pairs per chunk: 512 KB, a small share of a large catalogue's pairs and a few pages for a small one. */
+const PAIR_CHUNK = 1 << 16;
 
 function grown<T extends Int32Array | Uint16Array>(array: T, fill = 0): T {
   const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
@@ -170,8 +175,14 @@ export class TermIndexBuilder {
   readonly #words = new Words();
   /** Words never indexed: the query side drops them too. Ids below this are theirs. */
   readonly #ignoredBelow: number;
-  #pairWord = new Int32Array(1 << 16);
-  #pairEntry = new Int32Array(1 << 16);
+  /**
+   * The (word, entry) pairs, interleaved, in chunks of PAIR_CHUNK pairs. Chunks rather than one
+   * array doubled as it fills: a copy touches fresh memory twice the size of what it moves, and
+   * a page touched for the first time is the costly part of start-up on a virtual machine.
+   */
+  readonly #chunks: Int32Array[] = [];
+  #chunk = new Int32Array(0);
+  #used = 0;
   #pairs = 0;
   /** Each word's latest entry, so that a word repeated in one entry is posted once. */
   #lastEntry = new Int32Array(1 << 11).fill(-1);
@@ -206,27 +217,27 @@ export class TermIndexBuilder {
     while (id >= this.#lastEntry.length) this.#lastEntry = grown(this.#lastEntry, -1);
     if (this.#lastEntry[id] === entry) return;
     this.#lastEntry[id] = entry;
-    if (this.#pairs === this.#pairWord.length) {
-      this.#pairWord = grown(this.#pairWord);
-      this.#pairEntry = grown(this.#pairEntry);
+    if (this.#used === this.#chunk.length) {
+      this.#chunk = new Int32Array(2 * PAIR_CHUNK);
+      this.#chunks.push(this.#chunk);
+      this.#used = 0;
     }
-    this.#pairWord[this.#pairs] = id;
-    this.#pairEntry[this.#pairs++] = entry;
+    this.#chunk[this.#used++] = id;
+    this.#chunk[this.#used++] = entry;
+    this.#pairs++;
   }
 
   /** Sorts the pairs by word (a counting sort: entries keep their order) into the index. */
   build(): TermIndex {
     // Locals, not fields, in the loops: this runs once, before V8 has optimised much.
-    const words = this.#pairWord;
-    const entriesOf = this.#pairEntry;
-    const pairs = this.#pairs;
+    const chunks = this.#chunks.map((chunk) => (chunk === this.#chunk ? chunk.subarray(0, this.#used) : chunk));
     const count = this.#words.terms.length;
     const offsets = new Int32Array(count + 1);
-    for (let p = 0; p < pairs; p++) offsets[words[p]! + 1]!++;
+    for (const chunk of chunks) for (let p = 0; p < chunk.length; p += 2) offsets[chunk[p]! + 1]!++;
     for (let id = 0; id < count; id++) offsets[id + 1]! += offsets[id]!;
     const next = offsets.slice(0, count);
-    const entries = new Int32Array(pairs);
-    for (let p = 0; p < pairs; p++) entries[next[words[p]!]!++] = entriesOf[p]!;
+    const entries = new Int32Array(this.#pairs);
+    for (const chunk of chunks) for (let p = 0; p < chunk.length; p += 2) entries[next[chunk[p]!]!++] = chunk[p + 1]!;
     return new TermIndex(this.#words, this.#ignoredBelow, offsets, entries);
   }
 }
