@@ -226,6 +226,7 @@ async function runBot(): Promise<void> {
   const { loadConfig } = await import('../src/config.ts');
   const { createLogger } = await import('../src/log/logger.ts');
   const { createMetrics, timedSearcher } = await import('../src/metrics/metrics.ts');
+  const { cachedSearcher } = await import('../src/search/cached-searcher.ts');
   const { createSearcher } = await import('../src/search/searcher.ts');
   const { createSlackApp } = await import('../src/slack/app.ts');
 
@@ -234,7 +235,7 @@ async function runBot(): Promise<void> {
   // Compiled, this file runs from the build cache: the parent says where the project is.
   const catalogue = await loadCatalogue(path.join(process.env.BENCH_ROOT ?? '.', 'data'));
   const metrics = createMetrics();
-  const bot = createBot({ catalogue, searcher: timedSearcher(createSearcher(catalogue), metrics) });
+  const bot = createBot({ catalogue, searcher: timedSearcher(cachedSearcher(createSearcher(catalogue)), metrics) });
   const counts: LogCounts = { warnings: 0, errors: 0, firstProblems: [] };
   const logger = createLogger({ level: config.logLevel, write: countingWrite(counts) });
   const app = createSlackApp({ config, bot, logger, metrics, port: 0, host: '127.0.0.1' });

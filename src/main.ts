@@ -9,6 +9,7 @@ import { startRouteServer } from './http/route-server.ts';
 import { createLogger } from './log/logger.ts';
 import { createMetrics, timedSearcher } from './metrics/metrics.ts';
 import { metricsRoute } from './metrics/route.ts';
+import { cachedSearcher } from './search/cached-searcher.ts';
 import { createSearcher } from './search/searcher.ts';
 import { createSlackApp } from './slack/app.ts';
 
@@ -22,7 +23,7 @@ await runCli(async () => {
   if (config.mode !== 'console') await ensureWritableDataDir(config.dataDir);
   const catalogue = await loadCatalogue(config.catalogueDir);
   const metrics = createMetrics();
-  const searcher = timedSearcher(createSearcher(catalogue), metrics);
+  const searcher = timedSearcher(cachedSearcher(createSearcher(catalogue)), metrics);
   const bot = createBot({ catalogue, searcher });
 
   if (config.mode === 'console') {
