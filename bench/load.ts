@@ -110,7 +110,7 @@ function send(message: ChildMessage): void {
 /** Where a profiled request's time goes: the first bucket whose marker is on the sample's stack. */
 const BUCKETS: readonly (readonly [string, RegExp])[] = [
   ['bench itself: profiler, RSS sampler', /bench\/load\.ts|node:inspector/],
-  ['answer: POST to the response_url (fetch, undici)', /@slack\/bolt\/dist\/context\/create-respond|node:internal\/deps\/undici|node:internal\/webstreams|abort_controller/],
+  ['answer: POST to the response_url (node:http client)', /@slack\/bolt\/dist\/context\/create-respond|src\/http\/slack-fetch|node:_http_client|node:_http_agent|node:internal\/deps\/undici|node:internal\/webstreams|abort_controller/],
   ['answer: search (src/search, fuse.js)', /src\/search\/|fuse\.js/],
   ['answer: Block Kit (src/blocks)', /src\/blocks\//],
   ['answer: parse, users.info cache, rest of the listener', /src\/(bot|slack\/listeners)\//],
