@@ -15,26 +15,33 @@ export function slackFetch(timeoutMs: number): typeof fetch {
   // The bot talks to the same two or three Slack hosts all day: connections are kept.
   const agents: Record<string, http.Agent> = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
   return async (input, init = {}) => {
-    const signal = init.signal ?? AbortSignal.timeout(timeoutMs);
     const body = init.body;
     const url = typeof input === 'string' || input instanceof URL ? new URL(input) : undefined;
     const agent = url && agents[url.protocol];
     if (!url || !agent || !(body === undefined || body === null || typeof body === 'string' || body instanceof URLSearchParams)) {
-      return fetch(input, { ...init, signal });
+      return fetch(input, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
     }
     const headers = Object.fromEntries(new Headers(init.headers));
     if (body instanceof URLSearchParams) headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
     const payload = body === undefined || body === null ? undefined : String(body);
     if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
     const client = url.protocol === 'https:' ? https : http;
+    const signal = init.signal ?? undefined;
     return new Promise<Response>((resolve, reject) => {
-      // fetch rejects with the signal's reason (a TimeoutError for the timeout); so does this.
-      const fail = (error: Error) => reject(signal.aborted ? signal.reason : error);
+      // A timer cleared with the answer, not AbortSignal.timeout(): under load, thousands of
+      // those would each stay alive for the whole timeout after their request was done.
+      const timer = signal ? undefined : setTimeout(() => request.destroy(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+      // fetch rejects with the signal's reason when aborted; so does this.
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        reject(signal?.aborted ? signal.reason : error);
+      };
       const request = client.request(url, { method: init.method ?? 'GET', headers, agent, signal }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', fail);
         response.on('end', () => {
+          clearTimeout(timer);
           const status = response.statusCode ?? 0;
           const responseHeaders = new Headers();
           const raw = response.rawHeaders;

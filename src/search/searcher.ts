@@ -301,11 +301,17 @@ export function createSearcher(catalogue: Catalogue): Searcher {
         scores.set(id, Math.max(scores.get(id) ?? 0, similarity));
       }
     }
+    const related = [...scores].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    return [...new Set([...related, ...topicsByPopularity()])].slice(0, count);
+  }
+
+  /** Topic ids, those with the most talks first: counted on the first answer that suggests topics, then kept. */
+  let byPopularity: string[] | undefined;
+  function topicsByPopularity(): string[] {
+    if (byPopularity) return byPopularity;
     const popularity = new Map<string, number>();
     for (const talk of talks) for (const topic of talk.topics) popularity.set(topic, (popularity.get(topic) ?? 0) + 1);
-    const byPopularity = [...popularity].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-    const related = [...scores].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-    return [...new Set([...related, ...byPopularity])].slice(0, count);
+    return (byPopularity = [...popularity].sort((a, b) => b[1] - a[1]).map(([id]) => id));
   }
 
   return { search, suggestTopics, context };
