@@ -18,13 +18,17 @@
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Agent, createServer, request } from 'node:http';
+import type { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
+// Not `from 'node:http'`: that import alone loads Node's bundled undici into every server measured here (see src/http/node-http.ts).
+import { http } from '../src/http/node-http.ts';
+
+const { createServer, request } = http;
 
 const SIGNING_SECRET = 'benchsigningsecret0123456789';
 const BOT_TOKEN = 'xoxb-1-bench';
@@ -538,7 +542,7 @@ async function main(): Promise<void> {
     const server = await spawn(role, options.env, options.execArgv);
     children.push(server);
     // One pool of keep-alive connections for both, so the measured run starts on open connections.
-    const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
     await fire(server.url, agent, prepare(warmup, texts, responseUrl, first), concurrency, until(share / 4));
     first += warmup;
     if (options.profile) await server.ask('profiling');

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { http } from './node-http.ts';
 
 /** A GET route, shaped as Bolt's custom routes so the same ones serve on either server. */
 export interface Route {
@@ -18,7 +19,7 @@ export interface RouteServer {
  * Socket Mode (which has no HTTP server), metrics always (never exposed with Slack's).
  */
 export async function startRouteServer(routes: readonly Route[], port: number, host?: string): Promise<RouteServer> {
-  const server: Server = createServer((req, res) => {
+  const server: Server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes.find((r) => r.path === path && r.method === req.method);
     if (route) {

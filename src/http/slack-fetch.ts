@@ -1,5 +1,18 @@
-import http from 'node:http';
+import type { Agent } from 'node:http';
 import https from 'node:https';
+// undici's own Response and Headers, not the globals: @slack/socket-mode has undici loaded
+// already, and the globals would load Node's bundled copy of it as well.
+import { Headers, Response } from 'undici';
+import { http } from './node-http.ts';
+
+/** What fetch resolves to; undici's Response is the same class, typed apart from the global one. */
+type FetchResponse = Awaited<ReturnType<typeof fetch>>;
+
+/** Request headers as a record with lower-case names, from any form fetch accepts. */
+function headerRecord(init: RequestInit['headers']): Record<string, string> {
+  const pairs: Iterable<[string, string]> = !init ? [] : Symbol.iterator in init ? (init as Iterable<[string, string]>) : Object.entries(init as Record<string, string>);
+  return Object.fromEntries(Array.from(pairs, ([name, value]) => [name.toLowerCase(), value]));
+}
 
 /** Statuses whose Response must have no body. */
 const NO_BODY = new Set([101, 204, 205, 304]);
@@ -13,7 +26,7 @@ const NO_BODY = new Set([101, 204, 205, 304]);
  */
 export function slackFetch(timeoutMs: number): typeof fetch {
   // The bot talks to the same two or three Slack hosts all day: connections are kept.
-  const agents: Record<string, http.Agent> = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+  const agents: Record<string, Agent> = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
   return async (input, init = {}) => {
     const body = init.body;
     const url = typeof input === 'string' || input instanceof URL ? new URL(input) : undefined;
@@ -21,13 +34,13 @@ export function slackFetch(timeoutMs: number): typeof fetch {
     if (!url || !agent || !(body === undefined || body === null || typeof body === 'string' || body instanceof URLSearchParams)) {
       return fetch(input, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
     }
-    const headers = Object.fromEntries(new Headers(init.headers));
+    const headers = headerRecord(init.headers);
     if (body instanceof URLSearchParams) headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
     const payload = body === undefined || body === null ? undefined : String(body);
     if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
     const client = url.protocol === 'https:' ? https : http;
     const signal = init.signal ?? undefined;
-    return new Promise<Response>((resolve, reject) => {
+    return new Promise<FetchResponse>((resolve, reject) => {
       // A timer cleared with the answer, not AbortSignal.timeout(): under load, thousands of
       // those would each stay alive for the whole timeout after their request was done.
       const timer = signal ? undefined : setTimeout(() => request.destroy(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
@@ -46,7 +59,8 @@ export function slackFetch(timeoutMs: number): typeof fetch {
           const responseHeaders = new Headers();
           const raw = response.rawHeaders;
           for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i]!, raw[i + 1]!);
-          resolve(new Response(NO_BODY.has(status) ? null : Buffer.concat(chunks), { status, statusText: response.statusMessage ?? '', headers: responseHeaders }));
+          const answer = new Response(NO_BODY.has(status) ? null : Buffer.concat(chunks), { status, statusText: response.statusMessage ?? '', headers: responseHeaders });
+          resolve(answer as unknown as FetchResponse);
         });
       });
       request.on('error', fail);

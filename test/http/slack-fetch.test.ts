@@ -59,6 +59,13 @@ describe('slackFetch', () => {
     expect(new URLSearchParams(request.body).get('text')).toBe('a&b');
   });
 
+  it('takes headers in every form fetch does', async () => {
+    for (const headers of [new Headers({ 'X-Kind': 'a' }), [['X-Kind', 'a']] as [string, string][], { 'X-Kind': 'a' }]) {
+      await post(`${base}/hook`, { method: 'POST', headers, body: '{}' });
+      expect(received.at(-1)!.headers['x-kind']).toBe('a');
+    }
+  });
+
   it('passes statuses and headers through: 429 with Retry-After, 204 with no body', async () => {
     const limited = await post(`${base}/limited`, { method: 'POST', body: '{}' });
     expect([limited.status, limited.statusText, limited.headers.get('retry-after')]).toEqual([429, 'Too Many Requests', '7']);
