@@ -23,29 +23,28 @@ function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
+/** FOLD values besides a letter's or digit's code: the unit folds to no letter or digit, and so separates words ("’", "«", a no-break space). */
+const SEPARATOR = 0;
+/** It folds to something else: nothing (a combining mark), two letters ("œ"), "MHz" ("㎒"). */
+const COMPLEX = -1;
+/** Not met yet. */
+const UNSEEN = -2;
+
 /**
- * What each UTF-16 unit beyond ASCII folds to when lowerFold turns it into one letter or
- * digit ("É" to "e"): its code; a space when it folds to no letter or digit at all, and so
- * separates words ("’", "«", a no-break space); -1 when it folds to anything else (nothing,
- * "oe", "MHz"). Filled as units are met.
+ * What lowerFold makes of each UTF-16 unit, as the scanner needs it: the code of the one
+ * letter or digit it folds to ("É" and "E" to "e"), SEPARATOR or COMPLEX. One table lookup
+ * a character, ASCII or not; filled as units are met.
  */
-const foldedUnit = new Int32Array(0x10000);
+const FOLD = new Int8Array(0x10000).fill(UNSEEN);
 
-function foldUnit(code: number): number {
-  if (foldedUnit[code] === 0) {
-    const folded = lowerFold(String.fromCharCode(code));
-    if (folded.length === 1 && isWordCode(folded.charCodeAt(0))) foldedUnit[code] = folded.charCodeAt(0);
-    else foldedUnit[code] = folded !== '' && !/[a-z0-9]/.test(folded) ? 32 : -1;
-  }
-  return foldedUnit[code]!;
+function classify(code: number): number {
+  const folded = lowerFold(String.fromCharCode(code));
+  if (folded.length === 1 && isWordCode(folded.charCodeAt(0))) FOLD[code] = folded.charCodeAt(0);
+  else FOLD[code] = folded !== '' && !/[a-z0-9]/.test(folded) ? SEPARATOR : COMPLEX;
+  return FOLD[code]!;
 }
-
-/** The folded code of a character of a word the scanner took in place: A-Z, a-z, 0-9 or a unit that folds to one of them. */
-function foldedAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  // A-Z to a-z; a-z and 0-9 have the 0x20 bit already.
-  return code < 128 ? code | 0x20 : foldedUnit[code]!;
-}
+// ASCII at once: the words of folded text (#scanFolded) are compared through the table too.
+for (let code = 0; code < 128; code++) classify(code);
 
 /** Pairs per chunk: 512 KB, a small share of a large catalogue's pairs and a few pages for a small one. */
 const PAIR_CHUNK = 1 << 16;
@@ -83,46 +82,66 @@ export class Words {
   /**
    * Finds the words of `text`, adding those not seen before, and returns how many it found
    * (their ids are in `found`). Words are the runs of a-z and 0-9 once `text` is lower-cased
-   * and folded (lowerFold). Most words hold only letters and digits that fold to one letter
-   * or digit: they are folded, hashed and compared as they are scanned, with no copy of the
-   * text. A run with any other character is folded on its own, then scanned again with
-   * `folded` set: what is still not a-z or 0-9 then separates words (folding "㎒" gives
-   * "MHz", whose capital is no letter to foldText).
+   * and folded (lowerFold). Most words hold only characters that fold to one letter or
+   * digit: they are folded, hashed and compared as they are scanned, with no copy of the
+   * text. A run with any COMPLEX character is folded on its own, then scanned as folded text.
    */
-  scan(text: string, folded = false): number {
-    if (!folded) this.#count = 0;
+  scan(text: string): number {
+    this.#count = 0;
     let start = -1;
     let simple = true;
     let hash = FNV_OFFSET;
     const end = text.length;
     for (let i = 0; i <= end; i++) {
-      let code = i < end ? text.charCodeAt(i) : 32;
-      if (code >= 65 && code <= 90 && !folded) code |= 0x20;
-      else if (code >= 128 && !folded) {
-        code = foldUnit(code);
-        if (code < 0) {
-          if (start < 0) start = i;
-          simple = false;
-          continue;
-        }
+      let folded = SEPARATOR;
+      if (i < end) {
+        const code = text.charCodeAt(i);
+        folded = FOLD[code]!;
+        if (folded === UNSEEN) folded = classify(code);
       }
-      if (isWordCode(code)) {
+      if (folded > 0) {
         if (start < 0) {
           start = i;
           simple = true;
           hash = FNV_OFFSET;
         }
-        hash = Math.imul(hash ^ code, FNV_PRIME);
+        hash = Math.imul(hash ^ folded, FNV_PRIME);
+      } else if (folded === COMPLEX) {
+        if (start < 0) start = i;
+        simple = false;
       } else if (start >= 0) {
-        if (simple) {
-          const slot = this.#slot(text, start, i, hash);
-          if (this.#count === this.found.length) this.found = grown(this.found);
-          this.found[this.#count++] = slot >= 0 ? this.#slots[2 * slot + 1]! - 1 : this.#add(-1 - slot, text, start, i, hash);
-        } else this.scan(lowerFold(text.slice(start, i)), true);
+        if (simple) this.#found(text, start, i, hash);
+        else this.#scanFolded(lowerFold(text.slice(start, i)));
         start = -1;
       }
     }
     return this.#count;
+  }
+
+  /** The words of a lowerFold text: there, whatever is not a-z or 0-9 separates words (folding "㎒" gives "MHz", whose capital is no letter to foldText). */
+  #scanFolded(text: string): void {
+    let start = -1;
+    let hash = FNV_OFFSET;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      if (isWordCode(code)) {
+        if (start < 0) {
+          start = i;
+          hash = FNV_OFFSET;
+        }
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+      } else if (start >= 0) {
+        this.#found(text, start, i, hash);
+        start = -1;
+      }
+    }
+  }
+
+  /** Appends the id of the word text[start, end) to `found`, adding the word when it is new. */
+  #found(text: string, start: number, end: number, hash: number): void {
+    const slot = this.#slot(text, start, end, hash);
+    if (this.#count === this.found.length) this.found = grown(this.found);
+    this.found[this.#count++] = slot >= 0 ? this.#slots[2 * slot + 1]! - 1 : this.#add(-1 - slot, text, start, end, hash);
   }
 
   /** The slot holding the word text[start, end) folded, or -1 - the free slot where it would go. */
@@ -137,7 +156,7 @@ export class Words {
       const from = this.#start[stored - 1]!;
       if (this.#start[stored]! - from !== length) continue;
       let k = 0;
-      while (k < length && this.#chars[from + k] === foldedAt(text, start + k)) k++;
+      while (k < length && this.#chars[from + k] === FOLD[text.charCodeAt(start + k)]) k++;
       if (k === length) return slot;
     }
   }
@@ -146,7 +165,7 @@ export class Words {
     const id = this.terms.length;
     this.terms.push(lowerFold(text.slice(start, end)));
     while (this.#charsUsed + end - start > this.#chars.length) this.#chars = grown(this.#chars);
-    for (let i = start; i < end; i++) this.#chars[this.#charsUsed++] = foldedAt(text, i);
+    for (let i = start; i < end; i++) this.#chars[this.#charsUsed++] = FOLD[text.charCodeAt(i)]!;
     // #start[id + 1] is where the word after this one starts: a word's length is the difference.
     if (id + 2 > this.#start.length) this.#start = grown(this.#start);
     this.#start[id + 1] = this.#charsUsed;
