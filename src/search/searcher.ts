@@ -128,16 +128,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const none = new Int32Array(0);
   const postings = (term: string): Int32Array => index.postings(term) ?? none;
   const idf = new Map<string, number>();
-  for (const [word, list] of index.entries()) {
-    let talksWith = 0;
-    let last = -1;
-    for (let k = 0; k < list.length; k++) {
-      const doc = list[k]! >> FIELD_BITS;
-      if (doc !== last) talksWith++;
-      last = doc;
-    }
-    idf.set(word, Math.log(1 + (talks.length - talksWith + 0.5) / (talksWith + 0.5)));
-  }
+  for (const [word, talksWith] of index.groupCounts(FIELD_BITS)) idf.set(word, Math.log(1 + (talks.length - talksWith + 0.5) / (talksWith + 0.5)));
   const vocabulary = new Vocabulary(idf.keys());
   // Built when a talk is first re-ranked: most never are. For ranking, a topic's names are enough.
   const fuseDocs: FuseDocument[] = [];

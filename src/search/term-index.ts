@@ -287,6 +287,29 @@ export class TermIndex {
     }
   }
 
+  /**
+   * Every indexed word with the number of groups of entries it appears in, a group being the
+   * entries that are equal once shifted right by `shift` (for the searcher, one talk's fields).
+   * One pass over the postings, which hold each word's entries in order.
+   */
+  groupCounts(shift: number): Map<string, number> {
+    const counts = new Map<string, number>();
+    const offsets = this.#offsets;
+    const entries = this.#entries;
+    const terms = this.#words.terms;
+    for (let id = this.#ignoredBelow; id < terms.length; id++) {
+      let groups = 0;
+      let last = -1;
+      for (let k = offsets[id]!; k < offsets[id + 1]!; k++) {
+        const group = entries[k]! >> shift;
+        if (group !== last) groups++;
+        last = group;
+      }
+      if (groups > 0) counts.set(terms[id]!, groups);
+    }
+    return counts;
+  }
+
   #of(id: number): Int32Array {
     return this.#entries.subarray(this.#offsets[id], this.#offsets[id + 1]);
   }

@@ -23,6 +23,17 @@ describe('TermIndex', () => {
     );
   });
 
+  it('counts the groups of entries each word appears in (for the searcher, talks)', () => {
+    const builder = new TermIndexBuilder(['the']);
+    // Entries (group << 2) | field: "cloud" is in two fields of group 1 and in group 3.
+    builder.add('the cloud', (1 << 2) | 0);
+    builder.add('cloud costs', (1 << 2) | 1);
+    builder.add('costs of the cloud', (3 << 2) | 0);
+    const counts = builder.build().groupCounts(2);
+
+    expect(counts).toEqual(new Map([['cloud', 2], ['costs', 2], ['of', 1]]));
+  });
+
   it('keeps every word apart as the table grows', () => {
     const builder = new TermIndexBuilder([]);
     for (let i = 0; i < 20_000; i++) builder.add(`w${i} x${i % 7}`, i);
