@@ -46,7 +46,7 @@ function classify(code: number): number {
 // ASCII at once: the words of folded text (#scanFolded) are compared through the table too.
 for (let code = 0; code < 128; code++) classify(code);
 
-/** Pairs per chunk: 512 KB, a small share of a large catalogue's pairs and a few pages for a small one. */
+/** Ints per chunk: 256 KB, a small share of a large catalogue's postings and a few pages for a small one. */
 const PAIR_CHUNK = 1 << 16;
 
 function grown<T extends Int32Array | Uint16Array>(array: T, fill = 0): T {
@@ -195,16 +195,20 @@ export class TermIndexBuilder {
   /** Words never indexed: the query side drops them too. Ids below this are theirs. */
   readonly #ignoredBelow: number;
   /**
-   * The (word, entry) pairs, interleaved, in chunks of PAIR_CHUNK pairs. Chunks rather than one
-   * array doubled as it fills: a copy touches fresh memory twice the size of what it moves, and
-   * a page touched for the first time is the costly part of start-up on a virtual machine.
+   * The postings as added: word ids, each run of them preceded by the entry they are under,
+   * stored as -1 - entry (ids are never negative). In chunks of PAIR_CHUNK ints rather than one
+   * array doubled as it fills: a copy touches fresh memory twice the size of what it moves,
+   * and a page touched for the first time is the costly part of start-up on a virtual machine.
    */
   readonly #chunks: Int32Array[] = [];
   #chunk = new Int32Array(0);
   #used = 0;
+  #entry = -1;
   #pairs = 0;
   /** Each word's latest entry, so that a word repeated in one entry is posted once. */
   #lastEntry = new Int32Array(1 << 11).fill(-1);
+  /** Each word's number of entries: where its postings start is then known without another pass. */
+  #counts = new Int32Array(1 << 11);
 
   constructor(ignored: Iterable<string>) {
     for (const word of ignored) this.#words.scan(word);
@@ -233,17 +237,28 @@ export class TermIndexBuilder {
 
   #addPair(id: number, entry: number): void {
     if (id < this.#ignoredBelow) return;
-    while (id >= this.#lastEntry.length) this.#lastEntry = grown(this.#lastEntry, -1);
+    while (id >= this.#lastEntry.length) {
+      this.#lastEntry = grown(this.#lastEntry, -1);
+      this.#counts = grown(this.#counts);
+    }
     if (this.#lastEntry[id] === entry) return;
     this.#lastEntry[id] = entry;
+    this.#counts[id]!++;
+    this.#pairs++;
+    if (entry !== this.#entry) {
+      this.#push(-1 - entry);
+      this.#entry = entry;
+    }
+    this.#push(id);
+  }
+
+  #push(value: number): void {
     if (this.#used === this.#chunk.length) {
-      this.#chunk = new Int32Array(2 * PAIR_CHUNK);
+      this.#chunk = new Int32Array(PAIR_CHUNK);
       this.#chunks.push(this.#chunk);
       this.#used = 0;
     }
-    this.#chunk[this.#used++] = id;
-    this.#chunk[this.#used++] = entry;
-    this.#pairs++;
+    this.#chunk[this.#used++] = value;
   }
 
   /** Sorts the pairs by word (a counting sort: entries keep their order) into the index. */
@@ -251,12 +266,19 @@ export class TermIndexBuilder {
     // Locals, not fields, in the loops: this runs once, before V8 has optimised much.
     const chunks = this.#chunks.map((chunk) => (chunk === this.#chunk ? chunk.subarray(0, this.#used) : chunk));
     const count = this.#words.terms.length;
+    const counts = this.#counts;
     const offsets = new Int32Array(count + 1);
-    for (const chunk of chunks) for (let p = 0; p < chunk.length; p += 2) offsets[chunk[p]! + 1]!++;
-    for (let id = 0; id < count; id++) offsets[id + 1]! += offsets[id]!;
+    for (let id = 0; id < count; id++) offsets[id + 1] = offsets[id]! + counts[id]!;
     const next = offsets.slice(0, count);
     const entries = new Int32Array(this.#pairs);
-    for (const chunk of chunks) for (let p = 0; p < chunk.length; p += 2) entries[next[chunk[p]!]!++] = chunk[p + 1]!;
+    let entry = 0;
+    for (const chunk of chunks) {
+      for (let p = 0; p < chunk.length; p++) {
+        const value = chunk[p]!;
+        if (value < 0) entry = -1 - value;
+        else entries[next[value]!++] = entry;
+      }
+    }
     return new TermIndex(this.#words, this.#ignoredBelow, offsets, entries);
   }
 }
