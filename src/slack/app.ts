@@ -120,7 +120,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const inFlight = createInFlight();
   const answerQueue = createAnswerQueue({ concurrency: ANSWER_CONCURRENCY });
   const answerLater = (work: () => Promise<unknown>): void => {
-    const answered = inFlight.track(() => answerQueue.run(work));
+    const answered = answerQueue.run(work);
     followAnswer(answered);
     answered.catch((error: unknown) => log.error('An answer failed', { error }));
   };
@@ -208,15 +208,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       identity.stop();
       const deadline = Date.now() + tuning.shutdownTimeoutMs;
       const left = () => Math.max(0, deadline - Date.now());
-      log.info('Shutting down: taking no new work, finishing what is in flight', { inFlight: inFlight.count });
+      log.info('Shutting down: taking no new work, finishing what is in flight', { inFlight: inFlight.count, answers: answerQueue.pending });
       const stopped =
         receiver instanceof HTTPReceiver
           ? server === undefined
             ? Promise.resolve()
             : receiver.stop()
           : receiver.client.disconnect();
-      if (!(await within(inFlight.idle(), left()))) {
-        log.warn('Shutdown deadline reached with handlers still running', { inFlight: inFlight.count });
+      if (!(await within(Promise.all([inFlight.idle(), answerQueue.idle()]), left()))) {
+        log.warn('Shutdown deadline reached with handlers still running', { inFlight: inFlight.count, answers: answerQueue.pending });
       }
       // Keep-alive connections would hold the HTTP server open; nothing more is expected on them.
       server?.closeAllConnections();

@@ -29,13 +29,15 @@ export function requestKind(body: unknown): RequestKind {
 export async function measureRequest(metrics: Metrics, body: unknown, handle: () => Promise<void>): Promise<void> {
   const state = { failed: false, answers: [] as Promise<unknown>[] };
   const start = performance.now();
+  // Read now: the count waits for the request's answers, and must not keep its body alive until then.
+  const kind = requestKind(body);
   try {
     await current.run(state, handle);
   } catch (error) {
     state.failed = true;
     throw error;
   } finally {
-    void Promise.allSettled(state.answers).then(() => metrics.request(requestKind(body), state.failed ? 'error' : 'ok', (performance.now() - start) / 1000));
+    void Promise.allSettled(state.answers).then(() => metrics.request(kind, state.failed ? 'error' : 'ok', (performance.now() - start) / 1000));
   }
 }
 

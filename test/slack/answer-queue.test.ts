@@ -49,4 +49,22 @@ describe('answer queue', () => {
     expect(await queue.run(async () => 'next')).toBe('next');
     expect(queue.pending).toBe(0);
   });
+
+  it('is idle once every answer, running or waiting, is done', async () => {
+    const queue = createAnswerQueue({ concurrency: 1 });
+    await queue.idle();
+    const releases: (() => void)[] = [];
+    const runs = [1, 2, 3].map(() => queue.run(() => new Promise<void>((resolve) => releases.push(resolve))));
+    let idle = false;
+    const idled = queue.idle().then(() => (idle = true));
+    for (let done = 0; done < 3; done++) {
+      while (releases.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      expect(idle).toBe(false);
+      releases.shift()!();
+    }
+    await Promise.all([...runs, idled]);
+
+    expect(idle).toBe(true);
+    expect(queue.pending).toBe(0);
+  });
 });
