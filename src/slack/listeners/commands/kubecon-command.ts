@@ -17,8 +17,9 @@ export function kubeconCommand(deps: ListenerDeps) {
       log.warn('Ignored an invalid slash command', { fields: invalidFields(parsed.error) });
       return;
     }
+    // Only what the answer needs is kept while it waits its turn, not the whole payload.
+    const { team_id: teamId, channel_id: channelId, user_id: userId, text } = parsed.data;
     deps.answerLater(async () => {
-      const { team_id: teamId, channel_id: channelId, user_id: userId, text } = parsed.data;
       const language = await deps.languages.forUser(userId);
       try {
         const message = await replyTo(deps, text, { teamId, channelId, userId, language }, { ephemeral: true });
