@@ -43,6 +43,13 @@ function classify(code: number): number {
   else FOLD[code] = folded !== '' && !/[a-z0-9]/.test(folded) ? SEPARATOR : COMPLEX;
   return FOLD[code]!;
 }
+/** What FOLD says of text[i], classifying the unit the first time it is met. */
+function foldAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  const folded = FOLD[code]!;
+  return folded === UNSEEN ? classify(code) : folded;
+}
+
 // ASCII at once: the words of folded text (#scanFolded) are compared through the table too.
 for (let code = 0; code < 128; code++) classify(code);
 
@@ -88,32 +95,27 @@ export class Words {
    */
   scan(text: string): number {
     this.#count = 0;
-    let start = -1;
-    let simple = true;
-    let hash = FNV_OFFSET;
     const end = text.length;
-    for (let i = 0; i <= end; i++) {
-      let folded = SEPARATOR;
-      if (i < end) {
-        const code = text.charCodeAt(i);
-        folded = FOLD[code]!;
-        if (folded === UNSEEN) folded = classify(code);
+    let i = 0;
+    while (i < end) {
+      let folded = foldAt(text, i);
+      if (folded === SEPARATOR) {
+        i++;
+        continue;
       }
-      if (folded > 0) {
-        if (start < 0) {
-          start = i;
-          simple = true;
-          hash = FNV_OFFSET;
-        }
+      const start = i;
+      let hash = FNV_OFFSET;
+      while (folded > 0) {
         hash = Math.imul(hash ^ folded, FNV_PRIME);
-      } else if (folded === COMPLEX) {
-        if (start < 0) start = i;
-        simple = false;
-      } else if (start >= 0) {
-        if (simple) this.#found(text, start, i, hash);
-        else this.#scanFolded(lowerFold(text.slice(start, i)));
-        start = -1;
+        folded = ++i < end ? foldAt(text, i) : SEPARATOR;
       }
+      if (folded === SEPARATOR) {
+        this.#found(text, start, i, hash);
+        continue;
+      }
+      // A COMPLEX unit: the run, to the next separator, is folded on its own.
+      while (i < end && foldAt(text, i) !== SEPARATOR) i++;
+      this.#scanFolded(lowerFold(text.slice(start, i)));
     }
     return this.#count;
   }
