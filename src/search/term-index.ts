@@ -5,8 +5,8 @@ import { lowerFold } from './text.ts';
  * ten thousand talks is mostly this index, so the builder avoids what V8 makes costly
  * per word: it folds case and accents as it scans rather than copying each text first,
  * hashes the characters as they go by rather than slicing a string per word, and
- * appends (word, entry) pairs to flat chunks, sorted into postings once at the end,
- * rather than growing one small array per word.
+ * appends each word's id under its entry to flat chunks, sorted into postings once at the
+ * end, rather than growing one small array per word.
  */
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -43,6 +43,7 @@ function classify(code: number): number {
   else FOLD[code] = folded !== '' && !/[a-z0-9]/.test(folded) ? SEPARATOR : COMPLEX;
   return FOLD[code]!;
 }
+
 /** What FOLD says of text[i], classifying the unit the first time it is met. */
 function foldAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
@@ -54,7 +55,7 @@ function foldAt(text: string, i: number): number {
 for (let code = 0; code < 128; code++) classify(code);
 
 /** Ints per chunk: 256 KB, a small share of a large catalogue's postings and a few pages for a small one. */
-const PAIR_CHUNK = 1 << 16;
+const CHUNK_SIZE = 1 << 16;
 
 function grown<T extends Int32Array | Uint16Array>(array: T, fill = 0): T {
   const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
@@ -198,7 +199,7 @@ export class TermIndexBuilder {
   readonly #ignoredBelow: number;
   /**
    * The postings as added: word ids, each run of them preceded by the entry they are under,
-   * stored as -1 - entry (ids are never negative). In chunks of PAIR_CHUNK ints rather than one
+   * stored as -1 - entry (ids are never negative). In chunks of CHUNK_SIZE ints rather than one
    * array doubled as it fills: a copy touches fresh memory twice the size of what it moves,
    * and a page touched for the first time is the costly part of start-up on a virtual machine.
    */
@@ -256,7 +257,7 @@ export class TermIndexBuilder {
 
   #push(value: number): void {
     if (this.#used === this.#chunk.length) {
-      this.#chunk = new Int32Array(PAIR_CHUNK);
+      this.#chunk = new Int32Array(CHUNK_SIZE);
       this.#chunks.push(this.#chunk);
       this.#used = 0;
     }
