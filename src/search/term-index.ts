@@ -207,7 +207,6 @@ export class TermIndexBuilder {
   #chunk = new Int32Array(0);
   #used = 0;
   #entry = -1;
-  #pairs = 0;
   /** Each word's latest entry, so that a word repeated in one entry is posted once. */
   #lastEntry = new Int32Array(1 << 11).fill(-1);
   /** Each word's number of entries: where its postings start is then known without another pass. */
@@ -247,7 +246,6 @@ export class TermIndexBuilder {
     if (this.#lastEntry[id] === entry) return;
     this.#lastEntry[id] = entry;
     this.#counts[id]!++;
-    this.#pairs++;
     if (entry !== this.#entry) {
       this.#push(-1 - entry);
       this.#entry = entry;
@@ -273,7 +271,7 @@ export class TermIndexBuilder {
     const offsets = new Int32Array(count + 1);
     for (let id = 0; id < count; id++) offsets[id + 1] = offsets[id]! + counts[id]!;
     const next = offsets.slice(0, count);
-    const entries = new Int32Array(this.#pairs);
+    const entries = new Int32Array(offsets[count]!);
     let entry = 0;
     for (const chunk of chunks) {
       for (let p = 0; p < chunk.length; p++) {
