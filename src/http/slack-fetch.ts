@@ -25,8 +25,11 @@ const NO_BODY = new Set([101, 204, 205, 304]);
  * is native, theirs WebAssembly). Each call gets a timeout unless it has a signal.
  */
 export function slackFetch(timeoutMs: number): typeof fetch {
-  // The bot talks to the same two or three Slack hosts all day: connections are kept.
-  const agents: Record<string, Agent> = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+  // The bot talks to the same two or three Slack hosts all day: connections are kept, and an
+  // idle one is closed after 5 s, before the server would drop it under a request (Node's own
+  // global agent and undici do the same).
+  const kept = { keepAlive: true, timeout: 5000, scheduling: 'lifo' } as const;
+  const agents: Record<string, Agent> = { 'http:': new http.Agent(kept), 'https:': new https.Agent(kept) };
   return async (input, init = {}) => {
     const body = init.body;
     const url = typeof input === 'string' || input instanceof URL ? new URL(input) : undefined;
