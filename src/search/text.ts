@@ -74,17 +74,21 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Damerau-Levenshtein (optimal string alignment) distance, bounded: returns max + 1 once it is exceeded. */
+/** The three rows editDistance works in, kept between calls: typo lookups make many, each on short words. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Damerau-Levenshtein (optimal string alignment) distance, bounded: exact up to max, some larger number beyond it. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  let prevPrev = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  let current = new Array<number>(cols).fill(0);
-  for (let i = 1; i < rows; i++) {
+  if (cols > rows[0]!.length) rows = rows.map(() => new Int32Array(2 * cols));
+  let prevPrev = rows[0]!;
+  let prev = rows[1]!;
+  let current = rows[2]!;
+  for (let j = 0; j < cols; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
     current[0] = i;
-    let rowMin = current[0];
+    let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
@@ -93,7 +97,10 @@ export function editDistance(a: string, b: string, max: number): number {
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    [prevPrev, prev, current] = [prev, current, prevPrev];
+    const done = prevPrev;
+    prevPrev = prev;
+    prev = current;
+    current = done;
   }
   return prev[cols - 1]!;
 }
