@@ -127,9 +127,13 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const index = builder.build();
   const none = new Int32Array(0);
   const postings = (term: string): Int32Array => index.postings(term) ?? none;
-  const idf = new Map<string, number>();
-  for (const [word, talksWith] of index.groupCounts(FIELD_BITS)) idf.set(word, Math.log(1 + (talks.length - talksWith + 0.5) / (talksWith + 0.5)));
-  const vocabulary = new Vocabulary(idf.keys());
+  const talksWith = index.groupCounter(FIELD_BITS);
+  /** Rarer words weigh more (BM25's idf); 0 for a word no talk has. */
+  const idf = (word: string): number => {
+    const count = talksWith(word);
+    return count === 0 ? 0 : Math.log(1 + (talks.length - count + 0.5) / (count + 0.5));
+  };
+  const vocabulary = new Vocabulary(index.words());
   // Built when a talk is first re-ranked: most never are. For ranking, a topic's names are enough.
   const fuseDocs: FuseDocument[] = [];
   const fuseDoc = (doc: number): FuseDocument => {
@@ -179,7 +183,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
         const words = alternative.split(' ').filter((word) => !STOPWORDS.has(word));
         if (words.length === 0) return;
         const rarest = words.reduce((a, b) => (postings(a).length <= postings(b).length ? a : b));
-        const weight = words.reduce((sum, word) => sum + (idf.get(word) ?? 0), 0) / words.length;
+        const weight = words.reduce((sum, word) => sum + idf(word), 0) / words.length;
         const pattern = phrasePattern(alternative.split(' '));
         for (const entry of postings(rarest)) {
           const doc = entry >> FIELD_BITS;
@@ -190,7 +194,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
       }
       const matches = position === 0 ? vocabulary.lookup(alternative) : vocabulary.has(alternative) ? [{ term: alternative, similarity: 1 }] : [];
       for (const { term, similarity } of matches) {
-        const weight = closeness * similarity * (idf.get(term) ?? 0);
+        const weight = closeness * similarity * idf(term);
         for (const entry of postings(term)) {
           consider(entry >> FIELD_BITS, weight * FIELD_WEIGHT[entry & ((1 << FIELD_BITS) - 1)]!);
         }

@@ -303,34 +303,35 @@ export class TermIndex {
     return id < this.#ignoredBelow || this.#offsets[id] === this.#offsets[id + 1] ? undefined : this.#of(id);
   }
 
-  /** Every indexed word with its entries. */
-  *entries(): Generator<[string, Int32Array]> {
-    for (let id = this.#ignoredBelow; id < this.#words.terms.length; id++) {
-      if (this.#offsets[id] !== this.#offsets[id + 1]) yield [this.#words.terms[id]!, this.#of(id)];
-    }
+  /** The indexed words: those with postings. */
+  words(): string[] {
+    const words: string[] = [];
+    for (let id = this.#ignoredBelow; id < this.#words.terms.length; id++) if (this.#offsets[id] !== this.#offsets[id + 1]) words.push(this.#words.terms[id]!);
+    return words;
   }
 
   /**
-   * Every indexed word with the number of groups of entries it appears in, a group being the
-   * entries that are equal once shifted right by `shift` (for the searcher, one talk's fields).
-   * One pass over the postings, which hold each word's entries in order.
+   * How many groups of entries a word appears in, a group being the entries that are equal
+   * once shifted right by `shift` (for the searcher, one talk's fields); 0 for a word not
+   * indexed. Counted for every word in one pass over the postings, which hold each word's
+   * entries in order.
    */
-  groupCounts(shift: number): Map<string, number> {
-    const counts = new Map<string, number>();
+  groupCounter(shift: number): (term: string) => number {
     const offsets = this.#offsets;
     const entries = this.#entries;
-    const terms = this.#words.terms;
-    for (let id = this.#ignoredBelow; id < terms.length; id++) {
-      let groups = 0;
+    const counts = new Int32Array(this.#words.terms.length);
+    for (let id = this.#ignoredBelow; id < counts.length; id++) {
       let last = -1;
       for (let k = offsets[id]!; k < offsets[id + 1]!; k++) {
         const group = entries[k]! >> shift;
-        if (group !== last) groups++;
+        if (group !== last) counts[id]!++;
         last = group;
       }
-      if (groups > 0) counts.set(terms[id]!, groups);
     }
-    return counts;
+    return (term) => {
+      const id = this.#words.find(term);
+      return id < this.#ignoredBelow ? 0 : counts[id]!;
+    };
   }
 
   #of(id: number): Int32Array {
