@@ -21,6 +21,7 @@ export function createAnswerQueue({ concurrency }: { concurrency: number }): Ans
   let running = 0;
   let scheduled = false;
   let idleWaiters: (() => void)[] = [];
+  const pending = () => running + waiting.length - next;
 
   const pump = () => {
     scheduled = false;
@@ -42,7 +43,7 @@ export function createAnswerQueue({ concurrency }: { concurrency: number }): Ans
   };
   const finished = () => {
     running -= 1;
-    if (running === 0 && next === waiting.length) {
+    if (pending() === 0) {
       for (const wake of idleWaiters) wake();
       idleWaiters = [];
     }
@@ -51,7 +52,7 @@ export function createAnswerQueue({ concurrency }: { concurrency: number }): Ans
 
   return {
     get pending() {
-      return running + waiting.length - next;
+      return pending();
     },
     run<T>(work: () => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
@@ -74,7 +75,7 @@ export function createAnswerQueue({ concurrency }: { concurrency: number }): Ans
       });
     },
     idle() {
-      if (this.pending === 0) return Promise.resolve();
+      if (pending() === 0) return Promise.resolve();
       return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
   };
