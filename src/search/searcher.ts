@@ -107,30 +107,31 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const documentOf = (doc: number): SearchDocument => (documents[doc] ??= toSearchDocument(talks[doc]!, topicText));
 
   // Queries drop stopwords, so indexing them would only cost start-up time.
-  const builder = new TermIndexBuilder(STOPWORDS);
+  const builder = new TermIndexBuilder(STOPWORDS, FIELD_BITS);
   // Every talk of a topic or an edition shares its words: each is scanned once.
   const shared = new Map<string, Int32Array>();
   const sharedIds = (text: string) => shared.get(text) ?? shared.set(text, builder.ids(text)).get(text)!;
-  talks.forEach((talk, i) => {
-    const entry = (field: Field) => (i << FIELD_BITS) | FIELD_INDEX[field];
-    builder.add(talk.title, entry('title'));
-    for (const keyword of [...talk.keywords.en, ...talk.keywords.fr]) builder.add(keyword, entry('keywords'));
-    for (const id of talk.topics) builder.addIds(sharedIds(topicText.get(id) ?? id), entry('topics'));
+  for (let i = 0; i < talks.length; i++) {
+    const talk = talks[i]!;
+    const base = i << FIELD_BITS;
+    builder.add(talk.title, base | FIELD_INDEX.title);
+    for (const keyword of talk.keywords.en) builder.add(keyword, base | FIELD_INDEX.keywords);
+    for (const keyword of talk.keywords.fr) builder.add(keyword, base | FIELD_INDEX.keywords);
+    for (const id of talk.topics) builder.addIds(sharedIds(topicText.get(id) ?? id), base | FIELD_INDEX.topics);
     for (const speaker of talk.speakers) {
-      builder.add(speaker.name, entry('speakers'));
-      if (speaker.company) builder.add(speaker.company, entry('speakers'));
+      builder.add(speaker.name, base | FIELD_INDEX.speakers);
+      if (speaker.company) builder.add(speaker.company, base | FIELD_INDEX.speakers);
     }
-    builder.add(talk.takeaway.en, entry('takeaway'));
-    builder.add(talk.takeaway.fr, entry('takeaway'));
-    builder.addIds(sharedIds(`${talk.edition.city} ${talk.edition.year}`), entry('edition'));
-  });
+    builder.add(talk.takeaway.en, base | FIELD_INDEX.takeaway);
+    builder.add(talk.takeaway.fr, base | FIELD_INDEX.takeaway);
+    builder.addIds(sharedIds(`${talk.edition.city} ${talk.edition.year}`), base | FIELD_INDEX.edition);
+  }
   const index = builder.build();
   const none = new Int32Array(0);
   const postings = (term: string): Int32Array => index.postings(term) ?? none;
-  const talksWith = index.groupCounter(FIELD_BITS);
   /** Rarer words weigh more (BM25's idf); 0 for a word no talk has. */
   const idf = (word: string): number => {
-    const count = talksWith(word);
+    const count = index.groups(word);
     return count === 0 ? 0 : Math.log(1 + (talks.length - count + 0.5) / (count + 0.5));
   };
   const vocabulary = new Vocabulary(index.words());
@@ -182,10 +183,10 @@ export function createSearcher(catalogue: Catalogue): Searcher {
       if (alternative.includes(' ')) {
         const words = alternative.split(' ').filter((word) => !STOPWORDS.has(word));
         if (words.length === 0) return;
-        const rarest = words.reduce((a, b) => (postings(a).length <= postings(b).length ? a : b));
+        const rarest = words.map(postings).reduce((a, b) => (a.length <= b.length ? a : b));
         const weight = words.reduce((sum, word) => sum + idf(word), 0) / words.length;
         const pattern = phrasePattern(alternative.split(' '));
-        for (const entry of postings(rarest)) {
+        for (const entry of rarest) {
           const doc = entry >> FIELD_BITS;
           const f = entry & ((1 << FIELD_BITS) - 1);
           if (pattern.test(documentOf(doc)[FIELDS[f]!])) consider(doc, closeness * weight * FIELD_WEIGHT[f]!);

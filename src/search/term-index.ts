@@ -1,12 +1,11 @@
-import { lowerFold } from './text.ts';
+import { lowerFold, tokenize } from './text.ts';
 
 /**
  * Postings of every word to the entries (talk and field) it appears in. Start-up time at
  * ten thousand talks is mostly this index, so the builder avoids what V8 makes costly
  * per word: it folds case and accents as it scans rather than copying each text first,
- * hashes the characters as they go by rather than slicing a string per word, and
- * appends each word's id under its entry to flat chunks, sorted into postings once at the
- * end, rather than growing one small array per word.
+ * hashes the characters as they go by rather than slicing a string per word, and posts
+ * each entry straight into its word's blocks, so that no sort or copy follows the scan.
  */
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -51,11 +50,8 @@ function foldAt(text: string, i: number): number {
   return folded === UNSEEN ? classify(code) : folded;
 }
 
-// ASCII at once: the words of folded text (#scanFolded) are compared through the table too.
+// ASCII at once: folded words (Words.intern) are compared through the table too.
 for (let code = 0; code < 128; code++) classify(code);
-
-/** Ints per chunk: 256 KB, a small share of a large catalogue's postings and a few pages for a small one. */
-const CHUNK_SIZE = 1 << 16;
 
 function grown<T extends Int32Array | Uint16Array>(array: T, fill = 0): T {
   const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
@@ -64,7 +60,7 @@ function grown<T extends Int32Array | Uint16Array>(array: T, fill = 0): T {
   return larger;
 }
 
-/** The words of the texts scanned, as ids in a hash table of their folded spellings. */
+/** Words as ids in a hash table of their folded spellings. */
 export class Words {
   /**
    * Open addressing, two int32 per slot: the word's hash, then its id + 1 (0 when free).
@@ -83,83 +79,35 @@ export class Words {
     return slot < 0 ? -1 : this.#slots[2 * slot + 1]! - 1;
   }
 
-  /** The ids of the words of the last scan, in order, repeats included: found[0, scan's result). */
-  found = new Int32Array(256);
-  #count = 0;
+  /** The id of `word` (a foldText word), added if new. */
+  intern(word: string): number {
+    return this.idOf(word, 0, word.length, hashOf(word));
+  }
 
   /**
-   * Finds the words of `text`, adding those not seen before, and returns how many it found
-   * (their ids are in `found`). Words are the runs of a-z and 0-9 once `text` is lower-cased
-   * and folded (lowerFold). Most words hold only characters that fold to one letter or
-   * digit: they are folded, hashed and compared as they are scanned, with no copy of the
-   * text. A run with any COMPLEX character is folded on its own, then scanned as folded text.
+   * The id of the word text[start, end), added if new, for a run of units that each fold
+   * to one letter or digit and hash to `hash` once folded (as hashOf does).
    */
-  scan(text: string): number {
-    this.#count = 0;
-    const end = text.length;
-    let i = 0;
-    while (i < end) {
-      let folded = foldAt(text, i);
-      if (folded === SEPARATOR) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let hash = FNV_OFFSET;
-      while (folded > 0) {
-        hash = Math.imul(hash ^ folded, FNV_PRIME);
-        folded = ++i < end ? foldAt(text, i) : SEPARATOR;
-      }
-      if (folded === SEPARATOR) {
-        this.#found(text, start, i, hash);
-        continue;
-      }
-      // A COMPLEX unit: the run, to the next separator, is folded on its own.
-      while (i < end && foldAt(text, i) !== SEPARATOR) i++;
-      this.#scanFolded(lowerFold(text.slice(start, i)));
-    }
-    return this.#count;
-  }
-
-  /** The words of a lowerFold text: there, whatever is not a-z or 0-9 separates words (folding "㎒" gives "MHz", whose capital is no letter to foldText). */
-  #scanFolded(text: string): void {
-    let start = -1;
-    let hash = FNV_OFFSET;
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? text.charCodeAt(i) : 32;
-      if (isWordCode(code)) {
-        if (start < 0) {
-          start = i;
-          hash = FNV_OFFSET;
-        }
-        hash = Math.imul(hash ^ code, FNV_PRIME);
-      } else if (start >= 0) {
-        this.#found(text, start, i, hash);
-        start = -1;
-      }
-    }
-  }
-
-  /** Appends the id of the word text[start, end) to `found`, adding the word when it is new. */
-  #found(text: string, start: number, end: number, hash: number): void {
+  idOf(text: string, start: number, end: number, hash: number): number {
     const slot = this.#slot(text, start, end, hash);
-    if (this.#count === this.found.length) this.found = grown(this.found);
-    this.found[this.#count++] = slot >= 0 ? this.#slots[2 * slot + 1]! - 1 : this.#add(-1 - slot, text, start, end, hash);
+    return slot >= 0 ? this.#slots[2 * slot + 1]! - 1 : this.#add(-1 - slot, text, start, end, hash);
   }
 
   /** The slot holding the word text[start, end) folded, or -1 - the free slot where it would go. */
   #slot(text: string, start: number, end: number, hash: number): number {
     const slots = this.#slots;
+    const chars = this.#chars;
+    const starts = this.#start;
     const mask = (slots.length >> 1) - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const stored = slots[2 * slot + 1]!;
       if (stored === 0) return -1 - slot;
       if (slots[2 * slot] !== hash) continue;
-      const from = this.#start[stored - 1]!;
-      if (this.#start[stored]! - from !== length) continue;
+      const from = starts[stored - 1]!;
+      if (starts[stored]! - from !== length) continue;
       let k = 0;
-      while (k < length && this.#chars[from + k] === FOLD[text.charCodeAt(start + k)]) k++;
+      while (k < length && chars[from + k] === FOLD[text.charCodeAt(start + k)]) k++;
       if (k === length) return slot;
     }
   }
@@ -193,148 +141,219 @@ export class Words {
   }
 }
 
-export class TermIndexBuilder {
-  readonly #words = new Words();
-  /** Words never indexed: the query side drops them too. Ids below this are theirs. */
-  readonly #ignoredBelow: number;
-  /**
-   * The postings as added: word ids, each run of them preceded by the entry they are under,
-   * stored as -1 - entry (ids are never negative). In chunks of CHUNK_SIZE ints rather than one
-   * array doubled as it fills: a copy touches fresh memory twice the size of what it moves,
-   * and a page touched for the first time is the costly part of start-up on a virtual machine.
-   */
-  readonly #chunks: Int32Array[] = [];
+/** Ints per pool chunk: 256 KB, a small share of a large catalogue's postings and a few pages for a small one. */
+const CHUNK_BITS = 16;
+const CHUNK_SIZE = 1 << CHUNK_BITS;
+/** A word's first block holds FIRST_BLOCK - 1 entries and a link; each next one is twice as large, up to MAX_BLOCK. */
+const FIRST_BLOCK = 4;
+const MAX_BLOCK = 256;
+
+/**
+ * Each word's entries, in blocks of a shared pool of chunks: a block ends with the address
+ * of the next one. Entries go straight to their word's block as they are scanned, so that
+ * nothing is sorted or copied once the scan is done; chunks rather than one array doubled as
+ * it fills, since a copy touches fresh memory twice the size of what it moves, and a page
+ * touched for the first time is the costly part of start-up on a virtual machine.
+ */
+class Postings {
+  readonly chunks: Int32Array[] = [];
   #chunk = new Int32Array(0);
   #used = 0;
-  #entry = -1;
-  /** Each word's latest entry, so that a word repeated in one entry is posted once. */
-  #lastEntry = new Int32Array(1 << 11).fill(-1);
-  /** Each word's number of entries: where its postings start is then known without another pass. */
-  #counts = new Int32Array(1 << 11);
+  /** Per word: where its first block is, where its next entry goes, where its current block's link is, its block size. */
+  head = new Int32Array(1 << 11);
+  #next = new Int32Array(1 << 11);
+  #link = new Int32Array(1 << 11);
+  #size = new Int32Array(1 << 11);
+  /** Per word: entries so far. */
+  count = new Int32Array(1 << 11);
 
-  constructor(ignored: Iterable<string>) {
-    for (const word of ignored) this.#words.scan(word);
-    this.#ignoredBelow = this.#words.terms.length;
+  /** Room for word ids below `words`. */
+  reserve(words: number): void {
+    while (words > this.count.length) {
+      this.head = grown(this.head);
+      this.#next = grown(this.#next);
+      this.#link = grown(this.#link);
+      this.#size = grown(this.#size);
+      this.count = grown(this.count);
+    }
   }
 
-  /** Indexes the words of `text` (any case and accents) under `entry`; entries must come in increasing order. */
+  add(id: number, entry: number): void {
+    let at = this.#next[id]!;
+    if (at === this.#link[id]) {
+      // No block yet (both 0), or the current one is full: link a new one.
+      const size = this.count[id] === 0 ? FIRST_BLOCK : Math.min(MAX_BLOCK, 2 * this.#size[id]!);
+      const block = this.#block(size);
+      if (this.count[id] === 0) this.head[id] = block;
+      else this.chunks[at >>> CHUNK_BITS]![at & (CHUNK_SIZE - 1)] = block;
+      this.#size[id] = size;
+      this.#link[id] = block + size - 1;
+      at = block;
+    }
+    this.chunks[at >>> CHUNK_BITS]![at & (CHUNK_SIZE - 1)] = entry;
+    this.#next[id] = at + 1;
+    this.count[id]!++;
+  }
+
+  /** The address of a new block of `size` ints, within one chunk. */
+  #block(size: number): number {
+    if (this.#used + size > this.#chunk.length) {
+      this.#chunk = new Int32Array(CHUNK_SIZE);
+      this.chunks.push(this.#chunk);
+      this.#used = 0;
+    }
+    const address = ((this.chunks.length - 1) << CHUNK_BITS) + this.#used;
+    this.#used += size;
+    return address;
+  }
+}
+
+/** Reads a word's entries out of its blocks, in the order they were added. */
+function readPostings(chunks: readonly Int32Array[], head: number, count: number): Int32Array {
+  const entries = new Int32Array(count);
+  let at = head;
+  let size = FIRST_BLOCK;
+  let done = 0;
+  for (;;) {
+    const chunk = chunks[at >>> CHUNK_BITS]!;
+    const from = at & (CHUNK_SIZE - 1);
+    const take = Math.min(size - 1, count - done);
+    entries.set(chunk.subarray(from, from + take), done);
+    done += take;
+    if (done === count) return entries;
+    at = chunk[from + size - 1]!;
+    size = Math.min(MAX_BLOCK, 2 * size);
+  }
+}
+
+export class TermIndexBuilder {
+  readonly #words = new Words();
+  readonly #postings = new Postings();
+  /** Words never indexed: the query side drops them too. Ids below this are theirs. */
+  readonly #ignoredBelow: number;
+  readonly #groupShift: number;
+  /** Each word's latest entry, so that a word repeated in one entry is posted once. */
+  #lastEntry = new Int32Array(1 << 11).fill(-1);
+  /** Each word's latest group (see TermIndex.groups) and number of groups. */
+  #lastGroup = new Int32Array(1 << 11).fill(-1);
+  #groups = new Int32Array(1 << 11);
+
+  /**
+   * `ignored`: words never to index. A group is the entries that are equal once shifted
+   * right by `groupShift` (for the searcher, one talk's fields).
+   */
+  constructor(ignored: Iterable<string>, groupShift: number) {
+    for (const word of ignored) for (const part of tokenize(word)) this.#words.intern(part);
+    this.#ignoredBelow = this.#words.terms.length;
+    this.#groupShift = groupShift;
+  }
+
+  /**
+   * Indexes the words of `text` (any case and accents) under `entry`; entries must come in
+   * increasing order. Words are the runs of a-z and 0-9 once `text` is lower-cased and folded
+   * (lowerFold). Most words hold only characters that fold to one letter or digit: they are
+   * folded, hashed and looked up as they are scanned, with no copy of the text. A run with
+   * any COMPLEX character is folded on its own, then split into words.
+   */
   add(text: string, entry: number): void {
-    const count = this.#words.scan(text);
-    const found = this.#words.found;
-    for (let k = 0; k < count; k++) this.#addPair(found[k]!, entry);
+    const words = this.#words;
+    const end = text.length;
+    let i = 0;
+    while (i < end) {
+      let folded = foldAt(text, i);
+      if (folded === SEPARATOR) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let hash = FNV_OFFSET;
+      while (folded > 0) {
+        hash = Math.imul(hash ^ folded, FNV_PRIME);
+        folded = ++i < end ? foldAt(text, i) : SEPARATOR;
+      }
+      if (folded === SEPARATOR) {
+        this.#post(words.idOf(text, start, i, hash), entry);
+        continue;
+      }
+      // A COMPLEX unit: the run, to the next separator, is folded on its own.
+      while (i < end && foldAt(text, i) !== SEPARATOR) i++;
+      this.addIds(this.ids(text.slice(start, i)), entry);
+    }
   }
 
   /**
    * The ids of the words of `text`, for a text that many entries share (a topic's names):
-   * scanned once, added to each entry with addIds.
+   * found once, added to each entry with addIds.
    */
   ids(text: string): Int32Array {
-    return this.#words.found.slice(0, this.#words.scan(text));
+    return Int32Array.from(tokenize(text), (word) => this.#words.intern(word));
   }
 
   /** Adds `entry` to the postings of `ids`; entries must come in increasing order. */
   addIds(ids: Int32Array, entry: number): void {
-    for (let k = 0; k < ids.length; k++) this.#addPair(ids[k]!, entry);
+    for (let k = 0; k < ids.length; k++) this.#post(ids[k]!, entry);
   }
 
-  #addPair(id: number, entry: number): void {
+  #post(id: number, entry: number): void {
     if (id < this.#ignoredBelow) return;
-    while (id >= this.#lastEntry.length) {
-      this.#lastEntry = grown(this.#lastEntry, -1);
-      this.#counts = grown(this.#counts);
-    }
+    while (id >= this.#lastEntry.length) this.#grow();
     if (this.#lastEntry[id] === entry) return;
     this.#lastEntry[id] = entry;
-    this.#counts[id]!++;
-    if (entry !== this.#entry) {
-      this.#push(-1 - entry);
-      this.#entry = entry;
+    const group = entry >> this.#groupShift;
+    if (this.#lastGroup[id] !== group) {
+      this.#lastGroup[id] = group;
+      this.#groups[id]!++;
     }
-    this.#push(id);
+    this.#postings.add(id, entry);
   }
 
-  #push(value: number): void {
-    if (this.#used === this.#chunk.length) {
-      this.#chunk = new Int32Array(CHUNK_SIZE);
-      this.#chunks.push(this.#chunk);
-      this.#used = 0;
-    }
-    this.#chunk[this.#used++] = value;
+  #grow(): void {
+    this.#lastEntry = grown(this.#lastEntry, -1);
+    this.#lastGroup = grown(this.#lastGroup, -1);
+    this.#groups = grown(this.#groups);
+    this.#postings.reserve(this.#lastEntry.length);
   }
 
-  /** Sorts the pairs by word (a counting sort: entries keep their order) into the index. */
   build(): TermIndex {
-    // Locals, not fields, in the loops: this runs once, before V8 has optimised much.
-    const chunks = this.#chunks.map((chunk) => (chunk === this.#chunk ? chunk.subarray(0, this.#used) : chunk));
-    const count = this.#words.terms.length;
-    const counts = this.#counts;
-    const offsets = new Int32Array(count + 1);
-    for (let id = 0; id < count; id++) offsets[id + 1] = offsets[id]! + counts[id]!;
-    const next = offsets.slice(0, count);
-    const entries = new Int32Array(offsets[count]!);
-    let entry = 0;
-    for (const chunk of chunks) {
-      for (let p = 0; p < chunk.length; p++) {
-        const value = chunk[p]!;
-        if (value < 0) entry = -1 - value;
-        else entries[next[value]!++] = entry;
-      }
-    }
-    return new TermIndex(this.#words, this.#ignoredBelow, offsets, entries);
+    return new TermIndex(this.#words, this.#ignoredBelow, this.#postings, this.#groups);
   }
 }
 
 export class TermIndex {
   readonly #words: Words;
   readonly #ignoredBelow: number;
-  readonly #offsets: Int32Array;
-  readonly #entries: Int32Array;
+  readonly #postings: Postings;
+  readonly #groups: Int32Array;
 
-  constructor(words: Words, ignoredBelow: number, offsets: Int32Array, entries: Int32Array) {
+  constructor(words: Words, ignoredBelow: number, postings: Postings, groups: Int32Array) {
     this.#words = words;
     this.#ignoredBelow = ignoredBelow;
-    this.#offsets = offsets;
-    this.#entries = entries;
+    this.#postings = postings;
+    this.#groups = groups;
   }
 
   /** The entries of `term` (a foldText word), in the order they were added. */
   postings(term: string): Int32Array | undefined {
-    const id = this.#words.find(term);
-    return id < this.#ignoredBelow || this.#offsets[id] === this.#offsets[id + 1] ? undefined : this.#of(id);
+    const id = this.#indexed(term);
+    return id < 0 ? undefined : readPostings(this.#postings.chunks, this.#postings.head[id]!, this.#postings.count[id]!);
+  }
+
+  /** How many groups of entries `term` appears in (for the searcher, talks); 0 for a word not indexed. */
+  groups(term: string): number {
+    const id = this.#indexed(term);
+    return id < 0 ? 0 : this.#groups[id]!;
   }
 
   /** The indexed words: those with postings. */
   words(): string[] {
     const words: string[] = [];
-    for (let id = this.#ignoredBelow; id < this.#words.terms.length; id++) if (this.#offsets[id] !== this.#offsets[id + 1]) words.push(this.#words.terms[id]!);
+    for (let id = this.#ignoredBelow; id < this.#words.terms.length; id++) if (this.#postings.count[id]! > 0) words.push(this.#words.terms[id]!);
     return words;
   }
 
-  /**
-   * How many groups of entries a word appears in, a group being the entries that are equal
-   * once shifted right by `shift` (for the searcher, one talk's fields); 0 for a word not
-   * indexed. Counted for every word in one pass over the postings, which hold each word's
-   * entries in order.
-   */
-  groupCounter(shift: number): (term: string) => number {
-    const offsets = this.#offsets;
-    const entries = this.#entries;
-    const counts = new Int32Array(this.#words.terms.length);
-    for (let id = this.#ignoredBelow; id < counts.length; id++) {
-      let last = -1;
-      for (let k = offsets[id]!; k < offsets[id + 1]!; k++) {
-        const group = entries[k]! >> shift;
-        if (group !== last) counts[id]!++;
-        last = group;
-      }
-    }
-    return (term) => {
-      const id = this.#words.find(term);
-      return id < this.#ignoredBelow ? 0 : counts[id]!;
-    };
-  }
-
-  #of(id: number): Int32Array {
-    return this.#entries.subarray(this.#offsets[id], this.#offsets[id + 1]);
+  /** The id of `term` if it has postings, or -1. */
+  #indexed(term: string): number {
+    const id = this.#words.find(term);
+    return id < this.#ignoredBelow || id >= this.#postings.count.length || this.#postings.count[id] === 0 ? -1 : id;
   }
 }
