@@ -1,5 +1,5 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import type { Catalogue, Talk } from '../catalogue/model.ts';
+import type { Catalogue, Edition, Talk } from '../catalogue/model.ts';
 import { parseQuery, type ParsedQuery, type QueryContext, type QuerySlot } from './query.ts';
 import { buildSynonymGroups, longestPhrase } from './synonyms.ts';
 import { TermIndexBuilder } from './term-index.ts';
@@ -109,22 +109,27 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   // Queries drop stopwords, so indexing them would only cost start-up time.
   const builder = new TermIndexBuilder(STOPWORDS, FIELD_BITS);
   // Every talk of a topic or an edition shares its words: each is scanned once.
-  const shared = new Map<string, Int32Array>();
-  const sharedIds = (text: string) => shared.get(text) ?? shared.set(text, builder.ids(text)).get(text)!;
+  const topicIds = new Map([...topicText].map(([id, text]) => [id, builder.ids(text)]));
+  const editionText = (edition: Edition) => `${edition.city} ${edition.year}`;
+  const editionIds = new Map(catalogue.editions.map((edition) => [edition.id, builder.ids(editionText(edition))]));
+  // Indexed loops: this runs once, mostly before V8 optimises it, and for...of would then
+  // allocate an iterator result per step (a million at ten thousand talks).
   for (let i = 0; i < talks.length; i++) {
     const talk = talks[i]!;
     const base = i << FIELD_BITS;
     builder.add(talk.title, base | FIELD_INDEX.title);
-    for (const keyword of talk.keywords.en) builder.add(keyword, base | FIELD_INDEX.keywords);
-    for (const keyword of talk.keywords.fr) builder.add(keyword, base | FIELD_INDEX.keywords);
-    for (const id of talk.topics) builder.addIds(sharedIds(topicText.get(id) ?? id), base | FIELD_INDEX.topics);
-    for (const speaker of talk.speakers) {
+    const { en, fr } = talk.keywords;
+    for (let k = 0; k < en.length; k++) builder.add(en[k]!, base | FIELD_INDEX.keywords);
+    for (let k = 0; k < fr.length; k++) builder.add(fr[k]!, base | FIELD_INDEX.keywords);
+    for (let k = 0; k < talk.topics.length; k++) builder.addIds(topicIds.get(talk.topics[k]!) ?? builder.ids(talk.topics[k]!), base | FIELD_INDEX.topics);
+    for (let k = 0; k < talk.speakers.length; k++) {
+      const speaker = talk.speakers[k]!;
       builder.add(speaker.name, base | FIELD_INDEX.speakers);
       if (speaker.company) builder.add(speaker.company, base | FIELD_INDEX.speakers);
     }
     builder.add(talk.takeaway.en, base | FIELD_INDEX.takeaway);
     builder.add(talk.takeaway.fr, base | FIELD_INDEX.takeaway);
-    builder.addIds(sharedIds(`${talk.edition.city} ${talk.edition.year}`), base | FIELD_INDEX.edition);
+    builder.addIds(editionIds.get(talk.edition.id) ?? builder.ids(editionText(talk.edition)), base | FIELD_INDEX.edition);
   }
   const index = builder.build();
   const none = new Int32Array(0);
