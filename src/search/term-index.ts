@@ -156,25 +156,25 @@ const MAX_BLOCK = 256;
  * touched for the first time is the costly part of start-up on a virtual machine.
  */
 class Postings {
-  readonly chunks: Int32Array[] = [];
+  readonly #chunks: Int32Array[] = [];
   #chunk = new Int32Array(0);
   #used = 0;
   /** Per word: where its first block is, where its next entry goes, where its current block's link is, its block size. */
-  head = new Int32Array(1 << 11);
+  #head = new Int32Array(1 << 11);
   #next = new Int32Array(1 << 11);
   #link = new Int32Array(1 << 11);
   #size = new Int32Array(1 << 11);
   /** Per word: entries so far. */
-  count = new Int32Array(1 << 11);
+  #count = new Int32Array(1 << 11);
 
   /** Room for word ids below `words`. */
   reserve(words: number): void {
-    while (words > this.count.length) {
-      this.head = grown(this.head);
+    while (words > this.#count.length) {
+      this.#head = grown(this.#head);
       this.#next = grown(this.#next);
       this.#link = grown(this.#link);
       this.#size = grown(this.#size);
-      this.count = grown(this.count);
+      this.#count = grown(this.#count);
     }
   }
 
@@ -182,47 +182,52 @@ class Postings {
     let at = this.#next[id]!;
     if (at === this.#link[id]) {
       // No block yet (both 0), or the current one is full: link a new one.
-      const size = this.count[id] === 0 ? FIRST_BLOCK : Math.min(MAX_BLOCK, 2 * this.#size[id]!);
+      const size = this.#count[id] === 0 ? FIRST_BLOCK : Math.min(MAX_BLOCK, 2 * this.#size[id]!);
       const block = this.#block(size);
-      if (this.count[id] === 0) this.head[id] = block;
-      else this.chunks[at >>> CHUNK_BITS]![at & (CHUNK_SIZE - 1)] = block;
+      if (this.#count[id] === 0) this.#head[id] = block;
+      else this.#chunks[at >>> CHUNK_BITS]![at & (CHUNK_SIZE - 1)] = block;
       this.#size[id] = size;
       this.#link[id] = block + size - 1;
       at = block;
     }
-    this.chunks[at >>> CHUNK_BITS]![at & (CHUNK_SIZE - 1)] = entry;
+    this.#chunks[at >>> CHUNK_BITS]![at & (CHUNK_SIZE - 1)] = entry;
     this.#next[id] = at + 1;
-    this.count[id]!++;
+    this.#count[id]!++;
+  }
+
+  /** How many entries word `id` has. */
+  count(id: number): number {
+    return id < this.#count.length ? this.#count[id]! : 0;
+  }
+
+  /** Word `id`'s entries, read out of its blocks in the order they were added. */
+  entries(id: number): Int32Array {
+    const count = this.count(id);
+    const entries = new Int32Array(count);
+    let at = this.#head[id]!;
+    let size = FIRST_BLOCK;
+    for (let done = 0; done < count; ) {
+      const chunk = this.#chunks[at >>> CHUNK_BITS]!;
+      const from = at & (CHUNK_SIZE - 1);
+      const take = Math.min(size - 1, count - done);
+      entries.set(chunk.subarray(from, from + take), done);
+      done += take;
+      at = chunk[from + size - 1]!;
+      size = Math.min(MAX_BLOCK, 2 * size);
+    }
+    return entries;
   }
 
   /** The address of a new block of `size` ints, within one chunk. */
   #block(size: number): number {
     if (this.#used + size > this.#chunk.length) {
       this.#chunk = new Int32Array(CHUNK_SIZE);
-      this.chunks.push(this.#chunk);
+      this.#chunks.push(this.#chunk);
       this.#used = 0;
     }
-    const address = ((this.chunks.length - 1) << CHUNK_BITS) + this.#used;
+    const address = ((this.#chunks.length - 1) << CHUNK_BITS) + this.#used;
     this.#used += size;
     return address;
-  }
-}
-
-/** Reads a word's entries out of its blocks, in the order they were added. */
-function readPostings(chunks: readonly Int32Array[], head: number, count: number): Int32Array {
-  const entries = new Int32Array(count);
-  let at = head;
-  let size = FIRST_BLOCK;
-  let done = 0;
-  for (;;) {
-    const chunk = chunks[at >>> CHUNK_BITS]!;
-    const from = at & (CHUNK_SIZE - 1);
-    const take = Math.min(size - 1, count - done);
-    entries.set(chunk.subarray(from, from + take), done);
-    done += take;
-    if (done === count) return entries;
-    at = chunk[from + size - 1]!;
-    size = Math.min(MAX_BLOCK, 2 * size);
   }
 }
 
@@ -335,7 +340,7 @@ export class TermIndex {
   /** The entries of `term` (a foldText word), in the order they were added. */
   postings(term: string): Int32Array | undefined {
     const id = this.#indexed(term);
-    return id < 0 ? undefined : readPostings(this.#postings.chunks, this.#postings.head[id]!, this.#postings.count[id]!);
+    return id < 0 ? undefined : this.#postings.entries(id);
   }
 
   /** How many groups of entries `term` appears in (for the searcher, talks); 0 for a word not indexed. */
@@ -347,13 +352,13 @@ export class TermIndex {
   /** The indexed words: those with postings. */
   words(): string[] {
     const words: string[] = [];
-    for (let id = this.#ignoredBelow; id < this.#words.terms.length; id++) if (this.#postings.count[id]! > 0) words.push(this.#words.terms[id]!);
+    for (let id = this.#ignoredBelow; id < this.#words.terms.length; id++) if (this.#postings.count(id) > 0) words.push(this.#words.terms[id]!);
     return words;
   }
 
   /** The id of `term` if it has postings, or -1. */
   #indexed(term: string): number {
     const id = this.#words.find(term);
-    return id < this.#ignoredBelow || id >= this.#postings.count.length || this.#postings.count[id] === 0 ? -1 : id;
+    return id < this.#ignoredBelow || this.#postings.count(id) === 0 ? -1 : id;
   }
 }
