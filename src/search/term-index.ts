@@ -148,6 +148,13 @@ const CHUNK_SIZE = 1 << CHUNK_BITS;
 const FIRST_BLOCK = 4;
 const MAX_BLOCK = 256;
 
+/** The size of the block that a word's entry number `count` (from 0) opens, its earlier blocks being full. */
+function blockSize(count: number): number {
+  let size = FIRST_BLOCK;
+  for (let before = size - 1; before <= count; before += size - 1) size = Math.min(MAX_BLOCK, 2 * size);
+  return size;
+}
+
 /**
  * Each word's entries, in blocks of a shared pool of chunks: a block ends with the address
  * of the next one. Entries go straight to their word's block as they are scanned, so that
@@ -159,11 +166,10 @@ class Postings {
   readonly #chunks: Int32Array[] = [];
   #chunk = new Int32Array(0);
   #used = 0;
-  /** Per word: where its first block is, where its next entry goes, where its current block's link is, its block size. */
+  /** Per word: where its first block is, where its next entry goes, where its current block's link is. */
   #head = new Int32Array(1 << 11);
   #next = new Int32Array(1 << 11);
   #link = new Int32Array(1 << 11);
-  #size = new Int32Array(1 << 11);
   /** Per word: entries so far. */
   #count = new Int32Array(1 << 11);
 
@@ -173,7 +179,6 @@ class Postings {
       this.#head = grown(this.#head);
       this.#next = grown(this.#next);
       this.#link = grown(this.#link);
-      this.#size = grown(this.#size);
       this.#count = grown(this.#count);
     }
   }
@@ -182,11 +187,10 @@ class Postings {
     let at = this.#next[id]!;
     if (at === this.#link[id]) {
       // No block yet (both 0), or the current one is full: link a new one.
-      const size = this.#count[id] === 0 ? FIRST_BLOCK : Math.min(MAX_BLOCK, 2 * this.#size[id]!);
+      const size = blockSize(this.#count[id]!);
       const block = this.#block(size);
       if (this.#count[id] === 0) this.#head[id] = block;
       else this.#chunks[at >>> CHUNK_BITS]![at & (CHUNK_SIZE - 1)] = block;
-      this.#size[id] = size;
       this.#link[id] = block + size - 1;
       at = block;
     }
@@ -237,10 +241,8 @@ export class TermIndexBuilder {
   /** Words never indexed: the query side drops them too. Ids below this are theirs. */
   readonly #ignoredBelow: number;
   readonly #groupShift: number;
-  /** Each word's latest entry, so that a word repeated in one entry is posted once. */
+  /** Each word's latest entry, so that a word repeated in one entry is posted once, and its number of groups (see TermIndex.groups). */
   #lastEntry = new Int32Array(1 << 11).fill(-1);
-  /** Each word's latest group (see TermIndex.groups) and number of groups. */
-  #lastGroup = new Int32Array(1 << 11).fill(-1);
   #groups = new Int32Array(1 << 11);
 
   /**
@@ -302,19 +304,16 @@ export class TermIndexBuilder {
   #post(id: number, entry: number): void {
     if (id < this.#ignoredBelow) return;
     while (id >= this.#lastEntry.length) this.#grow();
-    if (this.#lastEntry[id] === entry) return;
+    const last = this.#lastEntry[id]!;
+    if (last === entry) return;
+    // No entry yet (-1) is in no group.
+    if (last >> this.#groupShift !== entry >> this.#groupShift) this.#groups[id]!++;
     this.#lastEntry[id] = entry;
-    const group = entry >> this.#groupShift;
-    if (this.#lastGroup[id] !== group) {
-      this.#lastGroup[id] = group;
-      this.#groups[id]!++;
-    }
     this.#postings.add(id, entry);
   }
 
   #grow(): void {
     this.#lastEntry = grown(this.#lastEntry, -1);
-    this.#lastGroup = grown(this.#lastGroup, -1);
     this.#groups = grown(this.#groups);
     this.#postings.reserve(this.#lastEntry.length);
   }
