@@ -57,6 +57,11 @@ function topicTexts(catalogue: Pick<Catalogue, 'topicById'>): Map<string, string
   return new Map([...catalogue.topicById].map(([id, topic]) => [id, lowerFold([id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms].join(' | '))]));
 }
 
+/** The words that find an edition's talks. */
+function editionText(edition: Edition): string {
+  return `${edition.city} ${edition.year}`;
+}
+
 export function toSearchDocument(talk: Talk, topicText: ReadonlyMap<string, string>): SearchDocument {
   return {
     title: lowerFold(talk.title),
@@ -64,7 +69,7 @@ export function toSearchDocument(talk: Talk, topicText: ReadonlyMap<string, stri
     topics: talk.topics.map((id) => topicText.get(id) ?? id).join(' | '),
     speakers: lowerFold(talk.speakers.map((s) => `${s.name} ${s.company ?? ''}`).join(' | ')),
     takeaway: lowerFold(`${talk.takeaway.en} | ${talk.takeaway.fr}`),
-    edition: lowerFold(`${talk.edition.city} ${talk.edition.year}`),
+    edition: lowerFold(editionText(talk.edition)),
   };
 }
 
@@ -110,7 +115,6 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const builder = new TermIndexBuilder(STOPWORDS, FIELD_BITS);
   // Every talk of a topic or an edition shares its words: each is scanned once.
   const topicIds = new Map([...topicText].map(([id, text]) => [id, builder.ids(text)]));
-  const editionText = (edition: Edition) => `${edition.city} ${edition.year}`;
   const editionIds = new Map(catalogue.editions.map((edition) => [edition.id, builder.ids(editionText(edition))]));
   // Indexed loops: this runs once, mostly before V8 optimises it, and for...of would then
   // allocate an iterator result per step (a million at ten thousand talks).
