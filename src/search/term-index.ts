@@ -250,7 +250,7 @@ export class TermIndexBuilder {
    * right by `groupShift` (for the searcher, one talk's fields).
    */
   constructor(ignored: Iterable<string>, groupShift: number) {
-    for (const word of ignored) for (const part of tokenize(word)) this.#words.intern(part);
+    for (const word of ignored) this.ids(word);
     this.#ignoredBelow = this.#words.terms.length;
     this.#groupShift = groupShift;
   }

@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { TermIndexBuilder } from '../../src/search/term-index.ts';
 import { foldText } from '../../src/search/text.ts';
 
-const words = (index: ReturnType<TermIndexBuilder['build']>) => index.words();
-
 describe('TermIndex', () => {
   it('maps each word to its entries once each, in order, skipping ignored words', () => {
     const builder = new TermIndexBuilder(['the', 'of'], 0);
@@ -78,7 +76,7 @@ describe('TermIndex', () => {
     builder.add(text, 1);
 
     expect(foldText(text)).toBe('oeuvre ephemere conteneurs strasse cafe finops l equipe kubecon');
-    expect(words(builder.build())).toEqual(foldText(text).split(' '));
+    expect(builder.build().words()).toEqual(foldText(text).split(' '));
   });
 
   it('indexes any text as exactly the words foldText finds in it', () => {
@@ -91,7 +89,7 @@ describe('TermIndex', () => {
         const text = pieces.join('');
         const builder = new TermIndexBuilder([], 0);
         builder.add(text, 0);
-        expect(words(builder.build())).toEqual([...new Set(foldText(text).split(' ').filter(Boolean))]);
+        expect(builder.build().words()).toEqual([...new Set(foldText(text).split(' ').filter(Boolean))]);
       }),
       { seed: Number(process.env.FC_SEED ?? 7), numRuns: 2000 },
     );
