@@ -103,8 +103,8 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
         return searchAnswer(command.name, `topic:${topic.id}`, commandText, page, { type: 'topic', topic });
       }
       case 'edition': {
-        const year = searcher.context.editionAliases.get(foldText(command.year));
-        const edition = catalogue.editions.find((e) => e.year === year);
+        const ids = searcher.context.resolveEditions(foldText(command.year));
+        const edition = catalogue.editions.find((e) => ids.includes(e.id));
         if (!edition) return { kind: 'no-results', query: command.year, suggestions: [], unknownEdition: command.year };
         return list({ type: 'edition', edition }, commandText, catalogue.talks.filter((t) => t.edition === edition), page);
       }
@@ -113,12 +113,12 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
         return list({ type: 'random' }, commandText, [talk], 0);
       }
       case 'takeaways': {
-        const year = command.year === undefined ? undefined : searcher.context.editionAliases.get(foldText(command.year));
-        if (command.year !== undefined && year === undefined) {
+        const ids = command.year === undefined ? undefined : searcher.context.resolveEditions(foldText(command.year));
+        if (command.year !== undefined && ids?.length === 0) {
           return { kind: 'no-results', query: command.year, suggestions: [], unknownEdition: command.year };
         }
         const editions = catalogue.editions
-          .filter((edition) => year === undefined || edition.year === year)
+          .filter((edition) => ids === undefined || ids.includes(edition.id))
           .map((edition) => ({ edition, conclusions: catalogue.conclusions.filter((c) => c.edition === edition) }))
           .filter(({ conclusions }) => conclusions.length > 0);
         return { kind: 'takeaways', editions };

@@ -1,4 +1,4 @@
-import { foldText } from '../search/text.ts';
+import { meaningfulWords } from '../search/query.ts';
 
 /** What the user asked the bot, from the text after `/kubecon` or a mention. */
 export type Command =
@@ -43,20 +43,25 @@ function is(word: string, kind: keyof typeof KEYWORDS): boolean {
   return (KEYWORDS[kind] as readonly string[]).includes(word);
 }
 
+/** `topic:security prometheus` starts with a filter: a search, not the `topic` subcommand. */
+const LEADING_FILTER = /^[^\s:]+\s*:/;
+
 /**
- * Unknown words are a query, never an error: only an exact subcommand word at the start
- * changes the meaning, so "topics" lists topics but "topics about costs" still searches.
+ * Unknown words are a query, never an error: only a subcommand word at the start changes
+ * the meaning, so "topics" (or "topics pls 🙏") lists topics but "topics about costs"
+ * still searches. Politeness and Slack markup are read past, as the search reads past them.
  */
 export function parseCommand(text: string): Command {
   const trimmed = text.replace(/\s+/g, ' ').trim();
-  const folded = foldText(trimmed);
-  const [first = '', ...rest] = folded.split(' ');
-  const remainder = trimmed.split(' ').slice(1).join(' ').trim();
+  const words = meaningfulWords(trimmed);
+  const [first = '', ...rest] = words;
+  const subcommand = !LEADING_FILTER.test(trimmed);
 
-  if (folded === '' || trimmed === '?' || (is(first, 'help') && rest.length === 0)) return { kind: 'help' };
+  if (words.length === 0 || trimmed === '?' || (is(first, 'help') && rest.length === 0)) return { kind: 'help' };
+  if (!subcommand) return { kind: 'search', query: trimmed };
   if (is(first, 'topics') && rest.length === 0) return { kind: 'topics' };
-  if ((first === 'topic' || first === 'sujet' || first === 'theme') && rest.length > 0) return { kind: 'topic', name: remainder };
-  if (KEYWORDS.random.includes(folded as never)) return { kind: 'random' };
+  if ((first === 'topic' || first === 'sujet' || first === 'theme') && rest.length > 0) return { kind: 'topic', name: rest.join(' ') };
+  if (KEYWORDS.random.includes(words.join(' ') as never)) return { kind: 'random' };
   if (is(first, 'edition') && rest.length === 1) return { kind: 'edition', year: rest[0]! };
   if (is(first, 'takeaways') && rest.length <= 1) return { kind: 'takeaways', year: rest[0] };
   if (is(first, 'digest')) {

@@ -1,18 +1,21 @@
-import { foldText, STOPWORDS } from './text.ts';
+import { stripChatter } from './chatter.ts';
+import { readFilters } from './filters.ts';
+import { stripSlackMarkup } from './slack-markup.ts';
 import type { SynonymGroups } from './synonyms.ts';
+import { foldText, STOPWORDS } from './text.ts';
 
-/** One thing the user asked for: a word or phrase, and what else it may be written as. */
+/** One thing the user asked for: a word or a known phrase, and what else it may be called. */
 export interface QuerySlot {
+  /** As typed, folded. */
   readonly word: string;
-  /** Folded words or phrases; the first is what the user typed. */
+  /** The word itself first, then its synonyms (some are phrases). */
   readonly alternatives: readonly string[];
 }
 
 export interface ParsedQuery {
   readonly slots: readonly QuerySlot[];
-  /** The folded words as typed, filters and edition names removed: a talk that holds them verbatim is a strong match. */
-  readonly phrase: string;
-  readonly years: readonly number[];
+  /** Edition ids the query is limited to (a year or a city), none for every edition. */
+  readonly editions: readonly string[];
   readonly topics: readonly string[];
   /** `topic:xyz` where xyz names no topic: the answer says so rather than guessing. */
   readonly unknownTopics: readonly string[];
@@ -24,67 +27,57 @@ export interface QueryContext {
   readonly synonyms: SynonymGroups;
   /** The most words a synonym phrase has, so the parser knows how far to look ahead. */
   readonly phraseSpan: number;
-  /** Folded edition years and cities ("2024", "paris") to the edition's year. */
-  readonly editionAliases: ReadonlyMap<string, number>;
-  /** Resolves a folded topic name, label or synonym to a topic id. */
+  /** The editions a folded year or city names ("2024", "paris", "valence"); none when it names none. */
+  readonly resolveEditions: (name: string) => readonly string[];
+  /** The topic a name, label or synonym stands for, typos forgiven, in either language. */
   readonly resolveTopic: (name: string) => string | undefined;
 }
 
-const FILTER = /(^|\s)(topic|theme|thème|sujet|year|annee|année|edition|édition)\s*:\s*("[^"]*"|\S+)/giu;
+/** The words a message asks about: stages 1 and 2 of the pipeline, for subcommands too. */
+export function meaningfulWords(text: string): string[] {
+  return stripChatter(foldText(stripSlackMarkup(text)).split(' ').filter(Boolean));
+}
 
+/**
+ * The query pipeline every door shares (slash command, mention, DM, buttons, console, CLI):
+ * Slack markup and chatter out, question phrasing out, filters read wherever they stand,
+ * and the remaining words grouped into slots with their synonyms.
+ */
 export function parseQuery(raw: string, context: QueryContext): ParsedQuery {
-  const years = new Set<number>();
-  const topics = new Set<string>();
-  const unknownTopics: string[] = [];
-  const unknownEditions: string[] = [];
-
-  const free = raw.replace(FILTER, (_match, lead: string, kind: string, value: string) => {
-    const name = foldText(value.replace(/^"|"$/g, ''));
-    const folded = foldText(kind);
-    if (['topic', 'theme', 'sujet'].includes(folded)) {
-      const topic = context.resolveTopic(name);
-      if (topic) topics.add(topic);
-      else unknownTopics.push(value.replace(/^"|"$/g, ''));
-    } else {
-      const year = context.editionAliases.get(name);
-      if (year !== undefined) years.add(year);
-      else unknownEditions.push(value.replace(/^"|"$/g, ''));
-    }
-    return lead;
-  });
-
-  const words = foldText(free).split(' ').filter(Boolean);
+  const filters = readFilters(stripSlackMarkup(raw), context);
+  const editions = new Set(filters.editions);
+  const words = meaningfulWords(filters.rest);
   const slots: QuerySlot[] = [];
-  const phrase = words.filter((word) => !context.editionAliases.has(word)).join(' ');
-  const span = context.phraseSpan;
   for (let i = 0; i < words.length; ) {
-    let taken = 0;
-    for (let length = Math.min(span, words.length - i); length >= 2; length--) {
-      const phrase = words.slice(i, i + length).join(' ');
-      const group = context.synonyms.get(phrase);
-      if (group) {
-        slots.push({ word: phrase, alternatives: [phrase, ...group.filter((g) => g !== phrase)] });
-        taken = length;
-        break;
-      }
-    }
-    if (taken) {
-      i += taken;
+    const phrase = longestSynonymPhrase(words, i, context);
+    if (phrase) {
+      slots.push(slot(phrase.text, context));
+      i += phrase.length;
       continue;
     }
     const word = words[i]!;
     i += 1;
-    const year = context.editionAliases.get(word);
-    if (year !== undefined) {
-      years.add(year);
+    const named = context.resolveEditions(word);
+    if (named.length > 0) {
+      for (const id of named) editions.add(id);
       continue;
     }
-    if (STOPWORDS.has(word)) continue;
-    const group = context.synonyms.get(word);
-    slots.push({ word, alternatives: group ? [word, ...group.filter((g) => g !== word)] : [word] });
+    if (!STOPWORDS.has(word)) slots.push(slot(word, context));
   }
+  return { ...filters, slots: dedupe(slots), editions: [...editions] };
+}
 
-  return { slots: dedupe(slots), phrase, years: [...years], topics: [...topics], unknownTopics, unknownEditions };
+function longestSynonymPhrase(words: readonly string[], at: number, context: QueryContext) {
+  for (let length = Math.min(context.phraseSpan, words.length - at); length >= 2; length--) {
+    const text = words.slice(at, at + length).join(' ');
+    if (context.synonyms.has(text)) return { text, length };
+  }
+  return undefined;
+}
+
+function slot(word: string, context: QueryContext): QuerySlot {
+  const group = context.synonyms.get(word) ?? [];
+  return { word, alternatives: [word, ...group.filter((other) => other !== word)] };
 }
 
 function dedupe(slots: QuerySlot[]): QuerySlot[] {

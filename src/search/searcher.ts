@@ -1,35 +1,9 @@
-import Fuse, { type IFuseOptions } from 'fuse.js';
-import type { Catalogue, Edition, Talk } from '../catalogue/model.ts';
-import { parseQuery, type ParsedQuery, type QueryContext, type QuerySlot } from './query.ts';
+import Fuse from 'fuse.js';
+import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import type { Catalogue, Talk } from '../catalogue/model.ts';
+import { type ParsedQuery, parseQuery, type QueryContext, type QuerySlot } from './query.ts';
 import { buildSynonymGroups, longestPhrase } from './synonyms.ts';
-import { TermIndexBuilder } from './term-index.ts';
-import { foldText, lowerFold, STOPWORDS } from './text.ts';
-import { Vocabulary } from './vocabulary.ts';
-
-/**
- * Field order matters: it is the bit position in the postings and the key order in fuse.js.
- * Weights: what a talk is (title, keywords, topics) counts above who gave it, above
- * what the team wrote about it.
- */
-const FIELDS = ['title', 'keywords', 'topics', 'speakers', 'takeaway', 'edition'] as const;
-type Field = (typeof FIELDS)[number];
-const WEIGHTS: Record<Field, number> = { title: 3, keywords: 3, topics: 2, speakers: 1.5, takeaway: 1, edition: 0.5 };
-const FIELD_WEIGHT = FIELDS.map((field) => WEIGHTS[field]);
-const FIELD_INDEX = Object.fromEntries(FIELDS.map((field, f) => [field, f])) as Record<Field, number>;
-const FIELD_BITS = 3;
-const VERBATIM_FIELDS: readonly Field[] = ['title', 'keywords'];
-
-/**
- * How many of the best candidates fuse.js re-ranks: enough for the first pages; the rest
- * of a broad match keeps the index's order. Fuse's bitap scan is the costly step.
- */
-const RERANK_LIMIT = 5;
-/** The longest list a query returns ("More results" pages through it). */
-const MAX_RESULTS = 60;
-/** Share of the final score that comes from fuse.js; the rest from term coverage. */
-const FUSE_SHARE = 0.5;
-/** Extra weight for a talk whose title or keywords hold the query word for word. */
-const PHRASE_BONUS = 1.25;
+import { foldText, STOPWORDS, singular } from './text.ts';
 
 export interface SearchHit {
   readonly talk: Talk;
@@ -44,280 +18,229 @@ export interface SearchResult {
 
 export interface Searcher {
   search(query: string): SearchResult;
-  /** Topic ids whose names look like the words of the query, for "did you mean" answers. */
+  /** Topic ids closest to what the query is about, for "nothing found, try these" answers. */
   suggestTopics(query: string, count: number): string[];
   readonly context: QueryContext;
 }
 
-/** A talk's fields, lower-case and accent-folded (lowerFold), punctuation kept. */
-export type SearchDocument = Record<Field, string>;
+/**
+ * What a talk is (title, keywords) counts above who gave it, above what it is filed under,
+ * above what the team wrote about it. See docs/decisions/0002-search-library.md.
+ */
+const BOOST = { title: 3, keywords: 2.5, speakers: 2, topics: 1.5, section: 1, takeaway: 1 } as const;
+type Field = keyof typeof BOOST;
+const FIELDS = Object.keys(BOOST) as Field[];
 
-/** Each topic as the words that find it: its id, its names in both languages, its synonyms. */
-function topicTexts(catalogue: Pick<Catalogue, 'topicById'>): Map<string, string> {
-  return new Map([...catalogue.topicById].map(([id, topic]) => [id, lowerFold([id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms].join(' | '))]));
-}
+/** A query word's best match must reach this score for a talk to be an answer at all. */
+const MIN_SCORE = 4;
+/** The share of the query's telling words a one-word query's answer must match; less for longer ones. */
+const REQUIRED_COVERAGE = 0.6;
+/** Talks scoring under this share of the best one are noise, not further answers. */
+const MIN_SHARE = 0.2;
+/** The longest list a query returns ("More results" pages through it). */
+const MAX_RESULTS = 60;
+/** "About equally relevant": a talk with a recording wins such a tie. */
+const VIDEO_BONUS = 1.08;
 
-/** The words that find an edition's talks. */
-function editionText(edition: Edition): string {
-  return `${edition.city} ${edition.year}`;
-}
+type SearchDocument = Record<Field, string> & { id: number };
 
-export function toSearchDocument(talk: Talk, topicText: ReadonlyMap<string, string>): SearchDocument {
+function toDocument(talk: Talk, id: number, topicText: ReadonlyMap<string, string>): SearchDocument {
   return {
-    title: lowerFold(talk.title),
-    keywords: lowerFold([...talk.keywords.en, ...talk.keywords.fr].join(' | ')),
-    topics: talk.topics.map((id) => topicText.get(id) ?? id).join(' | '),
-    speakers: lowerFold(talk.speakers.map((s) => `${s.name} ${s.company ?? ''}`).join(' | ')),
-    takeaway: lowerFold(`${talk.takeaway.en} | ${talk.takeaway.fr}`),
-    edition: lowerFold(editionText(talk.edition)),
+    id,
+    title: talk.title,
+    keywords: [...talk.keywords.en, ...talk.keywords.fr].join(' | '),
+    speakers: talk.speakers.map((s) => `${s.name} ${s.company ?? ''}`).join(' | '),
+    topics: talk.topics.map((topic) => topicText.get(topic) ?? topic).join(' | '),
+    section: talk.section,
+    takeaway: `${talk.takeaway.en} | ${talk.takeaway.fr}`,
   };
 }
 
-/** Matches a run of indexed words in a lowerFold text, whatever punctuation lies between them. */
-function phrasePattern(words: readonly string[]): RegExp {
-  return new RegExp(`(?:^|[^a-z0-9])${words.join('[^a-z0-9]+')}(?![a-z0-9])`);
-}
+const tokenize = (text: string): string[] => foldText(text).split(' ');
+const processTerm = (term: string): string | null => (term === '' || STOPWORDS.has(term) ? null : singular(term));
 
-/**
- * fuse.js ranks on the short, descriptive fields; the long takeaways are matched through
- * the index, which costs nothing per character, rather than by a bitap scan per query.
- */
-const FUSE_FIELDS: readonly Field[] = ['title', 'topics', 'speakers'];
-type FuseDocument = Pick<SearchDocument, 'title' | 'topics' | 'speakers'>;
-const FUSE_OPTIONS: IFuseOptions<FuseDocument> = {
-  keys: FUSE_FIELDS.map((name) => ({ name, weight: WEIGHTS[name] })),
-  useTokenSearch: true,
-  ignoreLocation: true,
-  includeScore: true,
-  threshold: 0.3,
-  shouldSort: false,
-};
+/** Typos forgiven from four letters on: one up to seven letters, two beyond. */
+const fuzziness = (term: string): number => (term.length < 4 ? 0 : term.length < 8 ? 1 : 2);
 
-interface Candidate {
-  doc: number;
-  score: number;
-  matched: number;
-}
-
-/**
- * Builds the index once: folded documents, postings of every word to the talks and fields
- * it appears in, and the typo-tolerant vocabulary. A query then
- * touches only the talks that contain its words, and fuse.js ranks that short list.
- */
 export function createSearcher(catalogue: Catalogue): Searcher {
   const talks = catalogue.talks;
-  const topicText = topicTexts(catalogue);
-  // Folded when a query first needs one (phrases, re-ranking): most talks never are.
-  const documents: SearchDocument[] = new Array(talks.length);
-  const documentOf = (doc: number): SearchDocument => (documents[doc] ??= toSearchDocument(talks[doc]!, topicText));
-
-  // Queries drop stopwords, so indexing them would only cost start-up time.
-  const builder = new TermIndexBuilder(STOPWORDS, FIELD_BITS);
-  // Every talk of a topic or an edition shares its words: each is scanned once.
-  const topicIds = new Map([...topicText].map(([id, text]) => [id, builder.ids(text)]));
-  const editionIds = new Map(catalogue.editions.map((edition) => [edition.id, builder.ids(editionText(edition))]));
-  // Indexed loops: this runs once, mostly before V8 optimises it, and for...of would then
-  // allocate an iterator result per step (a million at ten thousand talks).
-  for (let i = 0; i < talks.length; i++) {
-    const talk = talks[i]!;
-    const base = i << FIELD_BITS;
-    builder.add(talk.title, base | FIELD_INDEX.title);
-    const { en, fr } = talk.keywords;
-    for (let k = 0; k < en.length; k++) builder.add(en[k]!, base | FIELD_INDEX.keywords);
-    for (let k = 0; k < fr.length; k++) builder.add(fr[k]!, base | FIELD_INDEX.keywords);
-    for (let k = 0; k < talk.topics.length; k++) builder.addIds(topicIds.get(talk.topics[k]!) ?? builder.ids(talk.topics[k]!), base | FIELD_INDEX.topics);
-    for (let k = 0; k < talk.speakers.length; k++) {
-      const speaker = talk.speakers[k]!;
-      builder.add(speaker.name, base | FIELD_INDEX.speakers);
-      if (speaker.company) builder.add(speaker.company, base | FIELD_INDEX.speakers);
-    }
-    builder.add(talk.takeaway.en, base | FIELD_INDEX.takeaway);
-    builder.add(talk.takeaway.fr, base | FIELD_INDEX.takeaway);
-    builder.addIds(editionIds.get(talk.edition.id) ?? builder.ids(editionText(talk.edition)), base | FIELD_INDEX.edition);
-  }
-  const index = builder.build();
-  const none = new Int32Array(0);
-  const postings = (term: string): Int32Array => index.postings(term) ?? none;
-  /** Rarer words weigh more (BM25's idf); 0 for a word no talk has. */
-  const idf = (word: string): number => {
-    const count = index.groups(word);
-    return count === 0 ? 0 : Math.log(1 + (talks.length - count + 0.5) / (count + 0.5));
-  };
-  const vocabulary = new Vocabulary(index.words());
-  // Built when a talk is first re-ranked: most never are. For ranking, a topic's names are enough.
-  const fuseDocs: FuseDocument[] = [];
-  const fuseDoc = (doc: number): FuseDocument => {
-    const talk = talks[doc]!;
-    const fields = documentOf(doc);
-    return (fuseDocs[doc] ??= {
-      title: foldText(fields.title),
-      topics: foldText(talk.topics.flatMap((id) => Object.values(catalogue.topicById.get(id)?.label ?? { en: id })).join(' | ')),
-      speakers: foldText(fields.speakers),
-    });
-  };
+  const topicText = new Map(
+    catalogue.topics.map((topic) => [topic.id, [topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms].join(' | ')]),
+  );
+  const index = new MiniSearch<SearchDocument>({ fields: FIELDS, tokenize, processTerm });
+  const documents = talks.map((talk, id) => toDocument(talk, id, topicText));
+  index.addAll(documents);
+  const vocabulary = new Set(documents.flatMap((doc) => FIELDS.flatMap((field) => tokenize(doc[field]).map(processTerm))));
 
   const synonyms = buildSynonymGroups();
-  const editionAliases = new Map<string, number>();
-  for (const edition of catalogue.editions) {
-    editionAliases.set(String(edition.year), edition.year);
-    editionAliases.set(foldText(edition.city), edition.year);
-  }
-  // The French names of the cities, since half the team writes in French.
-  for (const [alias, city] of [['copenhague', 'copenhagen'], ['valence', 'valencia']] as const) {
-    const year = editionAliases.get(city);
-    if (year !== undefined) editionAliases.set(alias, year);
-  }
-  const topicNames = new Map<string, string>();
-  for (const topic of catalogue.topics) {
-    for (const name of [topic.id, topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms]) {
-      const folded = foldText(name);
-      if (!topicNames.has(folded)) topicNames.set(folded, topic.id);
+  const context: QueryContext = {
+    synonyms,
+    phraseSpan: longestPhrase(synonyms),
+    resolveEditions: editionResolver(catalogue),
+    resolveTopic: topicResolver(catalogue),
+  };
+
+  /**
+   * A transposed pair of letters ("kaerpnter") is two edits to MiniSearch's Levenshtein
+   * distance: a word the index lacks is first tried with each adjacent pair swapped.
+   */
+  function corrected(word: string): string {
+    const term = processTerm(word);
+    if (term === null || term.length < 4 || vocabulary.has(term)) return word;
+    for (let i = 0; i < term.length - 1; i++) {
+      const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+      if (vocabulary.has(swapped)) return swapped;
     }
+    return word;
   }
-  const topicVocabulary = new Vocabulary(topicNames.keys());
-  const resolveTopic = (name: string): string | undefined =>
-    topicNames.get(name) ?? topicNames.get(topicVocabulary.lookup(name)[0]?.term ?? '');
 
-  const context: QueryContext = { synonyms, phraseSpan: longestPhrase(synonyms), editionAliases, resolveTopic };
+  const options: SearchOptions = {
+    boost: BOOST,
+    fuzzy: (term) => fuzziness(term),
+    prefix: (term) => term.length >= 4,
+    combineWith: 'OR',
+  };
 
-  /** Best weighted match of one slot in every talk that has it: talk -> score. */
-  function matchSlot(slot: QuerySlot, allowed: (doc: number) => boolean): Map<number, number> {
-    const best = new Map<number, number>();
-    const consider = (doc: number, value: number) => {
-      if (allowed(doc) && value > (best.get(doc) ?? 0)) best.set(doc, value);
+  /** A slot matches through any of its names; a phrase needs all of its words. */
+  function slotQuery(slot: QuerySlot): Query {
+    return {
+      combineWith: 'OR',
+      queries: slot.alternatives.map((name, position) => {
+        const words = name.split(' ').map((word) => (position === 0 ? corrected(word) : word));
+        // Synonyms match exactly: "ml" must not grow into every word that begins with it.
+        const exact = position === 0 ? {} : { fuzzy: false, prefix: false };
+        return words.length > 1 ? { ...exact, combineWith: 'AND', queries: [words.join(' ')] } : { ...exact, queries: [words[0]!] };
+      }),
     };
-    slot.alternatives.forEach((alternative, position) => {
-      // What the user typed counts a little more than its synonyms.
-      const closeness = position === 0 ? 1 : 0.9;
-      if (alternative.includes(' ')) {
-        const words = alternative.split(' ').filter((word) => !STOPWORDS.has(word));
-        if (words.length === 0) return;
-        const rarest = words.map(postings).reduce((a, b) => (a.length <= b.length ? a : b));
-        const weight = words.reduce((sum, word) => sum + idf(word), 0) / words.length;
-        const pattern = phrasePattern(alternative.split(' '));
-        for (const entry of rarest) {
-          const doc = entry >> FIELD_BITS;
-          const f = entry & ((1 << FIELD_BITS) - 1);
-          if (pattern.test(documentOf(doc)[FIELDS[f]!])) consider(doc, closeness * weight * FIELD_WEIGHT[f]!);
-        }
-        return;
-      }
-      const matches = position === 0 ? vocabulary.lookup(alternative) : vocabulary.has(alternative) ? [{ term: alternative, similarity: 1 }] : [];
-      for (const { term, similarity } of matches) {
-        const weight = closeness * similarity * idf(term);
-        for (const entry of postings(term)) {
-          consider(entry >> FIELD_BITS, weight * FIELD_WEIGHT[entry & ((1 << FIELD_BITS) - 1)]!);
-        }
-      }
-    });
-    return best;
   }
 
   /**
-   * Words fuse.js should look for: a slot with synonyms by its group's first indexed word,
-   * so that "coûts", "costs" and "facture" rank alike; any other by its typed words
-   * corrected to indexed words. Each is a bitap scan of every re-ranked field: the fewer,
-   * the quicker.
+   * Each slot's score in every talk it matches (talk -> slot scores), and how telling
+   * each slot is: BM25's idf over the talks it matches, highest for a word no talk has.
    */
-  function fuseTerms(slots: readonly QuerySlot[]): string {
-    const terms = new Set<string>();
-    for (const slot of slots) {
-      const canonical = synonyms.get(slot.word)?.find((alternative) => !alternative.includes(' ') && vocabulary.has(alternative));
-      if (canonical !== undefined) {
-        terms.add(canonical);
-        continue;
+  function scoreSlots(slots: readonly QuerySlot[]): { scores: Map<number, number[]>; weights: number[] } {
+    const scores = new Map<number, number[]>();
+    const weights = slots.map((slot, s) => {
+      const results = index.search(slotQuery(slot), options);
+      for (const result of results) {
+        const perSlot = scores.get(result.id) ?? new Array<number>(slots.length).fill(0);
+        perSlot[s] = result.score;
+        scores.set(result.id, perSlot);
       }
-      for (const word of slot.word.split(' ')) {
-        const best = vocabulary.lookup(word)[0];
-        if (best) terms.add(best.term);
-      }
+      return Math.log(1 + (talks.length - results.length + 0.5) / (results.length + 0.5));
+    });
+    return { scores, weights };
+  }
+
+  /**
+   * Ranks the talks that match enough of the query. A talk needs one word matched well,
+   * and a share of the query's telling words that shrinks as the query grows: "react
+   * native" is not about cloud-native talks, but a pasted paragraph need not match all
+   * its words.
+   */
+  function rankTalks(slots: readonly QuerySlot[], allowed: (doc: number) => boolean): { doc: number; score: number }[] {
+    const { scores, weights } = scoreSlots(slots);
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const required = REQUIRED_COVERAGE / Math.sqrt(slots.length);
+    const ranked: { doc: number; score: number }[] = [];
+    for (const [doc, perSlot] of scores) {
+      if (!allowed(doc) || Math.max(...perSlot) < MIN_SCORE) continue;
+      const coverage = perSlot.reduce((sum, score, s) => sum + (score > 0 ? weights[s]! : 0), 0) / total;
+      if ((globalThis as any).DEBUG) console.log('      ', talks[doc]!.id, coverage.toFixed(2), required.toFixed(2), perSlot.map((x) => x.toFixed(1)).join(' '));
+      if (coverage < required) continue;
+      const sum = perSlot.reduce((a, b) => a + b, 0);
+      ranked.push({ doc, score: sum * (0.5 + 0.5 * coverage) * (talks[doc]!.video ? VIDEO_BONUS : 1) });
     }
-    return [...terms].join(' ');
+    return ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
   function search(raw: string): SearchResult {
     const query = parseQuery(raw, context);
     if (query.unknownTopics.length || query.unknownEditions.length) return { query, hits: [] };
-    const years = new Set(query.years);
+    const editions = new Set(query.editions);
     const allowed = (doc: number) => {
       const talk = talks[doc]!;
-      return (years.size === 0 || years.has(talk.edition.year)) && query.topics.every((topic) => talk.topics.includes(topic));
+      return (editions.size === 0 || editions.has(talk.edition.id)) && query.topics.every((topic) => talk.topics.includes(topic));
     };
 
     if (query.slots.length === 0) {
-      if (years.size === 0 && query.topics.length === 0) return { query, hits: [] };
-      const hits = talks.filter((_, doc) => allowed(doc)).map((talk) => ({ talk, score: 1 }));
-      return { query, hits: hits.sort((a, b) => b.talk.edition.year - a.talk.edition.year) };
+      if (editions.size === 0 && query.topics.length === 0) return { query, hits: [] };
+      const selected = talks.filter((_, doc) => allowed(doc));
+      const hits = selected.sort((a, b) => b.edition.year - a.edition.year || Number(b.video !== null) - Number(a.video !== null));
+      return { query, hits: hits.map((talk) => ({ talk, score: 1 })) };
     }
 
-    const candidates = new Map<number, Candidate>();
-    for (const slot of query.slots) {
-      for (const [doc, value] of matchSlot(slot, allowed)) {
-        const candidate = candidates.get(doc) ?? { doc, score: 0, matched: 0 };
-        candidate.score += value;
-        candidate.matched += 1;
-        candidates.set(doc, candidate);
-      }
-    }
-    // Every word must match, but a long question may miss one word in three ("keep long jobs alive on spot nodes").
-    const required = query.slots.length >= 3 ? query.slots.length - Math.floor(query.slots.length / 3) : query.slots.length;
-    const kept = [...candidates.values()]
-      .filter((candidate) => candidate.matched >= required)
-      .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .slice(0, MAX_RESULTS);
-    if (kept.length === 0) return { query, hits: [] };
-
-    return { query, hits: rerank(kept, fuseTerms(query.slots), query) };
+    const ranked = rankTalks(query.slots, allowed);
+    if (ranked.length === 0) return { query, hits: [] };
+    const top = ranked[0]!.score;
+    const hits = ranked
+      .filter((candidate) => candidate.score >= MIN_SHARE * top)
+      .slice(0, MAX_RESULTS)
+      .map(({ doc, score }) => ({ talk: talks[doc]!, score: Math.max(0.001, Math.round((score / top) * 1000) / 1000) }));
+    return { query, hits };
   }
 
-  /**
-   * fuse.js scores the short list on the same fields and weights; its verdict is blended
-   * with the index's weighted term score, and a talk that misses one of the words ranks
-   * below those that have them all.
-   */
-  function rerank(kept: Candidate[], terms: string, query: ParsedQuery): SearchHit[] {
-    const ranked = kept.slice(0, RERANK_LIMIT);
-    // Ten records are quicker to index per query than ten thousand at start-up.
-    const fuse = new Fuse(
-      ranked.map((candidate) => fuseDoc(candidate.doc)),
-      FUSE_OPTIONS,
-    );
-    const fuseScore = new Map<number, number>();
-    for (const result of fuse.search(terms)) fuseScore.set(result.refIndex, 1 - (result.score ?? 1));
-    const top = kept[0]!.score;
-    const phrase = query.phrase.includes(' ') ? phrasePattern(query.phrase.split(' ')) : undefined;
-    const verbatim = (doc: number) => phrase !== undefined && VERBATIM_FIELDS.some((field) => phrase.test(documentOf(doc)[field]));
-    return kept
-      .map((candidate, i) => {
-        const blended = FUSE_SHARE * (fuseScore.get(i) ?? 0) + (1 - FUSE_SHARE) * (candidate.score / top);
-        const coverage = candidate.matched / query.slots.length;
-        return { talk: talks[candidate.doc]!, score: Math.min(1, blended * coverage * (verbatim(candidate.doc) ? PHRASE_BONUS : 1)), doc: candidate.doc };
-      })
-      .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .map(({ talk, score }) => ({ talk, score: Math.max(0.001, Math.round(score * 1000) / 1000) }));
-  }
-
-  function suggestTopics(raw: string, count: number): string[] {
-    const scores = new Map<string, number>();
-    for (const word of foldText(raw).split(' ')) {
-      if (word.length < 3) continue;
-      for (const { term, similarity } of topicVocabulary.lookup(word)) {
-        const id = topicNames.get(term)!;
-        scores.set(id, Math.max(scores.get(id) ?? 0, similarity));
-      }
-    }
-    const related = [...scores].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-    return [...new Set([...related, ...topicsByPopularity()])].slice(0, count);
-  }
-
-  /** Topic ids, those with the most talks first: counted on the first answer that suggests topics, then kept. */
-  let byPopularity: string[] | undefined;
-  function topicsByPopularity(): string[] {
-    if (byPopularity) return byPopularity;
-    const popularity = new Map<string, number>();
-    for (const talk of talks) for (const topic of talk.topics) popularity.set(topic, (popularity.get(topic) ?? 0) + 1);
-    return (byPopularity = [...popularity].sort((a, b) => b[1] - a[1]).map(([id]) => id));
-  }
+  const suggestTopics = topicSuggester(catalogue, context, (raw) => {
+    const { scores } = scoreSlots(parseQuery(raw, context).slots);
+    return [...scores].map(([doc, perSlot]) => ({ talk: talks[doc]!, score: perSlot.reduce((a, b) => a + b, 0) }));
+  });
 
   return { search, suggestTopics, context };
+}
+
+function editionResolver(catalogue: Catalogue): (name: string) => readonly string[] {
+  const byName = new Map<string, string[]>();
+  const add = (name: string, id: string) => byName.set(name, [...(byName.get(name) ?? []), id]);
+  for (const edition of catalogue.editions) {
+    add(String(edition.year), edition.id);
+    add(foldText(edition.city), edition.id);
+  }
+  // The French names of the cities, since half the team writes in French.
+  for (const [alias, city] of [['copenhague', 'copenhagen'], ['valence', 'valencia']] as const) {
+    for (const id of byName.get(city) ?? []) add(alias, id);
+  }
+  return (name) => byName.get(name) ?? [];
+}
+
+/**
+ * fuse.js on the topics' short names (ids, labels in both languages, synonyms): the kind
+ * of fuzzy matching of a few short strings it does best ("observabilty", "sécu").
+ */
+function topicResolver(catalogue: Catalogue): (name: string) => string | undefined {
+  const names = catalogue.topics.flatMap((topic) =>
+    [topic.id, topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms].map((name) => ({ id: topic.id, name: foldText(name) })),
+  );
+  const exact = new Map(names.map(({ id, name }) => [name, id]));
+  const fuse = new Fuse(names, { keys: ['name'], threshold: 0.3, includeScore: true });
+  return (name) => (name === '' ? undefined : (exact.get(name) ?? fuse.search(name)[0]?.item.id));
+}
+
+/**
+ * The topics closest to a query that found nothing: those of the talks its words touch,
+ * even below the bar of an answer, then topics whose names look like its words, then the
+ * biggest topics, so that two different questions never get the same five for no reason.
+ */
+function topicSuggester(
+  catalogue: Catalogue,
+  context: QueryContext,
+  looseMatches: (raw: string) => { talk: Talk; score: number }[],
+): (raw: string, count: number) => string[] {
+  const bySize = [...catalogue.topics]
+    .map((topic) => ({ id: topic.id, size: catalogue.talks.filter((talk) => talk.topics.includes(topic.id)).length }))
+    .filter(({ size }) => size > 0)
+    .sort((a, b) => b.size - a.size)
+    .map(({ id }) => id);
+  return (raw, count) => {
+    const weights = new Map<string, number>();
+    for (const { talk, score } of looseMatches(raw)) {
+      for (const topic of talk.topics) weights.set(topic, (weights.get(topic) ?? 0) + score);
+    }
+    const touched = [...weights].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    const named = foldText(raw)
+      .split(' ')
+      .filter((word) => word.length >= 4)
+      .map(context.resolveTopic)
+      .filter((id): id is string => id !== undefined);
+    return [...new Set([...named, ...touched, ...bySize])].slice(0, count);
+  };
 }

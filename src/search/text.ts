@@ -61,7 +61,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     // French
     'le la les l un une des de du d et ou au aux a en dans sur sous pour par avec sans ce cet cette ces ca cela ' +
     'qui que quoi qu quel quelle quels quelles est sont etait etre ete il elle ils elles on nous vous je j tu te toi moi ' +
-    'me mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs y se s ne n pas plus tres comment pourquoi quand ' +
+    'me mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs y se s t ne n pas plus tres comment pourquoi quand ' +
     'ou donc mais si tout tous toute toutes quelque quelques chose cherche chercher trouver montre montrer donne donner ' +
     'veux voudrais besoin merci salut bonjour parle parler propos conference conferences conf intervention video videos ' +
     'talk talks presentation presentations regarder recommande recommander conseille conseiller bon bonne bien meilleur ' +
@@ -70,37 +70,26 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'use using used utiliser utilise utilisation replace replacing remplacer remplace compare comparing comparer ' +
     'versus vs setup configure configurer install installer mettre place faire do make doing learn apprendre ' +
     'understand comprendre improve ameliorer reduce reducing reduire diminuer avoid eviter manage managing gerer ' +
-    'handle start starting commencer demarrer try trying essayer tester ideas idees tips conseils'
+    'handle start starting commencer demarrer try trying essayer tester ideas idees tips conseils ' +
+    // How people frame a question to the bot, which is never what it is about
+    'think thought thinks opinion opinions verdict view views team equipe pense pensez pensent penser avis ' +
+    'truc trucs machin retex worth ever anyone someone somebody quelqu quelqu un already deja vraiment really ' +
+    'know connait connais connaissez sait savoir dit said say says'
   ).split(' '),
 );
 
-/** The three rows editDistance works in, kept between calls: typo lookups make many, each on short words. */
-let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+/** Words that end like a plural and are not the plural of their singular: Windows is not a window. */
+const NOT_PLURALS = new Set(['windows', 'kubernetes', 'jenkins', 'aws', 'ops', 'devops', 'finops', 'gitops', 'mlops', 'news']);
 
-/** Damerau-Levenshtein (optimal string alignment) distance, bounded: exact up to max, some larger number beyond it. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const cols = b.length + 1;
-  if (cols > rows[0]!.length) rows = rows.map(() => new Int32Array(2 * cols));
-  let prevPrev = rows[0]!;
-  let prev = rows[1]!;
-  let current = rows[2]!;
-  for (let j = 0; j < cols; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    const done = prevPrev;
-    prevPrev = prev;
-    prev = current;
-    current = done;
-  }
-  return prev[cols - 1]!;
+/**
+ * Singular and plural, in English and French, folded to one form for the index and the
+ * query alike: "containers" and "container", "réseaux" and "réseau", "policies" and
+ * "policy". Not a stemmer: other word forms are left to prefix and fuzzy matching.
+ */
+export function singular(word: string): string {
+  if (NOT_PLURALS.has(word)) return word;
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && word.endsWith('eaux')) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
 }
