@@ -2,7 +2,7 @@ import { stripChatter } from './chatter.ts';
 import { readFilters } from './filters.ts';
 import { stripSlackMarkup } from './slack-markup.ts';
 import type { SynonymGroups } from './synonyms.ts';
-import { foldText, STOPWORDS } from './text.ts';
+import { foldText, indexTerm } from './text.ts';
 
 /** One thing the user asked for: a word or a known phrase, and what else it may be called. */
 export interface QuerySlot {
@@ -62,7 +62,7 @@ export function parseQuery(raw: string, context: QueryContext): ParsedQuery {
       for (const id of named) editions.add(id);
       continue;
     }
-    if (!STOPWORDS.has(word)) slots.push(slot(word, context));
+    if (indexTerm(word) !== null) slots.push(slot(word, context));
   }
   return { ...filters, slots: dedupe(slots), editions: [...editions] };
 }
@@ -83,7 +83,7 @@ function slot(word: string, context: QueryContext): QuerySlot {
 function dedupe(slots: QuerySlot[]): QuerySlot[] {
   const seen = new Set<string>();
   return slots.filter((slot) => {
-    const key = [...slot.alternatives].sort().join('|');
+    const key = slot.alternatives.map((name) => name.split(' ').map(indexTerm).join(' ')).sort().join('|');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

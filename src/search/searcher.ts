@@ -3,7 +3,7 @@ import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import { type ParsedQuery, parseQuery, type QueryContext, type QuerySlot } from './query.ts';
 import { buildSynonymGroups, longestPhrase } from './synonyms.ts';
-import { foldText, STOPWORDS, singular } from './text.ts';
+import { foldText, indexTerm } from './text.ts';
 
 export interface SearchHit {
   readonly talk: Talk;
@@ -35,6 +35,12 @@ const FIELDS = Object.keys(BOOST) as Field[];
 const MIN_SCORE = 4;
 /** The share of the query's telling words a one-word query's answer must match; less for longer ones. */
 const REQUIRED_COVERAGE = 0.6;
+/** Up to this many words, a word no talk has counts in full against a talk's coverage. */
+const UNKNOWN_WORDS_SPAN = 3;
+/** How much a match counts, by how surely the talk holds what was typed. */
+const PREFIX_QUALITY = 0.8;
+const FUZZY_QUALITY = 0.5;
+const SYNONYM_QUALITY = 0.9;
 /** Talks scoring under this share of the best one are noise, not further answers. */
 const MIN_SHARE = 0.2;
 /** The longest list a query returns ("More results" pages through it). */
@@ -57,7 +63,7 @@ function toDocument(talk: Talk, id: number, topicText: ReadonlyMap<string, strin
 }
 
 const tokenize = (text: string): string[] => foldText(text).split(' ');
-const processTerm = (term: string): string | null => (term === '' || STOPWORDS.has(term) ? null : singular(term));
+const processTerm = indexTerm;
 
 /** Typos forgiven from four letters on: one up to seven letters, two beyond. */
 const fuzziness = (term: string): number => (term.length < 4 ? 0 : term.length < 8 ? 1 : 2);
@@ -94,42 +100,43 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     return word;
   }
 
-  const options: SearchOptions = {
-    boost: BOOST,
-    fuzzy: (term) => fuzziness(term),
-    prefix: (term) => term.length >= 4,
-    combineWith: 'OR',
-  };
+  const typed: SearchOptions = { boost: BOOST, fuzzy: (term) => fuzziness(term), prefix: (term) => term.length >= 4 };
+  // Synonyms match exactly: "ml" must not grow into every word that begins with it.
+  const synonym: SearchOptions = { boost: BOOST, fuzzy: false, prefix: false };
 
-  /** A slot matches through any of its names; a phrase needs all of its words. */
-  function slotQuery(slot: QuerySlot): Query {
-    return {
-      combineWith: 'OR',
-      queries: slot.alternatives.map((name, position) => {
-        const words = name.split(' ').map((word) => (position === 0 ? corrected(word) : word));
-        // Synonyms match exactly: "ml" must not grow into every word that begins with it.
-        const exact = position === 0 ? {} : { fuzzy: false, prefix: false };
-        return words.length > 1 ? { ...exact, combineWith: 'AND', queries: [words.join(' ')] } : { ...exact, queries: [words[0]!] };
-      }),
-    };
+  /** How surely a talk holds what was typed: the word itself, a longer word it begins, or a typo of it. */
+  function matchQuality(matched: readonly string[], words: readonly string[]): number {
+    const terms = words.map(processTerm);
+    if (terms.every((term) => term === null || matched.includes(term))) return 1;
+    if (terms.every((term) => term === null || matched.some((m) => m.startsWith(term)))) return PREFIX_QUALITY;
+    return FUZZY_QUALITY;
   }
 
   /**
-   * Each slot's score in every talk it matches (talk -> slot scores), and how telling
-   * each slot is: BM25's idf over the talks it matches, highest for a word no talk has.
+   * Each slot's best match in every talk it matches, through any of its names (a phrase
+   * needs all its words), with how surely it matched; and how telling each slot is: BM25's
+   * idf over the talks it matches, highest for a word no talk has.
    */
-  function scoreSlots(slots: readonly QuerySlot[]): { scores: Map<number, number[]>; weights: number[] } {
-    const scores = new Map<number, number[]>();
+  function scoreSlots(slots: readonly QuerySlot[]) {
+    const matches = new Map<number, { scores: number[]; qualities: number[] }>();
     const weights = slots.map((slot, s) => {
-      const results = index.search(slotQuery(slot), options);
-      for (const result of results) {
-        const perSlot = scores.get(result.id) ?? new Array<number>(slots.length).fill(0);
-        perSlot[s] = result.score;
-        scores.set(result.id, perSlot);
-      }
-      return Math.log(1 + (talks.length - results.length + 0.5) / (results.length + 0.5));
+      const found = new Set<number>();
+      slot.alternatives.forEach((name, position) => {
+        const words = name.split(' ').map((word) => (position === 0 ? corrected(word) : word));
+        const query: Query = words.length > 1 ? { combineWith: 'AND', queries: [words.join(' ')] } : words[0]!;
+        for (const result of index.search(query, position === 0 ? typed : synonym)) {
+          const doc = result.id as number;
+          const entry = matches.get(doc) ?? { scores: new Array(slots.length).fill(0), qualities: new Array(slots.length).fill(0) };
+          const quality = position === 0 ? matchQuality(result.terms, words) : SYNONYM_QUALITY;
+          entry.scores[s] = Math.max(entry.scores[s]!, result.score * quality);
+          entry.qualities[s] = Math.max(entry.qualities[s]!, quality);
+          matches.set(doc, entry);
+          found.add(doc);
+        }
+      });
+      return Math.log(1 + (talks.length - found.size + 0.5) / (found.size + 0.5));
     });
-    return { scores, weights };
+    return { matches, weights };
   }
 
   /**
@@ -139,17 +146,23 @@ export function createSearcher(catalogue: Catalogue): Searcher {
    * its words.
    */
   function rankTalks(slots: readonly QuerySlot[], allowed: (doc: number) => boolean): { doc: number; score: number }[] {
-    const { scores, weights } = scoreSlots(slots);
-    const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const required = REQUIRED_COVERAGE / Math.sqrt(slots.length);
+    const { matches, weights } = scoreSlots(slots);
+    const best = weights.map((_, s) => Math.max(0, ...[...matches.values()].map(({ scores }) => scores[s]!)));
+    const length = slots.length;
+    // A word no talk has weighs as a rare one in a short query ("react native" is not
+    // about cloud native), less and less in a long one, where such words are the prose.
+    const unknown = Math.log(1 + (talks.length + 0.5) / 0.5) * Math.min(1, UNKNOWN_WORDS_SPAN / length);
+    const weight = weights.map((w, s) => (best[s] === 0 ? unknown : w));
+    const total = weight.reduce((sum, w) => sum + w, 0);
+    const required = REQUIRED_COVERAGE / Math.sqrt(length);
     const ranked: { doc: number; score: number }[] = [];
-    for (const [doc, perSlot] of scores) {
-      if (!allowed(doc) || Math.max(...perSlot) < MIN_SCORE) continue;
-      const coverage = perSlot.reduce((sum, score, s) => sum + (score > 0 ? weights[s]! : 0), 0) / total;
-      if ((globalThis as any).DEBUG) console.log('      ', talks[doc]!.id, coverage.toFixed(2), required.toFixed(2), perSlot.map((x) => x.toFixed(1)).join(' '));
+    for (const [doc, { scores, qualities }] of matches) {
+      if (!allowed(doc) || Math.max(...scores) < MIN_SCORE) continue;
+      const coverage = qualities.reduce((sum, quality, s) => sum + quality * weight[s]!, 0) / total;
+      if ((globalThis as any).DEBUG) console.log('      ', talks[doc]!.id, coverage.toFixed(2), required.toFixed(2), scores.map((x) => x.toFixed(1)).join(' '));
       if (coverage < required) continue;
-      const sum = perSlot.reduce((a, b) => a + b, 0);
-      ranked.push({ doc, score: sum * (0.5 + 0.5 * coverage) * (talks[doc]!.video ? VIDEO_BONUS : 1) });
+      const score = scores.reduce((sum, value, s) => sum + (value === 0 ? 0 : weight[s]! * qualities[s]! * Math.sqrt(value / best[s]!)), 0) / total;
+      ranked.push({ doc, score: score * (talks[doc]!.video ? VIDEO_BONUS : 1) });
     }
     return ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
@@ -181,8 +194,8 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   }
 
   const suggestTopics = topicSuggester(catalogue, context, (raw) => {
-    const { scores } = scoreSlots(parseQuery(raw, context).slots);
-    return [...scores].map(([doc, perSlot]) => ({ talk: talks[doc]!, score: perSlot.reduce((a, b) => a + b, 0) }));
+    const { matches } = scoreSlots(parseQuery(raw, context).slots);
+    return [...matches].map(([doc, { scores }]) => ({ talk: talks[doc]!, score: scores.reduce((a, b) => a + b, 0) }));
   });
 
   return { search, suggestTopics, context };

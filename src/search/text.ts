@@ -1,3 +1,5 @@
+import { eng, fra } from 'stopword';
+
 /**
  * Text folding shared by indexing and querying: both sides must agree exactly, or an
  * accent or a ligature would make a word unfindable.
@@ -45,11 +47,13 @@ export function tokenize(input: string): string[] {
 }
 
 /**
- * Words that carry no meaning in a search, in both languages, plus the filler people
- * type to a bot ("any talks about ...", "je cherche une conf sur ..."). Folded forms.
+ * Words that carry no meaning in a search: the stopword package's English and French
+ * lists, plus the filler people type to a bot ("any talks about ...", "je cherche une
+ * conf sur ..."). Folded forms.
  */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...[...eng, ...fra].map(foldText),
+  ...(
     // English
     'a an the and or of to in on at for from by with without into about over under as is are was were be been being ' +
     'it its this that these those there here what which who whom whose when where why how do does did can could should ' +
@@ -74,9 +78,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     // How people frame a question to the bot, which is never what it is about
     'think thought thinks opinion opinions verdict view views team equipe pense pensez pensent penser avis ' +
     'truc trucs machin retex worth ever anyone someone somebody quelqu quelqu un already deja vraiment really ' +
-    'know connait connais connaissez sait savoir dit said say says'
+    'know connait connais connaissez sait savoir dit said say says things thing stuff purpose need needs needed ' +
+    'vers chez fois cas genre type moment left days day happen happens happened year years annee annees'
   ).split(' '),
-);
+]);
 
 /** Words that end like a plural and are not the plural of their singular: Windows is not a window. */
 const NOT_PLURALS = new Set(['windows', 'kubernetes', 'jenkins', 'aws', 'ops', 'devops', 'finops', 'gitops', 'mlops', 'news']);
@@ -92,4 +97,13 @@ export function singular(word: string): string {
   if (word.length > 4 && word.endsWith('eaux')) return word.slice(0, -1);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
+}
+
+/**
+ * A folded word as the index and the query both hold it: stopwords and short numbers
+ * ("12", the "1" and "16" of "1.16") say nothing, so they are neither indexed nor asked
+ * for; years are read as edition filters before this.
+ */
+export function indexTerm(word: string): string | null {
+  return word === '' || STOPWORDS.has(word) || /^\d{1,3}$/.test(word) ? null : singular(word);
 }
