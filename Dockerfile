@@ -9,13 +9,16 @@
 # without Docker for `npm run size:runtime` and test/deploy/runtime.test.ts; that test
 # fails when the runtime stage's COPY lines or the production install drift from it.
 
-# The Node LTS that .ci/run tests with; an exact version, never a moving tag like 24 or lts.
+# The Node LTS that CI tests with (.ci/run's lts, package.json's `node` dev dependency);
+# an exact version, never a moving tag like 24 or lts.
 ARG NODE_VERSION=24.21.0
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# The only install script in the tree is the `node` dev dependency's, which fetches the
+# Node this image already has; the stage only runs tsc, which needs no install script.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
