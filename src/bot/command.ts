@@ -43,6 +43,16 @@ function is(word: string, kind: keyof typeof KEYWORDS): boolean {
   return (KEYWORDS[kind] as readonly string[]).includes(word);
 }
 
+/** The words after the subcommand word as the user typed them (accents kept), politeness left out. */
+function asTyped(text: string, subcommand: string): string {
+  const tokens = text.split(' ');
+  const at = tokens.findIndex((token) => meaningfulWords(token)[0] === subcommand);
+  return tokens
+    .slice(at + 1)
+    .filter((token) => meaningfulWords(token).length > 0)
+    .join(' ');
+}
+
 /** `topic:security prometheus` starts with a filter: a search, not the `topic` subcommand. */
 const LEADING_FILTER = /^[^\s:]+\s*:/;
 
@@ -60,7 +70,7 @@ export function parseCommand(text: string): Command {
   if (words.length === 0 || trimmed === '?' || (is(first, 'help') && rest.length === 0)) return { kind: 'help' };
   if (!subcommand) return { kind: 'search', query: trimmed };
   if (is(first, 'topics') && rest.length === 0) return { kind: 'topics' };
-  if ((first === 'topic' || first === 'sujet' || first === 'theme') && rest.length > 0) return { kind: 'topic', name: rest.join(' ') };
+  if ((first === 'topic' || first === 'sujet' || first === 'theme') && rest.length > 0) return { kind: 'topic', name: asTyped(trimmed, first) };
   if (KEYWORDS.random.includes(words.join(' ') as never)) return { kind: 'random' };
   if (is(first, 'edition') && rest.length === 1) return { kind: 'edition', year: rest[0]! };
   if (is(first, 'takeaways') && rest.length <= 1) return { kind: 'takeaways', year: rest[0] };

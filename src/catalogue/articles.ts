@@ -65,7 +65,8 @@ export class ArticleError extends Error {
   override readonly name = 'ArticleError';
 }
 
-const FILE_NAME = /^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+// Jekyll keeps the slug as written, capitals included (2019-03-11-Migrating-production-apps-...).
+const FILE_NAME = /^(\d{4})-(\d{2})-(\d{2})-([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\.md$/;
 
 export function isArticleFileName(fileName: string): boolean {
   return fileName.endsWith('.md') && !NOT_ARTICLES.includes(fileName);

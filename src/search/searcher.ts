@@ -3,7 +3,7 @@ import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import { type ParsedQuery, parseQuery, type QueryContext, type QuerySlot } from './query.ts';
 import { buildSynonymGroups, longestPhrase } from './synonyms.ts';
-import { foldText, indexTerm } from './text.ts';
+import { foldText, indexTerm, isNotPlural } from './text.ts';
 
 export interface SearchHit {
   readonly talk: Talk;
@@ -33,8 +33,10 @@ const FIELDS = Object.keys(BOOST) as Field[];
 
 /** A query word's best match must reach this score for a talk to be an answer at all. */
 const MIN_SCORE = 4;
-/** The share of the query's telling words a one-word query's answer must match; less for longer ones. */
+/** The share of a query's telling words an answer must match, over the square root of their number. */
 const REQUIRED_COVERAGE = 0.6;
+/** A single word may be a typo: half a match (see FUZZY_QUALITY) is enough. */
+const ONE_WORD_COVERAGE = 0.5;
 /** Up to this many words, a word no talk has counts in full against a talk's coverage. */
 const UNKNOWN_WORDS_SPAN = 3;
 /** How much a match counts, by how surely the talk holds what was typed. */
@@ -65,8 +67,11 @@ function toDocument(talk: Talk, id: number, topicText: ReadonlyMap<string, strin
 const tokenize = (text: string): string[] => foldText(text).split(' ');
 const processTerm = indexTerm;
 
-/** Typos forgiven from four letters on: one up to seven letters, two beyond. */
-const fuzziness = (term: string): number => (term.length < 4 ? 0 : term.length < 8 ? 1 : 2);
+/**
+ * Typos forgiven from four letters on: one up to eight letters, two beyond. None for a word
+ * kept apart from its singular ("windows"), which one edit would turn back into it.
+ */
+const fuzziness = (term: string): number => (term.length < 4 || isNotPlural(term) ? 0 : term.length < 9 ? 1 : 2);
 
 export function createSearcher(catalogue: Catalogue): Searcher {
   const talks = catalogue.talks;
@@ -154,12 +159,11 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     const unknown = Math.log(1 + (talks.length + 0.5) / 0.5) * Math.min(1, UNKNOWN_WORDS_SPAN / length);
     const weight = weights.map((w, s) => (best[s] === 0 ? unknown : w));
     const total = weight.reduce((sum, w) => sum + w, 0);
-    const required = REQUIRED_COVERAGE / Math.sqrt(length);
+    const required = length === 1 ? ONE_WORD_COVERAGE : REQUIRED_COVERAGE / Math.sqrt(length);
     const ranked: { doc: number; score: number }[] = [];
     for (const [doc, { scores, qualities }] of matches) {
       if (!allowed(doc) || Math.max(...scores) < MIN_SCORE) continue;
       const coverage = qualities.reduce((sum, quality, s) => sum + quality * weight[s]!, 0) / total;
-      if ((globalThis as any).DEBUG) console.log('      ', talks[doc]!.id, coverage.toFixed(2), required.toFixed(2), scores.map((x) => x.toFixed(1)).join(' '));
       if (coverage < required) continue;
       const score = scores.reduce((sum, value, s) => sum + (value === 0 ? 0 : weight[s]! * qualities[s]! * Math.sqrt(value / best[s]!)), 0) / total;
       ranked.push({ doc, score: score * (talks[doc]!.video ? VIDEO_BONUS : 1) });

