@@ -13,7 +13,7 @@ import {
 } from '../catalogue/articles.ts';
 import { loadCatalogue } from '../catalogue/load.ts';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
-import { PROJECT_ROOT } from '../config.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { runCli, UsageError } from './run.ts';
 
 const USAGE = `Usage: npm run catalogue:check -- [--json] [--data <catalogue dir>] <articles folder>

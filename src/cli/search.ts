@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadCatalogue } from '../catalogue/load.ts';
 import type { Talk } from '../catalogue/model.ts';
-import { PROJECT_ROOT } from '../config.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { createSearcher, type SearchHit } from '../search/searcher.ts';
 import { speakersLine } from '../blocks/talk.ts';
 import { runCli, UsageError } from './run.ts';

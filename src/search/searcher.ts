@@ -39,6 +39,8 @@ const REQUIRED_COVERAGE = 0.6;
 const ONE_WORD_COVERAGE = 0.5;
 /** Up to this many words, a word no talk has counts in full against a talk's coverage. */
 const UNKNOWN_WORDS_SPAN = 3;
+/** Misspelt topic names remembered: a few kilobytes. */
+const RESOLVED_TOPICS_KEPT = 1000;
 /** How much a match counts, by how surely the talk holds what was typed. */
 const PREFIX_QUALITY = 0.8;
 const FUZZY_QUALITY = 0.5;
@@ -78,10 +80,19 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const topicText = new Map(
     catalogue.topics.map((topic) => [topic.id, [topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms].join(' | ')]),
   );
-  const index = new MiniSearch<SearchDocument>({ fields: FIELDS, tokenize, processTerm });
-  const documents = talks.map((talk, id) => toDocument(talk, id, topicText));
-  index.addAll(documents);
-  const vocabulary = new Set(documents.flatMap((doc) => FIELDS.flatMap((field) => tokenize(doc[field]).map(processTerm))));
+  // Every indexed term, gathered as the index is built, for the transposition check below.
+  const vocabulary = new Set<string>();
+  const index = new MiniSearch<SearchDocument>({
+    fields: FIELDS,
+    tokenize,
+    processTerm: (word) => {
+      const term = processTerm(word);
+      if (term !== null) vocabulary.add(term);
+      return term;
+    },
+    searchOptions: { processTerm },
+  });
+  index.addAll(talks.map((talk, id) => toDocument(talk, id, topicText)));
 
   const synonyms = buildSynonymGroups();
   const context: QueryContext = {
@@ -228,8 +239,18 @@ function topicResolver(catalogue: Catalogue): (name: string) => string | undefin
     [topic.id, topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms].map((name) => ({ id: topic.id, name: foldText(name) })),
   );
   const exact = new Map(names.map(({ id, name }) => [name, id]));
-  const fuse = new Fuse(names, { keys: ['name'], threshold: 0.3, includeScore: true });
-  return (name) => (name === '' ? undefined : (exact.get(name) ?? fuse.search(name)[0]?.item.id));
+  const fuse = new Fuse(names, { keys: ['name'], threshold: 0.3 });
+  // People misspell the same few topics; a bitap scan of every name costs more than a query.
+  const resolved = new Map<string, string | undefined>();
+  return (name) => {
+    if (name === '') return undefined;
+    if (exact.has(name)) return exact.get(name);
+    if (!resolved.has(name)) {
+      if (resolved.size >= RESOLVED_TOPICS_KEPT) resolved.delete(resolved.keys().next().value!);
+      resolved.set(name, fuse.search(name)[0]?.item.id);
+    }
+    return resolved.get(name);
+  };
 }
 
 /**

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { stripChatter } from '../../src/search/chatter.ts';
+import { readFilters } from '../../src/search/filters.ts';
+import { meaningfulWords, parseQuery } from '../../src/search/query.ts';
+import { createSearcher } from '../../src/search/searcher.ts';
+import { stripSlackMarkup } from '../../src/search/slack-markup.ts';
+import { foldText } from '../../src/search/text.ts';
+
+const words = (text: string) => foldText(text).split(' ').filter(Boolean);
+
+describe('stage 1: Slack markup', () => {
+  it('drops mentions, channel links, broadcasts, emoji and shortcodes, and keeps a link label', () => {
+    const text = '<@U012AB|alice> <#C0123|general> <!here> cilium 🙏🏽 :rocket: <https://cilium.io|Cilium docs> <https://x.y/z> &lt;b&gt;';
+    expect(stripSlackMarkup(text).replace(/\s+/g, ' ').trim()).toBe('cilium Cilium docs <b>');
+  });
+  it('leaves filters and plain punctuation alone', () => {
+    expect(stripSlackMarkup('topic:security 10:30 c++')).toBe('topic:security 10:30 c++');
+  });
+});
+
+describe('stages 1 and 2: politeness and question phrasing', () => {
+  it.each([
+    ['yo any talk on chaos engineering?? thx', 'chaos engineering'],
+    ['hey pls, what did the team think of Karpenter', 'karpenter'],
+    ["qu'est-ce qu'ils ont pensé de Jenkins X ?", 'jenkins x'],
+    ["t'as un truc sur le finops stp", 'le finops'],
+    ["flagger c'est bien ?", 'flagger'],
+    ['retex zalando merciii', 'retex zalando'],
+    ['on en est où sur le service mesh ?', 'le service mesh'],
+    ['bonjour, y a un talk sur keda svp', 'keda'],
+  ])('%s -> %s', (text, expected) => {
+    expect(stripChatter(words(text)).join(' ')).toBe(expected);
+  });
+  it('keeps a word that only looks like chatter inside a subject', () => {
+    expect(meaningfulWords('developer experience')).toEqual(['developer', 'experience']);
+  });
+});
+
+describe('stage 3: filters anywhere', async () => {
+  const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
+  const { context } = createSearcher(catalogue);
+
+  it('reads topic filters first, last or in the middle, fuzzy, in either language', () => {
+    for (const text of ['topic:security prometheus', 'prometheus topic:security', 'exposed topic:sécurité prometheus', 'prometheus topic:securty']) {
+      expect(readFilters(text, context).topics).toEqual(['security']);
+    }
+    expect(readFilters('sujet:"service mesh" istio', context).rest.trim()).toBe('istio');
+  });
+  it('names a filter that selects nothing', () => {
+    expect(readFilters('topic:knitting', context).unknownTopics).toEqual(['knitting']);
+    expect(readFilters('year:1999 cilium', context).unknownEditions).toEqual(['1999']);
+  });
+  it('reads a year or a city written as a word', () => {
+    expect(parseQuery('cilium at valence', context).editions).toEqual(['kubecon-eu-2022']);
+    expect(parseQuery('talks from 2024 on observability', context).editions).toEqual(['kubecon-eu-2024']);
+  });
+});
+
+describe('stage 4: what is searched', async () => {
+  const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
+  const searcher = createSearcher(catalogue);
+  const slots = (text: string) => parseQuery(text, searcher.context).slots.map((slot) => slot.word);
+  const first = (text: string) => searcher.search(text).hits[0]?.talk.id;
+
+  it('groups known phrases and drops stopwords', () => {
+    expect(slots('<@U1> any talk on ephemeral containers in production pls')).toEqual(['ephemeral containers', 'production']);
+  });
+  it('lists what a filter alone selects, newest first', () => {
+    const hits = searcher.search('topic:security').hits;
+    expect(hits.length).toBeGreaterThan(1);
+    expect(hits.every((hit) => hit.talk.topics.includes('security'))).toBe(true);
+  });
+  it('finds what people type in Slack', () => {
+    expect(first('@kubecon cilium pls 🙏')).toMatch(/cilium/);
+    expect(first('topic:security prometheus')).toBe('2022-exposed-prometheus-attacks');
+    expect(first('kedaa')).toBe('2024-keda');
+    expect(first('istioo')).toMatch(/istio/);
+    expect(first('our nodes keep getting reclaimed by AWS and long batch jobs die halfway')).toBe('2024-crik-spot-pods');
+  });
+  it('forgives every kind of typo from four letters on', () => {
+    for (const typo of ['karpenterr', 'karpnter', 'karpemter', 'kaprenter']) expect(first(typo)).toBe('2022-karpenter-spot');
+  });
+  it('answers nothing for subjects the catalogue lacks, and suggests topics close to the query', () => {
+    expect(searcher.search('mainframe cobol batch').hits).toEqual([]);
+    expect(searcher.search('react native').hits).toEqual([]);
+    const gpu = searcher.suggestTopics('gpu scheduling for my frobnicator', 3);
+    const costs = searcher.suggestTopics('cheaper cloud bill frobnicator', 3);
+    expect(gpu).not.toEqual(costs);
+    expect(costs).toContain('costs');
+  });
+  it('puts the talk with a video first when two are about equally relevant', () => {
+    const hits = searcher.search('istio').hits;
+    const withVideo = hits.findIndex((hit) => hit.talk.video !== null);
+    const tiedWithoutVideo = hits.findIndex((hit, i) => i > withVideo && hit.talk.video === null && Math.abs(hit.score - hits[withVideo]!.score) < 0.02);
+    expect(tiedWithoutVideo === -1 || tiedWithoutVideo > withVideo).toBe(true);
+  });
+});
