@@ -218,7 +218,7 @@ describe('deploy/kubernetes', () => {
     'has the CronJob run what `npm run digest` runs, compiled',
     () => {
       expect(existsSync(path.join(PROJECT_ROOT, 'src', 'cli', 'digest.ts'))).toBe(true);
-      expect(digestScript).toMatch(/^node src\/cli\/digest\.ts\b/);
+      expect(digestScript).toMatch(/^node (--import \S+ )?src\/cli\/digest\.ts\b/);
     },
   );
 });
