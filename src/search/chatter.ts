@@ -9,8 +9,8 @@
 const POLITENESS = new Set(
   (
     'hi hey heya hello hullo yo hiya sup morning please pls plz plx plse thx thks thanks thank ty tyvm cheers ' +
-    'ok okay lol guys folks team salut bonjour bonsoir coucou hello merci mercii stp svp steuplait stuplait ' +
-    'bisous cc slt bjr dis svp bot kubecon'
+    'ok okay lol guys folks team salut bonjour bonsoir coucou merci mercii stp svp steuplait stuplait ' +
+    'bisous cc slt bjr dis bot kubecon'
   ).split(' '),
 );
 

@@ -2,7 +2,7 @@ import { stripChatter } from './chatter.ts';
 import { readFilters } from './filters.ts';
 import { stripSlackMarkup } from './slack-markup.ts';
 import type { SynonymGroups } from './synonyms.ts';
-import { foldText, indexTerm } from './text.ts';
+import { indexTerm, tokenize } from './text.ts';
 
 /** One thing the user asked for: a word or a known phrase, and what else it may be called. */
 export interface QuerySlot {
@@ -35,7 +35,7 @@ export interface QueryContext {
 
 /** The words a message asks about: stages 1 and 2 of the pipeline, for subcommands too. */
 export function meaningfulWords(text: string): string[] {
-  return stripChatter(foldText(stripSlackMarkup(text)).split(' ').filter(Boolean));
+  return stripChatter(tokenize(stripSlackMarkup(text)));
 }
 
 /**

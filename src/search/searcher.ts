@@ -1,9 +1,9 @@
 import Fuse from 'fuse.js';
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
-import type { Catalogue, Talk } from '../catalogue/model.ts';
+import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
 import { type ParsedQuery, parseQuery, type QueryContext, type QuerySlot } from './query.ts';
 import { buildSynonymGroups, longestPhrase } from './synonyms.ts';
-import { foldText, indexTerm, isNotPlural } from './text.ts';
+import { foldText, indexTerm, isNotPlural, tokenize } from './text.ts';
 
 export interface SearchHit {
   readonly talk: Talk;
@@ -66,9 +66,6 @@ function toDocument(talk: Talk, id: number, topicText: ReadonlyMap<string, strin
   };
 }
 
-const tokenize = (text: string): string[] => foldText(text).split(' ');
-const processTerm = indexTerm;
-
 /**
  * Typos forgiven from four letters on: one up to eight letters, two beyond. None for a word
  * kept apart from its singular ("windows"), which one edit would turn back into it.
@@ -77,20 +74,18 @@ const fuzziness = (term: string): number => (term.length < 4 || isNotPlural(term
 
 export function createSearcher(catalogue: Catalogue): Searcher {
   const talks = catalogue.talks;
-  const topicText = new Map(
-    catalogue.topics.map((topic) => [topic.id, [topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms].join(' | ')]),
-  );
+  const topicText = new Map(catalogue.topics.map((topic) => [topic.id, topicNames(topic).join(' | ')]));
   // Every indexed term, gathered as the index is built, for the transposition check below.
   const vocabulary = new Set<string>();
   const index = new MiniSearch<SearchDocument>({
     fields: FIELDS,
     tokenize,
     processTerm: (word) => {
-      const term = processTerm(word);
+      const term = indexTerm(word);
       if (term !== null) vocabulary.add(term);
       return term;
     },
-    searchOptions: { processTerm },
+    searchOptions: { processTerm: indexTerm },
   });
   index.addAll(talks.map((talk, id) => toDocument(talk, id, topicText)));
 
@@ -107,7 +102,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
    * distance: a word the index lacks is first tried with each adjacent pair swapped.
    */
   function corrected(word: string): string {
-    const term = processTerm(word);
+    const term = indexTerm(word);
     if (term === null || term.length < 4 || vocabulary.has(term)) return word;
     for (let i = 0; i < term.length - 1; i++) {
       const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
@@ -121,8 +116,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const synonym: SearchOptions = { boost: BOOST, fuzzy: false, prefix: false };
 
   /** How surely a talk holds what was typed: the word itself, a longer word it begins, or a typo of it. */
-  function matchQuality(matched: readonly string[], words: readonly string[]): number {
-    const terms = words.map(processTerm);
+  function matchQuality(matched: readonly string[], terms: readonly (string | null)[]): number {
     if (terms.every((term) => term === null || matched.includes(term))) return 1;
     if (terms.every((term) => term === null || matched.some((m) => m.startsWith(term)))) return PREFIX_QUALITY;
     return FUZZY_QUALITY;
@@ -135,24 +129,27 @@ export function createSearcher(catalogue: Catalogue): Searcher {
    */
   function scoreSlots(slots: readonly QuerySlot[]) {
     const matches = new Map<number, { scores: number[]; qualities: number[] }>();
+    const best = new Array<number>(slots.length).fill(0);
     const weights = slots.map((slot, s) => {
       const found = new Set<number>();
       slot.alternatives.forEach((name, position) => {
         const words = name.split(' ').map((word) => (position === 0 ? corrected(word) : word));
+        const terms = words.map(indexTerm);
         const query: Query = words.length > 1 ? { combineWith: 'AND', queries: [words.join(' ')] } : words[0]!;
         for (const result of index.search(query, position === 0 ? typed : synonym)) {
           const doc = result.id as number;
           const entry = matches.get(doc) ?? { scores: new Array(slots.length).fill(0), qualities: new Array(slots.length).fill(0) };
-          const quality = position === 0 ? matchQuality(result.terms, words) : SYNONYM_QUALITY;
+          const quality = position === 0 ? matchQuality(result.terms, terms) : SYNONYM_QUALITY;
           entry.scores[s] = Math.max(entry.scores[s]!, result.score * quality);
           entry.qualities[s] = Math.max(entry.qualities[s]!, quality);
+          best[s] = Math.max(best[s]!, entry.scores[s]!);
           matches.set(doc, entry);
           found.add(doc);
         }
       });
       return Math.log(1 + (talks.length - found.size + 0.5) / (found.size + 0.5));
     });
-    return { matches, weights };
+    return { matches, weights, best };
   }
 
   /**
@@ -162,8 +159,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
    * its words.
    */
   function rankTalks(slots: readonly QuerySlot[], allowed: (doc: number) => boolean): { doc: number; score: number }[] {
-    const { matches, weights } = scoreSlots(slots);
-    const best = weights.map((_, s) => Math.max(0, ...[...matches.values()].map(({ scores }) => scores[s]!)));
+    const { matches, weights, best } = scoreSlots(slots);
     const length = slots.length;
     // A word no talk has weighs as a rare one in a short query ("react native" is not
     // about cloud native), less and less in a long one, where such words are the prose.
@@ -216,6 +212,11 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   return { search, suggestTopics, context };
 }
 
+/** Every name a topic goes by: its id, its labels in both languages, its synonyms. */
+function topicNames(topic: Topic): string[] {
+  return [topic.id, topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms];
+}
+
 function editionResolver(catalogue: Catalogue): (name: string) => readonly string[] {
   const byName = new Map<string, string[]>();
   const add = (name: string, id: string) => byName.set(name, [...(byName.get(name) ?? []), id]);
@@ -235,9 +236,7 @@ function editionResolver(catalogue: Catalogue): (name: string) => readonly strin
  * of fuzzy matching of a few short strings it does best ("observabilty", "sécu").
  */
 function topicResolver(catalogue: Catalogue): (name: string) => string | undefined {
-  const names = catalogue.topics.flatMap((topic) =>
-    [topic.id, topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms].map((name) => ({ id: topic.id, name: foldText(name) })),
-  );
+  const names = catalogue.topics.flatMap((topic) => topicNames(topic).map((name) => ({ id: topic.id, name: foldText(name) })));
   const exact = new Map(names.map(({ id, name }) => [name, id]));
   const fuse = new Fuse(names, { keys: ['name'], threshold: 0.3 });
   // People misspell the same few topics; a bitap scan of every name costs more than a query.

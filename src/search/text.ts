@@ -31,7 +31,7 @@ function foldChar(char: string): string {
  * are exactly the runs of a-z and 0-9 in it. Folding character by character, with a
  * cache, rather than normalising whole strings keeps the index's start-up quick.
  */
-export function lowerFold(input: string): string {
+function lowerFold(input: string): string {
   const lower = input.toLowerCase();
   return NON_ASCII.test(lower) ? lower.replace(NON_ASCII_ALL, foldChar) : lower;
 }
@@ -41,6 +41,7 @@ export function foldText(input: string): string {
   return lowerFold(input).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+/** The folded words of a text, none for a text without any. */
 export function tokenize(input: string): string[] {
   const folded = foldText(input);
   return folded ? folded.split(' ') : [];
@@ -48,37 +49,33 @@ export function tokenize(input: string): string[] {
 
 /**
  * Words that carry no meaning in a search: the stopword package's English and French
- * lists, plus the filler people type to a bot ("any talks about ...", "je cherche une
- * conf sur ..."). Folded forms.
+ * lists, plus what they lack: more function words, and the filler people type to a bot
+ * ("any talks about ...", "je cherche une conf sur ..."). Folded forms.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set([
   ...[...eng, ...fra].map(foldText),
   ...(
     // English
-    'a an the and or of to in on at for from by with without into about over under as is are was were be been being ' +
-    'it its this that these those there here what which who whom whose when where why how do does did can could should ' +
-    'would will shall may might must i me my we us our you your they them their he she his her any some all anything ' +
-    'something tell show find give get want need looking look search please thanks thank hi hello hey bot kubecon ' +
-    'talk talks conference conferences conf confs session sessions video videos presentation presentations watch ' +
-    'recommend recommendation recommendations suggest suggestions best good great interesting one ones like than then so ' +
-    'just also more most very not no yes if but up out other others such what s ' +
+    'without its whom whose when why does will shall may us she anything something tell show find give ' +
+    'want need looking look search please thanks thank hi hello hey bot kubecon talk talks conference ' +
+    'conferences conf confs session sessions video videos presentation presentations watch recommend ' +
+    'recommendation recommendations suggest suggestions best good great interesting one ones so just not ' +
+    'no yes others ' +
     // French
-    'le la les l un une des de du d et ou au aux a en dans sur sous pour par avec sans ce cet cette ces ca cela ' +
-    'qui que quoi qu quel quelle quels quelles est sont etait etre ete il elle ils elles on nous vous je j tu te toi moi ' +
-    'me mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs y se s t ne n pas plus tres comment pourquoi quand ' +
-    'ou donc mais si tout tous toute toutes quelque quelques chose cherche chercher trouver montre montrer donne donner ' +
-    'veux voudrais besoin merci salut bonjour parle parler propos conference conferences conf intervention video videos ' +
-    'talk talks presentation presentations regarder recommande recommander conseille conseiller bon bonne bien meilleur ' +
-    'meilleurs meilleure interessant autre autres ' +
+    'sous ca quoi elles plus tres comment pourquoi quand donc si tout tous toute toutes quelque quelques ' +
+    'chose cherche chercher trouver montre montrer donne donner veux voudrais besoin merci salut bonjour ' +
+    'parle parler propos intervention regarder recommande recommander conseille conseiller bon bonne ' +
+    'bien meilleur meilleurs meilleure interessant autre autres ' +
     // What people want to do with a tool, which says nothing about which talk: "replace X", "réduire Y"
-    'use using used utiliser utilise utilisation replace replacing remplacer remplace compare comparing comparer ' +
-    'versus vs setup configure configurer install installer mettre place faire do make doing learn apprendre ' +
-    'understand comprendre improve ameliorer reduce reducing reduire diminuer avoid eviter manage managing gerer ' +
-    'handle start starting commencer demarrer try trying essayer tester ideas idees tips conseils ' +
+    'use using used utiliser utilise utilisation replace replacing remplacer remplace compare comparing ' +
+    'comparer versus vs setup configure configurer install installer mettre place doing learn apprendre ' +
+    'understand comprendre improve ameliorer reduce reducing reduire diminuer avoid eviter manage ' +
+    'managing gerer handle start starting commencer demarrer try trying essayer tester ideas idees tips ' +
+    'conseils ' +
     // How people frame a question to the bot, which is never what it is about
-    'think thought thinks opinion opinions verdict view views team equipe pense pensez pensent penser avis ' +
-    'truc trucs machin retex worth ever anyone someone somebody quelqu quelqu un already deja vraiment really ' +
-    'know connait connais connaissez sait savoir dit said say says things thing stuff purpose need needs needed ' +
+    'think thought thinks opinion opinions verdict view views team equipe pense pensez pensent penser ' +
+    'avis truc trucs machin retex worth ever anyone someone somebody quelqu already deja vraiment really ' +
+    'know connait connais connaissez sait savoir dit say says things thing stuff purpose needs needed ' +
     'vers chez fois cas genre type moment left days day happen happens happened year years annee annees'
   ).split(' '),
 ]);

@@ -74,6 +74,9 @@ describe('stage 4: what is searched', async () => {
     const hits = searcher.search('topic:security').hits;
     expect(hits.length).toBeGreaterThan(1);
     expect(hits.every((hit) => hit.talk.topics.includes('security'))).toBe(true);
+    const years = hits.map((hit) => hit.talk.edition.year);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(new Set(years).size).toBeGreaterThan(1);
   });
   it('finds what people type in Slack', () => {
     expect(first('@kubecon cilium pls 🙏')).toMatch(/cilium/);
