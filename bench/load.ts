@@ -15,7 +15,7 @@
 //   --from-source            runs the servers from the .ts sources instead of compiling them first
 //                            (quicker to start; RSS then includes Node's type stripper)
 // Exits 1 when a target is missed, 2 when the run overran its time bound.
-import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Agent } from 'node:http';
@@ -57,8 +57,13 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 /** The V8 sizing flags (--max-...) the container starts the bot with, from the Dockerfile's CMD. */
 function deployedV8Flags(root: string): string {
   const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
-  const cmd = /^CMD (\[.*\])$/m.exec(dockerfile.split('\n').filter((line) => !line.startsWith(' ')).join('\n'));
-  if (!cmd) throw new Error('bench:load: no CMD in the Dockerfile to take the bot\'s node flags from');
+  const cmd = /^CMD (\[.*\])$/m.exec(
+    dockerfile
+      .split('\n')
+      .filter((line) => !line.startsWith(' '))
+      .join('\n'),
+  );
+  if (!cmd) throw new Error("bench:load: no CMD in the Dockerfile to take the bot's node flags from");
   return (JSON.parse(cmd[1]!) as string[]).filter((arg) => arg.startsWith('--max-')).join(' ');
 }
 
@@ -114,7 +119,10 @@ function send(message: ChildMessage): void {
 /** Where a profiled request's time goes: the first bucket whose marker is on the sample's stack. */
 const BUCKETS: readonly (readonly [string, RegExp])[] = [
   ['bench itself: profiler, RSS sampler', /bench\/load\.ts|node:inspector/],
-  ['answer: POST to the response_url (node:http client)', /@slack\/bolt\/dist\/context\/create-respond|src\/http\/slack-fetch|node:_http_client|node:_http_agent|node:internal\/deps\/undici|node:internal\/webstreams|abort_controller/],
+  [
+    'answer: POST to the response_url (node:http client)',
+    /@slack\/bolt\/dist\/context\/create-respond|src\/http\/slack-fetch|node:_http_client|node:_http_agent|node:internal\/deps\/undici|node:internal\/webstreams|abort_controller/,
+  ],
   ['answer: search (src/search, fuse.js)', /src\/search\/|fuse\.js/],
   ['answer: Block Kit (src/blocks)', /src\/blocks\//],
   ['answer: parse, users.info cache, rest of the listener', /src\/(bot|slack\/listeners)\//],
@@ -131,7 +139,14 @@ export interface ProfileSummary {
   readonly buckets: readonly (readonly [string, number])[];
 }
 
-function summarise(profile: { nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] }, file: string): ProfileSummary {
+function summarise(
+  profile: {
+    nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[];
+    samples: number[];
+    timeDeltas: number[];
+  },
+  file: string,
+): ProfileSummary {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -146,7 +161,11 @@ function summarise(profile: { nodes: { id: number; callFrame: { url: string; fun
     }
     const leaf = byId.get(id)!.callFrame.functionName;
     const bucket =
-      leaf === '(garbage collector)' ? 'garbage collector' : leaf === '(idle)' ? 'idle' : (BUCKETS.find(([, marker]) => frames.some((frame) => marker.test(frame)))?.[0] ?? 'other: promise and timer machinery');
+      leaf === '(garbage collector)'
+        ? 'garbage collector'
+        : leaf === '(idle)'
+          ? 'idle'
+          : (BUCKETS.find(([, marker]) => frames.some((frame) => marker.test(frame)))?.[0] ?? 'other: promise and timer machinery');
     bucketOf.set(id, bucket);
     return bucket;
   };
@@ -206,7 +225,19 @@ function serve(url: string, counts: LogCounts = { warnings: 0, errors: 0, firstP
       const profile = await stopProfile?.();
       const heapLimit = v8.getHeapStatistics().heap_size_limit;
       const loopDelay = { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
-      send({ type: 'stats', stats: { maxRss: process.resourceUsage().maxRSS * 1024, sampledPeakRss, idleRss, heapAtPeak, heapLimit, loopDelay, profile, ...counts } });
+      send({
+        type: 'stats',
+        stats: {
+          maxRss: process.resourceUsage().maxRSS * 1024,
+          sampledPeakRss,
+          idleRss,
+          heapAtPeak,
+          heapLimit,
+          loopDelay,
+          profile,
+          ...counts,
+        },
+      });
     }
   });
   send({ type: 'ready', url });
@@ -234,7 +265,12 @@ async function runBot(): Promise<void> {
   const { createSearcher } = await import('../src/search/searcher.ts');
   const { createSlackApp } = await import('../src/slack/app.ts');
 
-  const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: process.env.BENCH_SLACK_API_URL ?? '', LOG_LEVEL: 'info' };
+  const env = {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: process.env.BENCH_SLACK_API_URL ?? '',
+    LOG_LEVEL: 'info',
+  };
   const config = loadConfig({ env, envFile: '' });
   // Compiled, this file runs from the build cache: the parent says where the project is.
   const catalogue = await loadCatalogue(path.join(process.env.BENCH_ROOT ?? '.', 'data'));
@@ -252,8 +288,19 @@ async function runBot(): Promise<void> {
 async function runBolt(): Promise<void> {
   const { App, HTTPReceiver } = await import('@slack/bolt');
   const counts: LogCounts = { warnings: 0, errors: 0, firstProblems: [] };
-  const log = (level: 'warn' | 'error') => (...args: unknown[]) => countingWrite(counts)(JSON.stringify({ level, msg: args.map(String).join(' ') }));
-  const logger = { debug: () => {}, info: () => {}, warn: log('warn'), error: log('error'), setLevel: () => {}, getLevel: () => 'info' as never, setName: () => {} };
+  const log =
+    (level: 'warn' | 'error') =>
+    (...args: unknown[]) =>
+      countingWrite(counts)(JSON.stringify({ level, msg: args.map(String).join(' ') }));
+  const logger = {
+    debug: () => {},
+    info: () => {},
+    warn: log('warn'),
+    error: log('error'),
+    setLevel: () => {},
+    getLevel: () => 'info' as never,
+    setName: () => {},
+  };
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logger });
   const app = new App({ receiver, logger, authorize: async () => ({ botToken: BOT_TOKEN }) });
   app.command('/kubecon', async ({ ack }) => ack());
@@ -270,7 +317,9 @@ async function runBare(): Promise<void> {
     req.on('end', () => {
       const timestamp = Number(req.headers['x-slack-request-timestamp']);
       const signature = Buffer.from(String(req.headers['x-slack-signature'] ?? ''));
-      const expected = Buffer.from(`v0=${createHmac('sha256', key).update(`v0:${timestamp}:`).update(Buffer.concat(chunks)).digest('hex')}`);
+      const expected = Buffer.from(
+        `v0=${createHmac('sha256', key).update(`v0:${timestamp}:`).update(Buffer.concat(chunks)).digest('hex')}`,
+      );
       const fresh = Math.abs(Date.now() / 1000 - timestamp) <= MAX_SIGNATURE_AGE_S;
       const valid = fresh && signature.length === expected.length && timingSafeEqual(signature, expected);
       res.writeHead(valid ? 200 : 401).end();
@@ -327,7 +376,11 @@ interface Child {
 let childEntry = import.meta.filename;
 
 async function spawn(role: Role, env: Record<string, string> = {}, execArgv: string[] = []): Promise<Child> {
-  const child: ChildProcess = fork(childEntry, ['--role', role], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(childEntry, ['--role', role], {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = <T extends ChildMessage['type']>(type: T) =>
     new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
       const onMessage = (message: ChildMessage) => {
@@ -425,7 +478,14 @@ function post(url: URL, agent: Agent, prepared: Prepared): Promise<{ status: num
  * `concurrency` clients on keep-alive connections, each sending its next request once the last is
  * answered, until done or the deadline; with `ratePerS`, no faster than that in all.
  */
-async function fire(target: string, agent: Agent, requests: readonly Prepared[], concurrency: number, deadline: number, ratePerS?: number): Promise<RunFigures> {
+async function fire(
+  target: string,
+  agent: Agent,
+  requests: readonly Prepared[],
+  concurrency: number,
+  deadline: number,
+  ratePerS?: number,
+): Promise<RunFigures> {
   const url = new URL(target);
   const latencies: number[] = [];
   const firstErrors: string[] = [];
@@ -460,7 +520,8 @@ async function fire(target: string, agent: Agent, requests: readonly Prepared[],
   return { sent: latencies.length, non200, network, elapsedMs, latencies, lastAckAt, firstErrors, generatorDelayMax: loop.max / 1e6 };
 }
 
-const percentile = (sorted: readonly number[], p: number) => (sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!);
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
 /** The labelled queries of bench/queries (searches that hit and that miss), and every subcommand. */
 function commandTexts(root: string): string[] {
@@ -469,7 +530,18 @@ function commandTexts(root: string): string[] {
     .filter((name) => name.endsWith('.json'))
     .sort()
     .flatMap((name) => (JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { query: string }[]).map((q) => q.query));
-  return [...labelled, 'help', 'topics', 'topic observability', 'sujet sécurité', 'random', 'edition 2022', 'takeaways', 'takeaways 2022', 'edition 1999'];
+  return [
+    ...labelled,
+    'help',
+    'topics',
+    'topic observability',
+    'sujet sécurité',
+    'random',
+    'edition 2022',
+    'takeaways',
+    'takeaways 2022',
+    'edition 1999',
+  ];
 }
 
 /**
@@ -482,9 +554,26 @@ function compile(root: string): string {
   const outDir = path.join(cache, 'out');
   mkdirSync(cache, { recursive: true });
   const tsconfig = path.join(cache, 'tsconfig.json');
-  const compilerOptions = { noEmit: false, outDir, rootDir: root, sourceMap: false, incremental: true, tsBuildInfoFile: path.join(cache, 'tsbuildinfo') };
-  writeFileSync(tsconfig, JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions, files: [path.join(root, 'bench', 'load.ts')], include: [] }));
-  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], { encoding: 'utf8' });
+  const compilerOptions = {
+    noEmit: false,
+    outDir,
+    rootDir: root,
+    sourceMap: false,
+    incremental: true,
+    tsBuildInfoFile: path.join(cache, 'tsbuildinfo'),
+  };
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      extends: path.join(root, 'tsconfig.json'),
+      compilerOptions,
+      files: [path.join(root, 'bench', 'load.ts')],
+      include: [],
+    }),
+  );
+  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], {
+    encoding: 'utf8',
+  });
   const entry = path.join(outDir, 'bench', 'load.js');
   // tsc emits despite type errors; those are npm run typecheck's business, not the bench's.
   if (!existsSync(entry)) throw new Error(`could not compile the bench: ${tsc.stdout}${tsc.stderr}`);
@@ -493,7 +582,11 @@ function compile(root: string): string {
 
 /** The share of the machine's CPU time spent busy during `ms`, this process idle meanwhile. */
 async function cpuBusy(ms: number): Promise<number> {
-  const sample = () => cpus().reduce((sum, cpu) => ({ idle: sum.idle + cpu.times.idle, all: sum.all + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, all: 0 });
+  const sample = () =>
+    cpus().reduce((sum, cpu) => ({ idle: sum.idle + cpu.times.idle, all: sum.all + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), {
+      idle: 0,
+      all: 0,
+    });
   const before = sample();
   await new Promise((resolve) => setTimeout(resolve, ms));
   const after = sample();
@@ -510,15 +603,20 @@ async function main(): Promise<void> {
   const requests = Number(flags.requests);
   const concurrency = Number(flags.concurrency);
   const timeoutS = Number(flags.timeout);
-  if (!Number.isInteger(requests) || requests < 1 || requests > 200_000) throw new Error('--requests must be a whole number from 1 to 200000');
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000) throw new Error('--concurrency must be a whole number from 1 to 1000');
+  if (!Number.isInteger(requests) || requests < 1 || requests > 200_000)
+    throw new Error('--requests must be a whole number from 1 to 200000');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000)
+    throw new Error('--concurrency must be a whole number from 1 to 1000');
   // Each server's bodies are signed just before its run; a run must end well before Bolt calls them stale.
   if (!(timeoutS > 0 && timeoutS <= 240)) throw new Error('--timeout must be a number of seconds from 1 to 240');
   const startedAt = performance.now();
-  const hardStop = setTimeout(() => {
-    console.error(`bench:load: still running ${timeoutS + 30} s after it started; giving up`);
-    process.exit(2);
-  }, (timeoutS + 30) * 1000);
+  const hardStop = setTimeout(
+    () => {
+      console.error(`bench:load: still running ${timeoutS + 30} s after it started; giving up`);
+      process.exit(2);
+    },
+    (timeoutS + 30) * 1000,
+  );
   hardStop.unref();
 
   const root = path.resolve(import.meta.dirname, '..');
@@ -538,7 +636,12 @@ async function main(): Promise<void> {
   const children: Child[] = [fake];
   let first = 0;
   /** Warm-up (JIT, connections, users.info cache), then the measured run, on one server at a time. */
-  const measure = async (name: string, role: Role, share: number, options: { env?: Record<string, string>; execArgv?: string[]; profile?: boolean } = {}) => {
+  const measure = async (
+    name: string,
+    role: Role,
+    share: number,
+    options: { env?: Record<string, string>; execArgv?: string[]; profile?: boolean } = {},
+  ) => {
     const server = await spawn(role, options.env, options.execArgv);
     children.push(server);
     // One pool of keep-alive connections for both, so the measured run starts on open connections.
@@ -553,7 +656,9 @@ async function main(): Promise<void> {
   };
 
   try {
-    console.log(`bench:load: ${requests} signed /kubecon requests at concurrency ${concurrency} on keep-alive connections, after ${warmup} warm-up; ${texts.length} distinct texts; node ${process.version}, ${availableParallelism()} CPUs`);
+    console.log(
+      `bench:load: ${requests} signed /kubecon requests at concurrency ${concurrency} on keep-alive connections, after ${warmup} warm-up; ${texts.length} distinct texts; node ${process.version}, ${availableParallelism()} CPUs`,
+    );
     console.log(
       flags['from-source']
         ? 'servers run from the TypeScript sources (--from-source): their RSS includes Node’s type stripper, which production does not load'
@@ -561,21 +666,32 @@ async function main(): Promise<void> {
     );
     // Figures from a machine busy with something else are not comparable: say so.
     const busy = await cpuBusy(1000);
-    if (busy > 0.15) console.log(`warning: the CPUs were ${(busy * 100).toFixed(0)}% busy before the bench started: other processes compete with it`);
+    if (busy > 0.15)
+      console.log(`warning: the CPUs were ${(busy * 100).toFixed(0)}% busy before the bench started: other processes compete with it`);
     const measured: Measured[] = [];
-    for (const [name, role, share] of [['bare node:http', 'bare', 0.15], ['Bolt, ack only', 'bolt', 0.2]] as const) {
+    for (const [name, role, share] of [
+      ['bare node:http', 'bare', 0.15],
+      ['Bolt, ack only', 'bolt', 0.2],
+    ] as const) {
       const { run, server, agent } = await measure(name, role, share);
       agent.destroy();
       measured.push({ name, run, stats: (await server.ask('stats')).stats });
       server.stop();
     }
     const execArgv = (flags['bot-node-options'] ?? deployedV8Flags(root)).split(' ').filter(Boolean);
-    console.log(`kubecon-bot runs with node ${execArgv.join(' ') || '(no flags)'}${flags['bot-node-options'] === undefined ? ', as the Dockerfile starts it' : ''}`);
-    const bot = await measure('kubecon-bot', 'bot', 0.45, { env: { BENCH_SLACK_API_URL: `${fake.url}/api/`, BENCH_PROFILE_DIR: profileDir }, execArgv, profile: flags.profile });
+    console.log(
+      `kubecon-bot runs with node ${execArgv.join(' ') || '(no flags)'}${flags['bot-node-options'] === undefined ? ', as the Dockerfile starts it' : ''}`,
+    );
+    const bot = await measure('kubecon-bot', 'bot', 0.45, {
+      env: { BENCH_SLACK_API_URL: `${fake.url}/api/`, BENCH_PROFILE_DIR: profileDir },
+      execArgv,
+      profile: flags.profile,
+    });
     // Every ack promises an answer on its response_url: wait for them all, bounded.
     const waitForAnswers = async (count: number) => {
       const answersBy = performance.now() + ANSWERS_GRACE_MS;
-      while ((await fake.ask('answers')).answers.answered < count && performance.now() < answersBy) await new Promise((resolve) => setTimeout(resolve, 100));
+      while ((await fake.ask('answers')).answers.answered < count && performance.now() < answersBy)
+        await new Promise((resolve) => setTimeout(resolve, 100));
     };
     const expected = bot.run.sent + bot.warm;
     await waitForAnswers(expected);
@@ -586,7 +702,15 @@ async function main(): Promise<void> {
     const paced = await fire(bot.server.url, bot.agent, prepare(pacedCount, texts, responseUrl, first), concurrency, until(0.2), pacedRate);
     await waitForAnswers(expected + paced.sent);
     bot.agent.destroy();
-    report({ requests, concurrency, measured, paced: { run: paced, rate: pacedRate }, answers: (await fake.ask('answers')).answers, expected: expected + paced.sent, totalS: (performance.now() - startedAt) / 1000 });
+    report({
+      requests,
+      concurrency,
+      measured,
+      paced: { run: paced, rate: pacedRate },
+      answers: (await fake.ask('answers')).answers,
+      expected: expected + paced.sent,
+      totalS: (performance.now() - startedAt) / 1000,
+    });
   } finally {
     for (const child of children) child.stop();
   }
@@ -629,28 +753,65 @@ function report({ requests, concurrency, measured, paced, answers, expected, tot
   const rows: string[][] = [
     ['', ...each((m) => m.name), 'target', ''],
     ['requests acked', ...each((m) => `${m.run.sent}/${requests}`), '', ''],
-    ['errors: non-200 / network / unsent', ...each((m) => `${m.run.non200} / ${m.run.network} / ${requests - m.run.sent}`), '0', verdict(checks.errors)],
+    [
+      'errors: non-200 / network / unsent',
+      ...each((m) => `${m.run.non200} / ${m.run.network} / ${requests - m.run.sent}`),
+      '0',
+      verdict(checks.errors),
+    ],
     ['throughput', ...each((m) => `${rate(m.run).toFixed(0)} req/s`), '', ''],
-    ['  share of bare', ...each((m) => `${((rate(m.run) / rate(bare.run)) * 100).toFixed(1)}%`), `>= ${TARGETS.shareOfBare * 100}%`, verdict(checks.share)],
+    [
+      '  share of bare',
+      ...each((m) => `${((rate(m.run) / rate(bare.run)) * 100).toFixed(1)}%`),
+      `>= ${TARGETS.shareOfBare * 100}%`,
+      verdict(checks.share),
+    ],
     ['ack latency p50', ...each((m) => ms(percentile(m.run.latencies, 50))), '', ''],
     ['ack latency p99', ...each((m) => ms(percentile(m.run.latencies, 99))), `<= ${TARGETS.p99Ms} ms`, verdict(checks.p99)],
     ['ack latency max', ...each((m) => ms(percentile(m.run.latencies, 100))), '< 3000 ms', verdict(checks.max)],
-    [`  bot paced at ${paced.rate.toFixed(0)} req/s: p50 / p99 / max`, '-', '-', `${percentile(paced.run.latencies, 50).toFixed(1)} / ${percentile(paced.run.latencies, 99).toFixed(1)} / ${percentile(paced.run.latencies, 100).toFixed(1)} ms`, '', ''],
+    [
+      `  bot paced at ${paced.rate.toFixed(0)} req/s: p50 / p99 / max`,
+      '-',
+      '-',
+      `${percentile(paced.run.latencies, 50).toFixed(1)} / ${percentile(paced.run.latencies, 99).toFixed(1)} / ${percentile(paced.run.latencies, 100).toFixed(1)} ms`,
+      '',
+      '',
+    ],
     ['  load generator loop delay max', ...each((m) => ms(m.run.generatorDelayMax)), '', ''],
     ['event loop delay p99 / max', ...each((m) => `${m.stats.loopDelay.p99.toFixed(0)} / ${m.stats.loopDelay.max.toFixed(0)} ms`), '', ''],
     ['peak RSS', ...each((m) => MB(peak(m.stats))), `<= ${TARGETS.rssMb} MB`, verdict(checks.rss)],
     ['  RSS idle, before the load', ...each((m) => MB(m.stats.idleRss)), '', ''],
-    ['  V8 heap at peak: reserved (young) / used', ...each((m) => `${MB(m.stats.heapAtPeak.total)} (${MB(m.stats.heapAtPeak.young)}) / ${MB(m.stats.heapAtPeak.used)}`), '', ''],
+    [
+      '  V8 heap at peak: reserved (young) / used',
+      ...each((m) => `${MB(m.stats.heapAtPeak.total)} (${MB(m.stats.heapAtPeak.young)}) / ${MB(m.stats.heapAtPeak.used)}`),
+      '',
+      '',
+    ],
     ['answers on response_url', '-', '-', `${answers.answered}/${expected}`, 'all, valid', verdict(checks.answers)],
     ['  invalid / apologies', '-', '-', `${answers.invalid} / ${answers.apologies}`, '0 / 0', ''],
-    ['  last answer after last ack', '-', '-', `${Math.max(0, answers.lastAt - Math.max(bot.run.lastAckAt, paced.run.lastAckAt))} ms`, '', ''],
+    [
+      '  last answer after last ack',
+      '-',
+      '-',
+      `${Math.max(0, answers.lastAt - Math.max(bot.run.lastAckAt, paced.run.lastAckAt))} ms`,
+      '',
+      '',
+    ],
     ['log warnings / errors', '-', ...[bolt, bot].map((m) => `${m.stats.warnings} / ${m.stats.errors}`), '', ''],
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   console.log('');
-  for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    );
   console.log('');
-  console.log(`concurrency ${concurrency}: ${bot.run.sent} requests in ${(bot.run.elapsedMs / 1000).toFixed(1)} s for the bot; whole bench ${totalS.toFixed(1)} s; bot heap limit ${MB(bot.stats.heapLimit)}; other Web API calls: ${JSON.stringify(answers.otherCalls)}`);
+  console.log(
+    `concurrency ${concurrency}: ${bot.run.sent} requests in ${(bot.run.elapsedMs / 1000).toFixed(1)} s for the bot; whole bench ${totalS.toFixed(1)} s; bot heap limit ${MB(bot.stats.heapLimit)}; other Web API calls: ${JSON.stringify(answers.otherCalls)}`,
+  );
   for (const m of measured) {
     if (m.run.firstErrors.length) console.log(`first errors, ${m.name}: ${m.run.firstErrors.join('; ')}`);
     if (m.stats.firstProblems.length) console.log(`first log problems, ${m.name}: ${m.stats.firstProblems.join(' | ')}`);
@@ -664,7 +825,9 @@ function report({ requests, concurrency, measured, paced, answers, expected, tot
       console.log(`  ${bucket.padEnd(58)}${`${((ms / profile.totalMs) * 100).toFixed(1)}%`.padStart(7)}  ${perRequest(ms).padStart(16)}`);
     }
   }
-  const missed = Object.entries(checks).filter(([, pass]) => !pass).map(([name]) => name);
+  const missed = Object.entries(checks)
+    .filter(([, pass]) => !pass)
+    .map(([name]) => name);
   console.log(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join(', ')}.`);
   if (missed.length) process.exitCode = 1;
 }

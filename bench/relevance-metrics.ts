@@ -21,7 +21,7 @@ const QueriesSchema = z.array(
     expected: z.array(z.string()),
     kind: z.string(),
     // Written in English, French, or a mix of both, for the share of each in a set.
-    lang: z.enum(["en", "fr", "mixed"]).optional(),
+    lang: z.enum(['en', 'fr', 'mixed']).optional(),
   }),
 );
 export type LabelledQuery = z.infer<typeof QueriesSchema>[number];
@@ -33,7 +33,10 @@ export type LabelledQuery = z.infer<typeof QueriesSchema>[number];
 export function loadLabelledQueries(fileOrDir: string, catalogue: Catalogue): LabelledQuery[] {
   const queries: LabelledQuery[] = [];
   const files = statSync(fileOrDir).isDirectory()
-    ? readdirSync(fileOrDir).filter((n) => n.endsWith('.json')).sort().map((n) => path.join(fileOrDir, n))
+    ? readdirSync(fileOrDir)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+        .map((n) => path.join(fileOrDir, n))
     : [fileOrDir];
   for (const file of files) {
     const parsed = QueriesSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -129,7 +132,11 @@ const AFTERNOON_STOPWORDS = new Set(
     'ce cette qui que quoi je tu il nous vous ils y a pas ne'
   ).split(' '),
 );
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 /**
  * MiniSearch configured in an afternoon, the issue's reference point: fuzzy 0.2, prefix,

@@ -7,7 +7,15 @@ import { parseArgs } from 'node:util';
 import { loadCatalogue } from '../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../src/config.ts';
 import { createSearcher } from '../src/search/searcher.ts';
-import { baselineRanker, LABELLED_SETS as SETS, loadLabelledQueries, measure, miniSearchBaseline, type RankFn, TARGETS } from './relevance-metrics.ts';
+import {
+  baselineRanker,
+  loadLabelledQueries,
+  measure,
+  miniSearchBaseline,
+  type RankFn,
+  LABELLED_SETS as SETS,
+  TARGETS,
+} from './relevance-metrics.ts';
 
 const METRICS: { key: keyof typeof TARGETS | 'mrr'; name: string; atMost?: boolean }[] = [
   { key: 'hitAt1', name: 'hit@1' },
@@ -21,7 +29,8 @@ const { values } = parseArgs({
   options: { failures: { type: 'boolean', default: false }, set: { type: 'string', default: Object.keys(SETS).join(',') } },
 });
 const chosen = values.set.split(',').map((name) => name.trim());
-for (const name of chosen) if (!(name in SETS)) throw new Error(`--set: unknown set "${name}"; choose from ${Object.keys(SETS).join(', ')}`);
+for (const name of chosen)
+  if (!(name in SETS)) throw new Error(`--set: unknown set "${name}"; choose from ${Object.keys(SETS).join(', ')}`);
 
 const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
 const searcher = createSearcher(catalogue);
@@ -48,7 +57,9 @@ for (const name of chosen) {
     for (const [ranker, f] of figures.slice(0, 1)) {
       console.log(`${ranker}: ${f.failures.length} queries not answered first with an expected talk`);
       for (const miss of f.failures) {
-        console.log(`  [${miss.kind}] "${miss.query}" expected ${miss.expected.join('|') || '(nothing)'} got ${miss.got.join(', ') || '(nothing)'}`);
+        console.log(
+          `  [${miss.kind}] "${miss.query}" expected ${miss.expected.join('|') || '(nothing)'} got ${miss.got.join(', ') || '(nothing)'}`,
+        );
       }
     }
   }

@@ -21,7 +21,11 @@ const heapUsed = () => {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (value: number) => `${value < 1 ? value.toFixed(3) : value.toFixed(1)} ms`;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 interface Figures {
   build: number;
@@ -66,8 +70,12 @@ const ours = (catalogue: Catalogue): RankFn => {
   return (q) => searcher.search(q).hits.map((h) => h.talk.id);
 };
 
-console.log(`queries: ${queries.length} (every labelled set), node ${process.version}, heap after full GC${gc ? '' : ' (no --expose-gc: approximate)'}`);
-console.log(`${'catalogue'.padEnd(14)}${'engine'.padEnd(10)}${'build'.padStart(10)}${'heap'.padStart(10)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'samples'.padStart(9)}${'target p99'.padStart(12)}`);
+console.log(
+  `queries: ${queries.length} (every labelled set), node ${process.version}, heap after full GC${gc ? '' : ' (no --expose-gc: approximate)'}`,
+);
+console.log(
+  `${'catalogue'.padEnd(14)}${'engine'.padEnd(10)}${'build'.padStart(10)}${'heap'.padStart(10)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'samples'.padStart(9)}${'target p99'.padStart(12)}`,
+);
 const rows: [string, () => Catalogue, number, number][] = [
   [`real ${real.talks.length}`, () => real, 1, 30],
   ['2,000', () => syntheticCatalogue(real, 2000), 10, 5],
@@ -98,6 +106,8 @@ const direct = startUp(process.execPath, ['--import', './src/compile-cache.ts', 
 const bare = startUp(process.execPath, ['-e', '0']);
 const startOk = viaNpm <= 250;
 met &&= startOk;
-console.log(`\nstart-up to the answer, median of 7: npm run -s search -- "cilium" ${ms(viaNpm)} (target <= 250 ms)  ${startOk ? 'ok' : 'ABOVE TARGET'}`);
+console.log(
+  `\nstart-up to the answer, median of 7: npm run -s search -- "cilium" ${ms(viaNpm)} (target <= 250 ms)  ${startOk ? 'ok' : 'ABOVE TARGET'}`,
+);
 console.log(`  without npm: ${ms(direct)}; a bare node -e: ${ms(bare)}`);
 console.log(met ? 'All targets met.' : 'Some targets missed.');

@@ -24,7 +24,9 @@ export function syntheticCatalogue(real: Catalogue, size: number, seed = 42): Ca
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const realWords = [
     ...new Set(
-      real.talks.flatMap((t) => `${t.title} ${t.takeaway.en} ${t.takeaway.fr} ${t.keywords.en.join(' ')}`.split(/\s+/)).filter((w) => w.length > 2),
+      real.talks
+        .flatMap((t) => `${t.title} ${t.takeaway.en} ${t.takeaway.fr} ${t.keywords.en.join(' ')}`.split(/\s+/))
+        .filter((w) => w.length > 2),
     ),
   ];
   const invented = Array.from({ length: Math.max(500, size) }, () =>
@@ -36,7 +38,12 @@ export function syntheticCatalogue(real: Catalogue, size: number, seed = 42): Ca
     while (text.length < length) text += `${word()} `;
     return text.trim();
   };
-  const editions: Edition[] = [2018, 2022, 2024].map((year) => ({ id: `kubecon-eu-${year}`, name: `KubeCon Europe ${year}`, city: pick(['Paris', 'Valencia', 'Copenhagen']), year }));
+  const editions: Edition[] = [2018, 2022, 2024].map((year) => ({
+    id: `kubecon-eu-${year}`,
+    name: `KubeCon Europe ${year}`,
+    city: pick(['Paris', 'Valencia', 'Copenhagen']),
+    year,
+  }));
   const topics = [...real.topicById.keys()];
   const article = real.talks[0]!.article;
 
@@ -45,7 +52,10 @@ export function syntheticCatalogue(real: Catalogue, size: number, seed = 42): Ca
     return {
       id: `synthetic-${i}`,
       title: sentence(40 + Math.floor(random() * 40)),
-      speakers: Array.from({ length: 1 + Math.floor(random() * 2) }, () => ({ name: `${pick(invented)} ${pick(invented)}`, company: pick(invented) })),
+      speakers: Array.from({ length: 1 + Math.floor(random() * 2) }, () => ({
+        name: `${pick(invented)} ${pick(invented)}`,
+        company: pick(invented),
+      })),
       video: `https://www.youtube.com/watch?v=synthetic${i}`,
       edition,
       article,
@@ -59,7 +69,10 @@ export function syntheticCatalogue(real: Catalogue, size: number, seed = 42): Ca
   // Read back through JSON, as the real catalogue is: strings built by concatenation are
   // ropes, which V8 reads more slowly than the flat strings a parsed file gives, and the
   // benchmark would time the generator's strings rather than the search.
-  const talks = (JSON.parse(JSON.stringify(generated)) as Talk[]).map((talk) => ({ ...talk, edition: editions.find((e) => e.id === talk.edition.id)! }));
+  const talks = (JSON.parse(JSON.stringify(generated)) as Talk[]).map((talk) => ({
+    ...talk,
+    edition: editions.find((e) => e.id === talk.edition.id)!,
+  }));
   return {
     editions,
     talks,

@@ -78,7 +78,9 @@ export async function packageSizes(nodeModules: string): Promise<{ name: string;
   const sizes: { name: string; bytes: number }[] = [];
   for (const entry of await readdir(nodeModules, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    const names = entry.name.startsWith('@') ? (await readdir(path.join(nodeModules, entry.name))).map((name) => `${entry.name}/${name}`) : [entry.name];
+    const names = entry.name.startsWith('@')
+      ? (await readdir(path.join(nodeModules, entry.name))).map((name) => `${entry.name}/${name}`)
+      : [entry.name];
     for (const name of names) sizes.push({ name, bytes: await sizeOf(path.join(nodeModules, name)) });
   }
   return sizes.sort((a, b) => b.bytes - a.bytes);

@@ -40,7 +40,9 @@ export interface Config {
 export class ConfigError extends Error {
   readonly problems: readonly string[];
   constructor(problems: readonly string[]) {
-    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}\nSet these in the environment or in a .env file (see .env.example and README.md).`);
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}\nSet these in the environment or in a .env file (see .env.example and README.md).`,
+    );
     this.name = 'ConfigError';
     this.problems = problems;
   }
@@ -66,9 +68,24 @@ function isValidTimezone(zone: string): boolean {
 }
 
 const EnvSchema = z.object({
-  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-\S+$/, 'SLACK_BOT_TOKEN must be a bot token starting with "xoxb-" (OAuth & Permissions page of your Slack app)')),
-  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-\S+$/, 'SLACK_APP_TOKEN must be an app-level token starting with "xapp-" with the connections:write scope (Basic Information > App-Level Tokens)')),
-  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-zA-Z]{16,}$/, 'SLACK_SIGNING_SECRET must be the signing secret shown under Basic Information > App Credentials')),
+  SLACK_BOT_TOKEN: optional(
+    z
+      .string()
+      .regex(/^xoxb-\S+$/, 'SLACK_BOT_TOKEN must be a bot token starting with "xoxb-" (OAuth & Permissions page of your Slack app)'),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z
+      .string()
+      .regex(
+        /^xapp-\S+$/,
+        'SLACK_APP_TOKEN must be an app-level token starting with "xapp-" with the connections:write scope (Basic Information > App-Level Tokens)',
+      ),
+  ),
+  SLACK_SIGNING_SECRET: optional(
+    z
+      .string()
+      .regex(/^[0-9a-zA-Z]{16,}$/, 'SLACK_SIGNING_SECRET must be the signing secret shown under Basic Information > App Credentials'),
+  ),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'SLACK_API_URL must be an http(s) URL such as https://slack.com/api/' })),
   PORT: optional(port('PORT')),
   HEALTH_PORT: optional(port('HEALTH_PORT')),
@@ -77,9 +94,23 @@ const EnvSchema = z.object({
   CATALOGUE_DIR: optional(z.string()),
   DATA_DIR: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of: debug, info, warn, error' })),
-  DIGEST_CRON: optional(z.string().refine((value) => value.trim().split(/\s+/).length >= 5 && value.trim().split(/\s+/).length <= 6, 'DIGEST_CRON must be a cron expression with 5 or 6 fields, e.g. "30 9 * * 1" (Mondays 09:30)')),
+  DIGEST_CRON: optional(
+    z
+      .string()
+      .refine(
+        (value) => value.trim().split(/\s+/).length >= 5 && value.trim().split(/\s+/).length <= 6,
+        'DIGEST_CRON must be a cron expression with 5 or 6 fields, e.g. "30 9 * * 1" (Mondays 09:30)',
+      ),
+  ),
   DIGEST_TIMEZONE: optional(z.string().refine(isValidTimezone, 'DIGEST_TIMEZONE must be an IANA time zone such as Europe/Paris')),
-  DIGEST_CHANNELS: optional(z.string().refine((value) => value.split(',').every((id) => /^[CGD][A-Z0-9]{2,}$/.test(id.trim())), 'DIGEST_CHANNELS must be comma-separated Slack channel ids such as C0123ABCD,C0456EFGH (not channel names)')),
+  DIGEST_CHANNELS: optional(
+    z
+      .string()
+      .refine(
+        (value) => value.split(',').every((id) => /^[CGD][A-Z0-9]{2,}$/.test(id.trim())),
+        'DIGEST_CHANNELS must be comma-separated Slack channel ids such as C0123ABCD,C0456EFGH (not channel names)',
+      ),
+  ),
   DIGEST_SCHEDULER: optional(z.enum(['on', 'off'], { error: 'DIGEST_SCHEDULER must be "on" or "off"' })),
 });
 
@@ -104,10 +135,14 @@ export function loadConfig({ env = process.env, envFile = path.join(process.cwd(
   const anySlack = has('SLACK_BOT_TOKEN') || has('SLACK_APP_TOKEN') || has('SLACK_SIGNING_SECRET');
   const mode: Mode = !anySlack ? 'console' : has('SLACK_APP_TOKEN') ? 'socket' : 'http';
   if (mode !== 'console' && !has('SLACK_BOT_TOKEN')) {
-    problems.push('SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token ("xoxb-...") from OAuth & Permissions; it is needed in both HTTP and Socket Mode');
+    problems.push(
+      'SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token ("xoxb-...") from OAuth & Permissions; it is needed in both HTTP and Socket Mode',
+    );
   }
   if (mode === 'http' && !has('SLACK_SIGNING_SECRET')) {
-    problems.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify requests (Basic Information > App Credentials); or set SLACK_APP_TOKEN to use Socket Mode');
+    problems.push(
+      'SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify requests (Basic Information > App Credentials); or set SLACK_APP_TOKEN to use Socket Mode',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -130,7 +165,10 @@ export function loadConfig({ env = process.env, envFile = path.join(process.cwd(
     digest: {
       cron: values.DIGEST_CRON?.trim() ?? '30 9 * * 1',
       timezone: values.DIGEST_TIMEZONE ?? 'Europe/Paris',
-      channels: (values.DIGEST_CHANNELS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+      channels: (values.DIGEST_CHANNELS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
       scheduler: values.DIGEST_SCHEDULER !== 'off',
     },
     metricsPort: values.METRICS_PORT,

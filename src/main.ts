@@ -27,7 +27,13 @@ await runCli(async () => {
   const bot = createBot({ catalogue, searcher });
 
   if (config.mode === 'console') {
-    await runConsole({ bot, language: config.language, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    await runConsole({
+      bot,
+      language: config.language,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+    });
     return;
   }
 
@@ -39,7 +45,8 @@ await runCli(async () => {
     process.exit(1);
   });
   const slack = createSlackApp({ config, bot, logger, metrics, digest: digest.commands });
-  const metricsServer = config.metricsPort === undefined ? undefined : await startRouteServer([metricsRoute(metrics.registry)], config.metricsPort);
+  const metricsServer =
+    config.metricsPort === undefined ? undefined : await startRouteServer([metricsRoute(metrics.registry)], config.metricsPort);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;

@@ -5,7 +5,7 @@ import type { Language } from '../catalogue/schema.ts';
 import { ACTIONS, encodeMore } from './ids.ts';
 import { messages } from './messages.ts';
 import { renderTalk } from './talk.ts';
-import { escapeText, link, truncate, LIMITS } from './text.ts';
+import { escapeText, LIMITS, link, truncate } from './text.ts';
 
 /** What the Slack layer posts and the console prints: the same object for both. */
 export interface Message {
@@ -77,7 +77,11 @@ function sourceHeader(source: TalkSource, language: Language, label: (id: string
 }
 
 function topicButtons(topics: readonly Topic[], language: Language, prefix: string): ActionsBlock[] {
-  return buttonRows(ACTIONS.showTopic, topics.map((t) => ({ label: t.label[language], value: t.id })), prefix);
+  return buttonRows(
+    ACTIONS.showTopic,
+    topics.map((t) => ({ label: t.label[language], value: t.id })),
+    prefix,
+  );
 }
 
 /** Turns the bot's answer into a Block Kit message, within Slack's limits whatever the input. */
@@ -145,7 +149,9 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
         for (const conclusion of conclusions) {
           const points = conclusion.points.map((p) => `• ${escapeText(p[language])}`).join('\n');
           blocks.push(
-            section(`*${escapeText(conclusion.theme[language])}*\n${escapeText(conclusion.summary[language])}${points ? `\n${points}` : ''}`),
+            section(
+              `*${escapeText(conclusion.theme[language])}*\n${escapeText(conclusion.summary[language])}${points ? `\n${points}` : ''}`,
+            ),
             context(`📝 ${link(conclusion.sectionUrl, `${conclusion.article.title} › ${conclusion.section}`)}`),
           );
         }

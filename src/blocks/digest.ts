@@ -1,10 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
-import { topicLabeller, type Message } from './answer.ts';
+import { type Message, topicLabeller } from './answer.ts';
 import { messages } from './messages.ts';
 import { renderTalk } from './talk.ts';
-import { escapeText, truncate, LIMITS } from './text.ts';
+import { escapeText, LIMITS, truncate } from './text.ts';
 
 /** One week's digest: its theme and its talks (three, fewer only in a catalogue that small). */
 export interface DigestContent {
@@ -35,7 +35,12 @@ export function renderDigest(content: DigestContent, language: Language, catalog
 }
 
 /** The digest as `/kubecon digest preview` shows it: the same message under a line saying when it is due. */
-export function renderDigestPreview(content: DigestContent, language: Language, catalogue: Pick<Catalogue, 'topicById'>, note: string): Message {
+export function renderDigestPreview(
+  content: DigestContent,
+  language: Language,
+  catalogue: Pick<Catalogue, 'topicById'>,
+  note: string,
+): Message {
   const digest = renderDigest(content, language, catalogue);
   return { text: `${note} ${digest.text}`, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: note }] }, ...digest.blocks] };
 }
@@ -47,6 +52,10 @@ export function renderDigestNotice(text: string): Message {
 
 /** A slot in the schedule's own time zone, named beside it: a digest time is the same for every reader. */
 export function formatSlot(at: Date, timezone: string, language: Language): string {
-  const formatted = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: timezone, dateStyle: 'full', timeStyle: 'short' }).format(at);
+  const formatted = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    timeZone: timezone,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(at);
   return `${formatted} (${timezone})`;
 }

@@ -5,7 +5,7 @@ import type { Language } from '../catalogue/schema.ts';
 import { buttonRows, renderAnswer } from './answer.ts';
 import { ACTIONS, encodeMore } from './ids.ts';
 import { messages } from './messages.ts';
-import { escapeText, truncate, LIMITS } from './text.ts';
+import { escapeText, LIMITS, truncate } from './text.ts';
 
 /** When the weekly digest goes out next; null when no channel subscribed. */
 export type NextDigest = { readonly at: Date; readonly channels: number } | null;
@@ -67,7 +67,10 @@ export function renderHome(ctx: HomeContext): HomeView {
     { type: 'header', text: { type: 'plain_text', text: truncate(m.home.header, LIMITS.header), emoji: true } },
     section(m.home.intro(catalogue.talks.length, catalogue.editions.length)),
   ];
-  const rest: KnownBlock[] = [section(`*${m.home.howToUse}*\n${usage}`), { type: 'context', elements: [{ type: 'mrkdwn', text: m.help.mentions }] }];
+  const rest: KnownBlock[] = [
+    section(`*${m.home.howToUse}*\n${usage}`),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m.help.mentions }] },
+  ];
   if (ctx.digest !== undefined) {
     rest.push(section(ctx.digest === null ? m.home.noDigest : `🗞 ${m.home.nextDigest(slackDate(ctx.digest.at), ctx.digest.channels)}`));
   }

@@ -113,7 +113,8 @@ const en: Messages = {
   noTakeaways: 'The team wrote no conclusion for that edition.',
   help: {
     header: 'KubeCon talks, with the team’s takeaways',
-    intro: 'I recommend KubeCon Europe talks our platform team saw (2018 Copenhagen, 2022 Valencia, 2024 Paris), with the video and what the team thought. French or English, typos forgiven.',
+    intro:
+      'I recommend KubeCon Europe talks our platform team saw (2018 Copenhagen, 2022 Valencia, 2024 Paris), with the video and what the team thought. French or English, typos forgiven.',
     commands: [
       ['/kubecon <anything>', 'the best talks for your words, e.g. `/kubecon debug a pod in production`'],
       ['/kubecon 2024 cilium', 'filter by edition (a year or a city) or `topic:security`'],
@@ -128,7 +129,8 @@ const en: Messages = {
   },
   home: {
     header: 'KubeCon talks, with the team’s takeaways',
-    intro: (talks, editions) => `${talks} talks from ${editions} KubeCon Europe editions, each with the video and what our platform team thought of it.`,
+    intro: (talks, editions) =>
+      `${talks} talks from ${editions} KubeCon Europe editions, each with the video and what our platform team thought of it.`,
     browseEditions: 'Browse by edition',
     browseTopics: 'Browse by topic',
     howToUse: 'How to use it',
@@ -137,24 +139,30 @@ const en: Messages = {
   },
   digest: {
     header: (theme) => `🗞 KubeCon digest of the week: ${theme}`,
-    intro: (theme, talks) => `Theme of the week: *${theme}*. ${talks === 1 ? 'A talk' : `${talks} talks`} our platform team saw, with what the team thought.`,
+    intro: (theme, talks) =>
+      `Theme of the week: *${theme}*. ${talks === 1 ? 'A talk' : `${talks} talks`} our platform team saw, with what the team thought.`,
     footer: 'More talks any time with `/kubecon <anything>` · `/kubecon digest unsubscribe` stops this digest',
     preview: (when) => `Preview of the digest due in this channel on ${when}. Only you can see it.`,
-    previewUnsubscribed: (when) => `Preview: this channel is not subscribed (\`/kubecon digest subscribe\`); on ${when} it would get this. Only you can see it.`,
+    previewUnsubscribed: (when) =>
+      `Preview: this channel is not subscribed (\`/kubecon digest subscribe\`); on ${when} it would get this. Only you can see it.`,
     subscribed: (when) => `Done: this channel gets a weekly digest of three KubeCon talks. The next one: ${when}.`,
     alreadySubscribed: (when) => `This channel already gets the weekly digest. The next one: ${when}.`,
     configured: (when) => `This channel gets the weekly digest from the bot’s configuration (DIGEST_CHANNELS). The next one: ${when}.`,
-    cannotUnsubscribeConfigured: 'This channel gets the weekly digest from the bot’s configuration (DIGEST_CHANNELS): ask whoever runs the bot to remove it there.',
+    cannotUnsubscribeConfigured:
+      'This channel gets the weekly digest from the bot’s configuration (DIGEST_CHANNELS): ask whoever runs the bot to remove it there.',
     unsubscribed: 'Done: this channel no longer gets the weekly digest.',
     notSubscribed: 'This channel does not get the weekly digest: type `/kubecon digest subscribe` to start it.',
     subscribedBy: (user) => `This channel gets the weekly digest (subscribed by ${user}).`,
     nextDigest: (when) => `Next digest: ${when}.`,
     lastDigest: (when) => `Last digest: ${when}.`,
     featured: (seen, total, round) => `Talks featured here so far: ${seen} of ${total}${round > 1 ? ` (round ${round})` : ''}.`,
-    notInChannel: 'I am not a member of this channel, so I could not post the digest here. Invite me with `/invite @kubecon`, then type `/kubecon digest subscribe` again.',
-    privateChannel: 'This is a private channel I have not been added to, so I could not post the digest here. Add me with `/invite @kubecon`, then type `/kubecon digest subscribe` again.',
+    notInChannel:
+      'I am not a member of this channel, so I could not post the digest here. Invite me with `/invite @kubecon`, then type `/kubecon digest subscribe` again.',
+    privateChannel:
+      'This is a private channel I have not been added to, so I could not post the digest here. Add me with `/invite @kubecon`, then type `/kubecon digest subscribe` again.',
     archived: 'This channel is archived: no digest can be posted here.',
-    missingPermission: 'I cannot check this channel: the Slack app lacks a permission. Ask whoever runs the bot to reinstall it with the scopes in manifest.yml.',
+    missingPermission:
+      'I cannot check this channel: the Slack app lacks a permission. Ask whoever runs the bot to reinstall it with the scopes in manifest.yml.',
     notInDirectMessages: 'The weekly digest goes to channels: type `/kubecon digest subscribe` in the channel that should get it.',
     emptyCatalogue: 'The catalogue is empty: there is nothing to put in a digest.',
     onlyInSlack: '`/kubecon digest` works in a Slack channel.',
@@ -165,7 +173,8 @@ const en: Messages = {
   console: {
     banner: 'kubecon-bot local console: type what you would type after /kubecon (help, topics, a question...). Ctrl-D to quit.',
     prompt: 'kubecon> ',
-    connect: 'To connect to Slack, set SLACK_BOT_TOKEN and either SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see README.md.',
+    connect:
+      'To connect to Slack, set SLACK_BOT_TOKEN and either SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see README.md.',
   },
 };
 
@@ -203,7 +212,8 @@ const fr: Messages = {
   noTakeaways: 'L’équipe n’a pas écrit de conclusion pour cette édition.',
   help: {
     header: 'Les conférences KubeCon, avec le retour de l’équipe',
-    intro: 'Je recommande des conférences de la KubeCon Europe vues par notre équipe plateforme (Copenhague 2018, Valence 2022, Paris 2024), avec la vidéo et l’avis de l’équipe. En français ou en anglais, fautes de frappe pardonnées.',
+    intro:
+      'Je recommande des conférences de la KubeCon Europe vues par notre équipe plateforme (Copenhague 2018, Valence 2022, Paris 2024), avec la vidéo et l’avis de l’équipe. En français ou en anglais, fautes de frappe pardonnées.',
     commands: [
       ['/kubecon <ce que vous voulez>', 'les meilleures conférences pour vos mots, par ex. `/kubecon débugger un pod en production`'],
       ['/kubecon 2024 cilium', 'filtrer par édition (une année ou une ville) ou `topic:security`'],
@@ -218,7 +228,8 @@ const fr: Messages = {
   },
   home: {
     header: 'Les conférences KubeCon, avec le retour de l’équipe',
-    intro: (talks, editions) => `${talks} conférences de ${editions} éditions de la KubeCon Europe, chacune avec sa vidéo et l’avis de notre équipe plateforme.`,
+    intro: (talks, editions) =>
+      `${talks} conférences de ${editions} éditions de la KubeCon Europe, chacune avec sa vidéo et l’avis de notre équipe plateforme.`,
     browseEditions: 'Parcourir par édition',
     browseTopics: 'Parcourir par thème',
     howToUse: 'Comment s’en servir',
@@ -227,25 +238,32 @@ const fr: Messages = {
   },
   digest: {
     header: (theme) => `🗞 Le résumé KubeCon de la semaine : ${theme}`,
-    intro: (theme, talks) => `Thème de la semaine : *${theme}*. ${talks === 1 ? 'Une conférence vue' : `${talks} conférences vues`} par notre équipe plateforme, avec ce qu’elle en a retenu.`,
+    intro: (theme, talks) =>
+      `Thème de la semaine : *${theme}*. ${talks === 1 ? 'Une conférence vue' : `${talks} conférences vues`} par notre équipe plateforme, avec ce qu’elle en a retenu.`,
     footer: 'D’autres conférences à tout moment avec `/kubecon <ce que vous voulez>` · `/kubecon digest unsubscribe` arrête ce résumé',
     preview: (when) => `Aperçu du résumé prévu dans ce canal le ${when}. Vous seul le voyez.`,
-    previewUnsubscribed: (when) => `Aperçu : ce canal n’est pas abonné (\`/kubecon digest subscribe\`) ; le ${when}, il recevrait ceci. Vous seul le voyez.`,
+    previewUnsubscribed: (when) =>
+      `Aperçu : ce canal n’est pas abonné (\`/kubecon digest subscribe\`) ; le ${when}, il recevrait ceci. Vous seul le voyez.`,
     subscribed: (when) => `C’est fait : ce canal recevra chaque semaine un résumé de trois conférences KubeCon. Le prochain : ${when}.`,
     alreadySubscribed: (when) => `Ce canal reçoit déjà le résumé hebdomadaire. Le prochain : ${when}.`,
     configured: (when) => `Ce canal reçoit le résumé hebdomadaire par la configuration du bot (DIGEST_CHANNELS). Le prochain : ${when}.`,
-    cannotUnsubscribeConfigured: 'Ce canal reçoit le résumé hebdomadaire par la configuration du bot (DIGEST_CHANNELS) : demandez à qui gère le bot de l’y retirer.',
+    cannotUnsubscribeConfigured:
+      'Ce canal reçoit le résumé hebdomadaire par la configuration du bot (DIGEST_CHANNELS) : demandez à qui gère le bot de l’y retirer.',
     unsubscribed: 'C’est fait : ce canal ne recevra plus le résumé hebdomadaire.',
     notSubscribed: 'Ce canal ne reçoit pas le résumé hebdomadaire : tapez `/kubecon digest subscribe` pour le recevoir.',
     subscribedBy: (user) => `Ce canal reçoit le résumé hebdomadaire (abonné par ${user}).`,
     nextDigest: (when) => `Prochain résumé : ${when}.`,
     lastDigest: (when) => `Dernier résumé : ${when}.`,
     featured: (seen, total, round) => `Conférences déjà présentées ici : ${seen} sur ${total}${round > 1 ? ` (tour ${round})` : ''}.`,
-    notInChannel: 'Je ne suis pas membre de ce canal : je ne pourrais pas y publier le résumé. Invitez-moi avec `/invite @kubecon`, puis tapez à nouveau `/kubecon digest subscribe`.',
-    privateChannel: 'Ce canal privé ne m’a pas été ajouté : je ne pourrais pas y publier le résumé. Ajoutez-moi avec `/invite @kubecon`, puis tapez à nouveau `/kubecon digest subscribe`.',
+    notInChannel:
+      'Je ne suis pas membre de ce canal : je ne pourrais pas y publier le résumé. Invitez-moi avec `/invite @kubecon`, puis tapez à nouveau `/kubecon digest subscribe`.',
+    privateChannel:
+      'Ce canal privé ne m’a pas été ajouté : je ne pourrais pas y publier le résumé. Ajoutez-moi avec `/invite @kubecon`, puis tapez à nouveau `/kubecon digest subscribe`.',
     archived: 'Ce canal est archivé : aucun résumé ne peut y être publié.',
-    missingPermission: 'Je ne peux pas vérifier ce canal : il manque une autorisation à l’application Slack. Demandez à qui gère le bot de la réinstaller avec les scopes de manifest.yml.',
-    notInDirectMessages: 'Le résumé hebdomadaire est publié dans des canaux : tapez `/kubecon digest subscribe` dans le canal qui doit le recevoir.',
+    missingPermission:
+      'Je ne peux pas vérifier ce canal : il manque une autorisation à l’application Slack. Demandez à qui gère le bot de la réinstaller avec les scopes de manifest.yml.',
+    notInDirectMessages:
+      'Le résumé hebdomadaire est publié dans des canaux : tapez `/kubecon digest subscribe` dans le canal qui doit le recevoir.',
     emptyCatalogue: 'Le catalogue est vide : il n’y a rien à mettre dans un résumé.',
     onlyInSlack: '`/kubecon digest` fonctionne dans un canal Slack.',
   },
@@ -253,9 +271,11 @@ const fr: Messages = {
   digestDisabled: 'Le résumé hebdomadaire n’est pas activé sur ce bot.',
   tooLong: (max) => `Question bien longue : je n’en lis que les ${max} premiers caractères.`,
   console: {
-    banner: 'Console locale de kubecon-bot : tapez ce que vous taperiez après /kubecon (help, topics, une question...). Ctrl-D pour quitter.',
+    banner:
+      'Console locale de kubecon-bot : tapez ce que vous taperiez après /kubecon (help, topics, une question...). Ctrl-D pour quitter.',
     prompt: 'kubecon> ',
-    connect: 'Pour se connecter à Slack, définissez SLACK_BOT_TOKEN et SLACK_APP_TOKEN (Socket Mode) ou SLACK_SIGNING_SECRET (HTTP) ; voir README.md.',
+    connect:
+      'Pour se connecter à Slack, définissez SLACK_BOT_TOKEN et SLACK_APP_TOKEN (Socket Mode) ou SLACK_SIGNING_SECRET (HTTP) ; voir README.md.',
   },
 };
 

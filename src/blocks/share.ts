@@ -1,9 +1,9 @@
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
-import { topicLabeller, type Message } from './answer.ts';
+import { type Message, topicLabeller } from './answer.ts';
 import { messages } from './messages.ts';
 import { renderTalk } from './talk.ts';
-import { escapeText, truncate, LIMITS } from './text.ts';
+import { escapeText, LIMITS, truncate } from './text.ts';
 
 export interface ShareContext {
   readonly language: Language;

@@ -3,7 +3,7 @@ import type { Talk } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { ACTIONS } from './ids.ts';
 import { messages } from './messages.ts';
-import { escapeText, link, truncate, LIMITS } from './text.ts';
+import { escapeText, LIMITS, link, truncate } from './text.ts';
 
 const TAKEAWAY_MAX = 1200;
 

@@ -59,7 +59,10 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
     .sort((a, b) => b.count - a.count || a.topic.id.localeCompare(b.topic.id));
 
   const suggestions = (query: string) =>
-    searcher.suggestTopics(query, SUGGESTIONS).map((id) => catalogue.topicById.get(id)!).filter(Boolean);
+    searcher
+      .suggestTopics(query, SUGGESTIONS)
+      .map((id) => catalogue.topicById.get(id)!)
+      .filter(Boolean);
 
   function list(source: TalkSource, commandText: string, talks: readonly Talk[], page: number): Answer {
     const lastPage = Math.max(0, Math.ceil(talks.length / pageSize) - 1);
@@ -87,7 +90,12 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
         unknownEdition: result.query.unknownEditions[0],
       };
     }
-    return list(source ?? { type: 'search', query }, commandText, result.hits.map((hit) => hit.talk), page);
+    return list(
+      source ?? { type: 'search', query },
+      commandText,
+      result.hits.map((hit) => hit.talk),
+      page,
+    );
   }
 
   function answer(command: Command, commandText: string, page = 0): Answer {
@@ -106,7 +114,12 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
         const ids = searcher.context.resolveEditions(foldText(command.year));
         const edition = catalogue.editions.find((e) => ids.includes(e.id));
         if (!edition) return { kind: 'no-results', query: command.year, suggestions: [], unknownEdition: command.year };
-        return list({ type: 'edition', edition }, commandText, catalogue.talks.filter((t) => t.edition === edition), page);
+        return list(
+          { type: 'edition', edition },
+          commandText,
+          catalogue.talks.filter((t) => t.edition === edition),
+          page,
+        );
       }
       case 'random': {
         const talk = catalogue.talks[Math.floor(random() * catalogue.talks.length)]!;

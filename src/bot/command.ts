@@ -70,7 +70,8 @@ export function parseCommand(text: string): Command {
   if (words.length === 0 || trimmed === '?' || (is(first, 'help') && rest.length === 0)) return { kind: 'help' };
   if (!subcommand) return { kind: 'search', query: trimmed };
   if (is(first, 'topics') && rest.length === 0) return { kind: 'topics' };
-  if ((first === 'topic' || first === 'sujet' || first === 'theme') && rest.length > 0) return { kind: 'topic', name: asTyped(trimmed, first) };
+  if ((first === 'topic' || first === 'sujet' || first === 'theme') && rest.length > 0)
+    return { kind: 'topic', name: asTyped(trimmed, first) };
   if (KEYWORDS.random.includes(words.join(' ') as never)) return { kind: 'random' };
   if (is(first, 'edition') && rest.length === 1) return { kind: 'edition', year: rest[0]! };
   if (is(first, 'takeaways') && rest.length <= 1) return { kind: 'takeaways', year: rest[0] };

@@ -181,7 +181,7 @@ export function splitTitleAndSpeakers(text: string): { title: string; speakers: 
 
 const QUOTED = /[“"«]\s*([^“”"«»]+?)\s*[”"»]/g;
 const GENERIC_LINK_WORDS = /\b(?:vid[ée]o|replay|here|ici|youtube|lien|link|slides)\b/i;
-const MARKDOWN_LINK = /\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+const MARKDOWN_LINK = /\[((?:[^[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -189,7 +189,7 @@ function wordCount(text: string): number {
 
 function stripDecoration(text: string): string {
   return text
-    .replace(/^[\s\p{Extended_Pictographic}\uFE0F*_`]+/u, '')
+    .replace(/^(?:[\s\p{Extended_Pictographic}*_`]|\uFE0F)+/u, '')
     .replace(/[\s*_`]+$/u, '')
     .trim();
 }

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { EditionFileSchema, TopicsFileSchema, type EditionFile } from './schema.ts';
 import type { Article, Catalogue, Conclusion, Edition, Talk, Topic } from './model.ts';
+import { type EditionFile, EditionFileSchema, TopicsFileSchema } from './schema.ts';
 
 export const TOPICS_FILE = 'topics.json';
 
@@ -88,9 +88,10 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
   const display = (name: string) => path.join(dir, name);
 
   const topicsFile = display(TOPICS_FILE);
+  if (!names.includes(TOPICS_FILE)) problems.push(`${topicsFile}: missing; it declares the topic vocabulary talks may use`);
   const topicsData = names.includes(TOPICS_FILE)
     ? parseWith(TopicsFileSchema, topicsFile, await readJson(topicsFile, problems), problems)
-    : (problems.push(`${topicsFile}: missing; it declares the topic vocabulary talks may use`), undefined);
+    : undefined;
 
   const editionNames = names.filter((name) => name !== TOPICS_FILE);
   if (editionNames.length === 0) problems.push(`${dir}: holds no edition file (*.json besides ${TOPICS_FILE})`);
@@ -130,7 +131,8 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
     }
     const articleFor = (where: string, id: string): Article | undefined => {
       const article = articles.get(id);
-      if (!article) problems.push(`${file}: ${where}, field "article": unknown article "${id}"; use one of: ${[...articles.keys()].join(', ')}`);
+      if (!article)
+        problems.push(`${file}: ${where}, field "article": unknown article "${id}"; use one of: ${[...articles.keys()].join(', ')}`);
       return article;
     };
 
@@ -141,7 +143,9 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
       talkFile.set(entry.id, file);
       for (const topic of entry.topics) {
         if (topicsData && !topicById.has(topic)) {
-          problems.push(`${file}: ${where}, field "topics": unknown topic "${topic}"; add it to ${topicsFile} or use one of: ${[...topicById.keys()].join(', ')}`);
+          problems.push(
+            `${file}: ${where}, field "topics": unknown topic "${topic}"; add it to ${topicsFile} or use one of: ${[...topicById.keys()].join(', ')}`,
+          );
         }
       }
       if (entry.video) {

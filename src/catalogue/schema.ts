@@ -6,9 +6,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const STANCES = ['adopt', 'trial', 'assess', 'hold'] as const;
 export type Stance = (typeof STANCES)[number];
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "2022-ephemeral-containers"');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "2022-ephemeral-containers"');
 
 const text = z.string().trim().min(1, 'must not be empty');
 

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ArticleError,
+  type ArticleSpeaker,
   canonicalVideoUrl,
   isArticleFileName,
   normaliseTitle,
+  type ParsedArticle,
   parseArticle,
   youtubeId,
-  type ArticleSpeaker,
-  type ParsedArticle,
 } from '../catalogue/articles.ts';
 import { loadCatalogue } from '../catalogue/load.ts';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
@@ -111,7 +111,13 @@ function compare(catalogue: Catalogue, articles: readonly ParsedArticle[]): Omit
         catalogueTitles.has(normaliseTitle(heading.section)) ||
         catalogueSections.has(normaliseTitle(heading.section));
       if (!known) {
-        missingTalkHeadings.push({ file: article.fileName, line: heading.line, title: heading.title, speakers: heading.speakers, heading: heading.section });
+        missingTalkHeadings.push({
+          file: article.fileName,
+          line: heading.line,
+          title: heading.title,
+          speakers: heading.speakers,
+          heading: heading.section,
+        });
       }
     }
     summaries.push({ file: article.fileName, url: article.url, videos: byId.size, talkHeadings: article.talkHeadings.length });
@@ -120,7 +126,13 @@ function compare(catalogue: Catalogue, articles: readonly ParsedArticle[]): Omit
   const fileByUrl = new Map(articles.map((article) => [article.url, article.fileName]));
   const uncitedVideos = catalogue.talks
     .filter((talk): talk is Talk & { video: string } => talk.video !== null && !citedVideos.has(videoKey(talk.video)))
-    .map((talk) => ({ talk: talk.id, title: talk.title, video: talk.video, article: talk.article.id, file: fileByUrl.get(talk.article.url) ?? null }));
+    .map((talk) => ({
+      talk: talk.id,
+      title: talk.title,
+      video: talk.video,
+      article: talk.article.id,
+      file: fileByUrl.get(talk.article.url) ?? null,
+    }));
 
   return {
     ok: missingVideos.length === 0 && missingTalkHeadings.length === 0 && uncitedVideos.length === 0,
@@ -154,11 +166,17 @@ function toText(report: Report): string {
       entries.push({ line: video.line, text: `line ${video.line}${also}: missing video ${video.url}${title}, section "${video.section}"` });
     }
     for (const heading of report.missingTalkHeadings.filter((h) => h.file === file)) {
-      entries.push({ line: heading.line, text: `line ${heading.line}: missing talk "${heading.title}" - ${speakersText(heading.speakers)}` });
+      entries.push({
+        line: heading.line,
+        text: `line ${heading.line}: missing talk "${heading.title}" - ${speakersText(heading.speakers)}`,
+      });
     }
     entries.sort((a, b) => a.line - b.line);
     for (const uncited of report.uncitedVideos.filter((u) => (u.file ?? '') === file)) {
-      entries.push({ line: Infinity, text: `uncited video: catalogue talk "${uncited.talk}" has ${uncited.video}, which no article links to` });
+      entries.push({
+        line: Infinity,
+        text: `uncited video: catalogue talk "${uncited.talk}" has ${uncited.video}, which no article links to`,
+      });
     }
     if (entries.length === 0) continue;
     out.push('', file || 'Catalogue talks whose article is not in the folder', ...entries.map((entry) => `  ${entry.text}`));
@@ -168,7 +186,9 @@ function toText(report: Report): string {
   if (report.ok) {
     const videos = report.articles.reduce((sum, a) => sum + a.videos, 0);
     const headings = report.articles.reduce((sum, a) => sum + a.talkHeadings, 0);
-    out.push(`All covered: the catalogue has every one of the ${plural(videos, 'video')} and ${plural(headings, 'talk heading')}, and every catalogue video is cited.`);
+    out.push(
+      `All covered: the catalogue has every one of the ${plural(videos, 'video')} and ${plural(headings, 'talk heading')}, and every catalogue video is cited.`,
+    );
   } else {
     out.push(
       `Missing from the catalogue: ${plural(report.missingVideos.length, 'video')}, ${plural(report.missingTalkHeadings.length, 'talk heading')}. ` +
@@ -184,7 +204,9 @@ async function readArticles(dir: string): Promise<ParsedArticle[]> {
   try {
     names = (await readdir(dir)).filter(isArticleFileName).sort();
   } catch (error) {
-    throw new UsageError(`${dir}: the articles folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n${USAGE}`);
+    throw new UsageError(
+      `${dir}: the articles folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n${USAGE}`,
+    );
   }
   if (names.length === 0) throw new UsageError(`${dir}: holds no article (*.md besides README.md and talk-facts.md)\n${USAGE}`);
   const articles: ParsedArticle[] = [];
@@ -220,7 +242,9 @@ function readOptions(argv: string[]) {
   const { values, positionals } = parsed;
   if (values.help) return undefined;
   if (positionals.length !== 1) {
-    throw new UsageError(`${positionals.length === 0 ? 'No articles folder given.' : `Expected one articles folder, got ${positionals.length}.`}\n${USAGE}`);
+    throw new UsageError(
+      `${positionals.length === 0 ? 'No articles folder given.' : `Expected one articles folder, got ${positionals.length}.`}\n${USAGE}`,
+    );
   }
   return { articlesDir: positionals[0]!, dataDir: values.data ?? path.join(PROJECT_ROOT, 'data'), json: values.json };
 }

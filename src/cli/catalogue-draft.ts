@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
-  canonicalVideoUrl,
-  parseArticle,
-  slugify,
   type ArticleSpeaker,
   type ArticleVideo,
+  canonicalVideoUrl,
   type ParsedArticle,
+  parseArticle,
+  slugify,
 } from '../catalogue/articles.ts';
 import { runCli, UsageError } from './run.ts';
 
@@ -35,7 +35,10 @@ interface Drafts {
   talks: TalkDraft[];
 }
 
-function talkDraft(article: ParsedArticle, fields: { id: string; title: string; speakers: readonly ArticleSpeaker[]; video: string | null; section: string }): TalkDraft {
+function talkDraft(
+  article: ParsedArticle,
+  fields: { id: string; title: string; speakers: readonly ArticleSpeaker[]; video: string | null; section: string },
+): TalkDraft {
   return {
     id: fields.id,
     title: fields.title,
@@ -110,7 +113,9 @@ function readOptions(argv: string[]): string | undefined {
   }
   if (parsed.values.help) return undefined;
   if (parsed.positionals.length !== 1) {
-    throw new UsageError(`${parsed.positionals.length === 0 ? 'No article given.' : `Expected one article, got ${parsed.positionals.length}.`}\n${USAGE}`);
+    throw new UsageError(
+      `${parsed.positionals.length === 0 ? 'No article given.' : `Expected one article, got ${parsed.positionals.length}.`}\n${USAGE}`,
+    );
   }
   return parsed.positionals[0]!;
 }
@@ -122,7 +127,9 @@ await runCli(async () => {
   try {
     markdown = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass the path of an article such as ../shared/articles/2022-06-13-kubecon-2022-part-1.md`);
+    throw new UsageError(
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass the path of an article such as ../shared/articles/2022-06-13-kubecon-2022-part-1.md`,
+    );
   }
   const article = parseArticle(file, markdown);
   const { talks, untitledLines } = draftTalks(article);
@@ -131,6 +138,8 @@ await runCli(async () => {
     talks,
   };
   console.log(JSON.stringify(drafts, null, 2));
-  const untitled = untitledLines.length ? ` (${untitledLines.length} without a title near the link, line${untitledLines.length === 1 ? '' : 's'} ${untitledLines.join(', ')}: title "TODO")` : '';
+  const untitled = untitledLines.length
+    ? ` (${untitledLines.length} without a title near the link, line${untitledLines.length === 1 ? '' : 's'} ${untitledLines.join(', ')}: title "TODO")`
+    : '';
   console.error(`${talks.length} draft${talks.length === 1 ? '' : 's'} from ${file}; fill in TODO fields${untitled}`);
 });

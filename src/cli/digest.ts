@@ -30,7 +30,12 @@ function parseOptions(argv: readonly string[]): Options {
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { now: { type: 'boolean' }, channel: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        now: { type: 'boolean' },
+        channel: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     });
   } catch (error) {
@@ -43,7 +48,9 @@ function parseOptions(argv: readonly string[]): Options {
   }
   if (!values.now) throw new UsageError(`--now is required: this command posts the digest once, now.\n${USAGE}`);
   if (values.channel !== undefined && !/^[CG][A-Z0-9]{2,}$/.test(values.channel)) {
-    throw new UsageError(`--channel must be a channel id such as C0123ABCD (in Slack: channel details, at the bottom), got "${values.channel}"\n${USAGE}`);
+    throw new UsageError(
+      `--channel must be a channel id such as C0123ABCD (in Slack: channel details, at the bottom), got "${values.channel}"\n${USAGE}`,
+    );
   }
   return { channel: values.channel, dryRun: values['dry-run'] ?? false };
 }
@@ -72,7 +79,10 @@ async function dryRun(digest: Digest, slot: Date, options: Options, now: Date): 
     if (plan.kind === 'already-posted') console.log(`Already posted (ts ${plan.ts}): nothing to do.`);
     else if (plan.kind === 'empty-catalogue') console.log('Nothing to post: the catalogue is empty.');
     else {
-      if (plan.kind === 'in-progress') console.log('A post of this digest was started and not recorded: Slack would be asked first, and this posted only if it does not have it.');
+      if (plan.kind === 'in-progress')
+        console.log(
+          'A post of this digest was started and not recorded: Slack would be asked first, and this posted only if it does not have it.',
+        );
       console.log(renderMessageAsText(digest.composer.message(plan.digest, language)));
     }
   }
@@ -81,7 +91,8 @@ async function dryRun(digest: Digest, slot: Date, options: Options, now: Date): 
 await runCli(async () => {
   const options = parseOptions(process.argv.slice(2));
   const config = loadConfig();
-  if (!options.dryRun && config.mode === 'console') throw new UsageError('SLACK_BOT_TOKEN is not set: posting needs it (see README.md). --dry-run works without it.');
+  if (!options.dryRun && config.mode === 'console')
+    throw new UsageError('SLACK_BOT_TOKEN is not set: posting needs it (see README.md). --dry-run works without it.');
   if (!options.dryRun) await ensureWritableDataDir(config.dataDir);
   const catalogue = await loadCatalogue(config.catalogueDir);
   const logger = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? 'pretty' : 'json' });
@@ -90,7 +101,9 @@ await runCli(async () => {
   const slot = digest.schedule.latest(new Date(now.getTime() + EARLY_MS));
   if (slot === undefined) throw new UsageError(`DIGEST_CRON ("${config.digest.cron}") has no run before now: no digest is due.`);
 
-  console.log(`Digest of ${formatSlot(slot, config.digest.timezone, 'en')}${options.dryRun ? ' (dry run: nothing is posted or saved)' : ''}`);
+  console.log(
+    `Digest of ${formatSlot(slot, config.digest.timezone, 'en')}${options.dryRun ? ' (dry run: nothing is posted or saved)' : ''}`,
+  );
   try {
     if (options.dryRun) return await dryRun(digest, slot, options, now);
     const outcomes = await digest.runner.run(slot, { channel: options.channel });

@@ -1,12 +1,12 @@
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { speakersLine } from '../blocks/talk.ts';
 import { loadCatalogue } from '../catalogue/load.ts';
 import type { Talk } from '../catalogue/model.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { createSearcher, type SearchHit } from '../search/searcher.ts';
-import { speakersLine } from '../blocks/talk.ts';
 import { runCli, UsageError } from './run.ts';
-import path from 'node:path';
 
 const USAGE = `Usage: npm run search -- [--json] [--limit N] "<query>"
        npm run search -- --json < queries.txt   (one query per line, one JSON array per line)`;
@@ -47,7 +47,8 @@ await runCli(async () => {
   });
   if (values.help) return console.log(USAGE);
   const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError(`--limit must be a whole number from 1 to 100, got "${values.limit}"\n${USAGE}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new UsageError(`--limit must be a whole number from 1 to 100, got "${values.limit}"\n${USAGE}`);
 
   const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
   const searcher = createSearcher(catalogue);

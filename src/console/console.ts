@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
-import type { Answer, Bot } from '../bot/answer.ts';
-import { parseCommand, type Command } from '../bot/command.ts';
 import { renderAnswer } from '../blocks/answer.ts';
 import { messages } from '../blocks/messages.ts';
+import type { Answer, Bot } from '../bot/answer.ts';
+import { type Command, parseCommand } from '../bot/command.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { MAX_QUESTION } from '../slack/reply.ts';
 import { renderMessageAsText } from './render-text.ts';
@@ -47,7 +47,8 @@ export async function runConsole({ bot, language, input, output, interactive }: 
       last = { command, text, answer };
     }
     output.write(renderMessageAsText(renderAnswer(answer, { language, catalogue: bot.catalogue, ephemeral: false })));
-    if (answer.kind === 'talks' && answer.hasMore) output.write(language === 'fr' ? '(tapez « plus » pour la suite)\n' : '(type "more" for more results)\n');
+    if (answer.kind === 'talks' && answer.hasMore)
+      output.write(language === 'fr' ? '(tapez « plus » pour la suite)\n' : '(type "more" for more results)\n');
     prompt();
   }
 }

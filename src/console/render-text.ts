@@ -3,15 +3,17 @@ import type { Message } from '../blocks/answer.ts';
 
 /** Slack mrkdwn to terminal text: bold and italic marks dropped, links become "label (url)", escapes undone. */
 export function mrkdwnToText(text: string): string {
-  return text
-    // A link inside bold text may hold `_` or `*` in its URL: links count as one piece.
-    .replace(/(^|[\s(])([*_])((?:<[^<>]*>|[^*_\n<])+)\2(?=[\s).,:;!?]|$)/gm, '$1$3')
-    .replace(/<([^|<>]+)\|([^<>]*)>/g, (_m, url: string, label: string) => `${label} (${url})`)
-    .replace(/<(https?:[^<>]+)>/g, '$1')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&')
-    .replaceAll('\u200B', '');
+  return (
+    text
+      // A link inside bold text may hold `_` or `*` in its URL: links count as one piece.
+      .replace(/(^|[\s(])([*_])((?:<[^<>]*>|[^*_\n<])+)\2(?=[\s).,:;!?]|$)/gm, '$1$3')
+      .replace(/<([^|<>]+)\|([^<>]*)>/g, (_m, url: string, label: string) => `${label} (${url})`)
+      .replace(/<(https?:[^<>]+)>/g, '$1')
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&')
+      .replaceAll('\u200B', '')
+  );
 }
 
 type TextObject = { type: string; text: string };
@@ -46,7 +48,15 @@ export function renderMessageAsText(message: Message): string {
         break;
       }
       case 'context':
-        lines.push(indent(block.elements.map((element) => textOf(element)).filter(Boolean).join('\n'), '   '));
+        lines.push(
+          indent(
+            block.elements
+              .map((element) => textOf(element))
+              .filter(Boolean)
+              .join('\n'),
+            '   ',
+          ),
+        );
         break;
       case 'divider':
         lines.push('');
@@ -63,5 +73,8 @@ export function renderMessageAsText(message: Message): string {
         break;
     }
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

@@ -8,7 +8,7 @@ import type { Language } from '../catalogue/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DigestComposer } from './compose.ts';
 import { recipients } from './runner.ts';
-import { slotId, type DigestSchedule } from './schedule.ts';
+import { type DigestSchedule, slotId } from './schedule.ts';
 import { classifyFailure, howToFix } from './slack-client.ts';
 import type { DigestStore } from './store.ts';
 
@@ -61,7 +61,17 @@ const ChannelInfoSchema = z.object({
  * reaches us from may subscribe or unsubscribe that channel, and only that one. Direct
  * messages are refused: a digest there would reach one person, who can use /kubecon anyway.
  */
-export function createDigestCommands({ store, client, composer, schedule, catalogue, configured, language: fallback, logger, now = () => new Date() }: DigestCommandDependencies): DigestCommands {
+export function createDigestCommands({
+  store,
+  client,
+  composer,
+  schedule,
+  catalogue,
+  configured,
+  language: fallback,
+  logger,
+  now = () => new Date(),
+}: DigestCommandDependencies): DigestCommands {
   const log = logger.child({ component: 'digest' });
 
   /** When the next digest goes out, as the user reads it; a dash for a cron that never comes round again (30 February). */
@@ -98,11 +108,18 @@ export function createDigestCommands({ store, client, composer, schedule, catalo
       if ((await store.read()).subscriptions[channel]) return notice(m.alreadySubscribed(when));
       const verdict = await access(channel);
       if (verdict !== 'ok') {
-        const refusals = { 'not-member': m.notInChannel, private: m.privateChannel, archived: m.archived, 'missing-permission': m.missingPermission };
+        const refusals = {
+          'not-member': m.notInChannel,
+          private: m.privateChannel,
+          archived: m.archived,
+          'missing-permission': m.missingPermission,
+        };
         return notice(refusals[verdict]);
       }
       await store.update((state) =>
-        state.subscriptions[channel] ? state : { ...state, subscriptions: { ...state.subscriptions, [channel]: { by: userId, at: now().toISOString(), language } } },
+        state.subscriptions[channel]
+          ? state
+          : { ...state, subscriptions: { ...state.subscriptions, [channel]: { by: userId, at: now().toISOString(), language } } },
       );
       log.info('A channel subscribed to the weekly digest', { channel, user: userId });
       return notice(m.subscribed(when));
@@ -128,7 +145,11 @@ export function createDigestCommands({ store, client, composer, schedule, catalo
       const history = state.channels[channel];
       const { when } = nextSlot(language);
       const lines = [
-        configured.includes(channel) ? m.configured(when) : subscription ? `${m.subscribedBy(`<@${subscription.by}>`)} ${m.nextDigest(when)}` : m.notSubscribed,
+        configured.includes(channel)
+          ? m.configured(when)
+          : subscription
+            ? `${m.subscribedBy(`<@${subscription.by}>`)} ${m.nextDigest(when)}`
+            : m.notSubscribed,
       ];
       if (history?.last) lines.push(m.lastDigest(formatSlot(new Date(history.last.slot), schedule.timezone, language)));
       if (history) lines.push(m.featured(history.seen.length, catalogue.talks.length, history.cycle + 1));

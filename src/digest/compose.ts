@@ -1,5 +1,5 @@
 import type { Message } from '../blocks/answer.ts';
-import { renderDigest, renderDigestPreview, type DigestContent } from '../blocks/digest.ts';
+import { type DigestContent, renderDigest, renderDigestPreview } from '../blocks/digest.ts';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { pickDigest } from './select.ts';
@@ -24,9 +24,20 @@ export interface DigestComposer {
 /** Picks and renders digests from one catalogue; the poster, the preview and the dry run share it, so they agree. */
 export function createComposer(catalogue: Catalogue): DigestComposer {
   function pick(channel: string, state: ChannelState | undefined, slot: string, now: Date): PendingDigest | undefined {
-    const picked = pickDigest({ talks: catalogue.talks, history: state ?? { cycle: 0, seen: [] }, seed: channel, previousTheme: state?.last?.theme });
+    const picked = pickDigest({
+      talks: catalogue.talks,
+      history: state ?? { cycle: 0, seen: [] },
+      seed: channel,
+      previousTheme: state?.last?.theme,
+    });
     if (picked === undefined) return undefined;
-    return { slot, theme: picked.theme, talks: [...picked.talks], next: { cycle: picked.next.cycle, seen: [...picked.next.seen] }, startedAt: now.toISOString() };
+    return {
+      slot,
+      theme: picked.theme,
+      talks: [...picked.talks],
+      next: { cycle: picked.next.cycle, seen: [...picked.next.seen] },
+      startedAt: now.toISOString(),
+    };
   }
   return {
     pick,
@@ -42,7 +53,9 @@ export function createComposer(catalogue: Catalogue): DigestComposer {
         theme: catalogue.topicById.get(theme) ?? { id: theme, label: { en: theme, fr: theme }, synonyms: [] },
         talks: talks.map((id) => catalogue.talkById.get(id)).filter((talk): talk is Talk => talk !== undefined),
       };
-      return previewNote === undefined ? renderDigest(content, language, catalogue) : renderDigestPreview(content, language, catalogue, previewNote);
+      return previewNote === undefined
+        ? renderDigest(content, language, catalogue)
+        : renderDigestPreview(content, language, catalogue, previewNote);
     },
   };
 }

@@ -8,9 +8,9 @@ import { createComposer, type DigestComposer } from './compose.ts';
 import { createPoster, type RetryPolicy } from './poster.ts';
 import { createRunner, type DigestRunner } from './runner.ts';
 import { createSchedule, type DigestSchedule } from './schedule.ts';
-import { createDigestScheduler, systemClock, type Clock, type DigestScheduler } from './scheduler.ts';
+import { type Clock, createDigestScheduler, type DigestScheduler, systemClock } from './scheduler.ts';
 import { createDigestClient } from './slack-client.ts';
-import { createFileDigestStore, STATE_FILE, type DigestStore } from './store.ts';
+import { createFileDigestStore, type DigestStore, STATE_FILE } from './store.ts';
 
 export interface DigestOptions {
   readonly config: Pick<Config, 'slack' | 'language' | 'dataDir' | 'digest'>;
@@ -41,7 +41,16 @@ export function createDigest({ config, catalogue, logger, metrics, clock = syste
   const client = createDigestClient(config.slack, logger);
   const composer = createComposer(catalogue);
   const now = () => clock.now();
-  const poster = createPoster({ store: digestStore, client, composer, logger, metrics, now, ...(sleep ? { sleep } : {}), ...(retry ? { retry } : {}) });
+  const poster = createPoster({
+    store: digestStore,
+    client,
+    composer,
+    logger,
+    metrics,
+    now,
+    ...(sleep ? { sleep } : {}),
+    ...(retry ? { retry } : {}),
+  });
   const runner = createRunner({ store: digestStore, poster, configured: config.digest.channels, language: config.language, logger });
   const commands = createDigestCommands({
     store: digestStore,

@@ -36,9 +36,18 @@ export async function findPostedDigest(client: WebClient, channel: string, slot:
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const answer = HistoryPageSchema.parse(
-      await client.conversations.history({ channel, oldest, inclusive: true, include_all_metadata: true, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+      await client.conversations.history({
+        channel,
+        oldest,
+        inclusive: true,
+        include_all_metadata: true,
+        limit: PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      }),
     );
-    const found = answer.messages.find((message) => message.metadata?.event_type === DIGEST_EVENT_TYPE && message.metadata.event_payload?.slot === slot);
+    const found = answer.messages.find(
+      (message) => message.metadata?.event_type === DIGEST_EVENT_TYPE && message.metadata.event_payload?.slot === slot,
+    );
     if (found) return found.ts;
     cursor = answer.response_metadata?.next_cursor;
     if (!cursor) return undefined;

@@ -5,7 +5,7 @@ import type { Metrics } from '../metrics/metrics.ts';
 import { NO_UNFURL } from '../slack/reply.ts';
 import type { DigestComposer } from './compose.ts';
 import { digestMetadata, findPostedDigest } from './find-posted.ts';
-import { classifyFailure, howToFix, type CallFailure } from './slack-client.ts';
+import { type CallFailure, classifyFailure, howToFix } from './slack-client.ts';
 import type { ChannelState, DigestState, DigestStore, PendingDigest } from './store.ts';
 
 export interface RetryPolicy {
@@ -50,7 +50,16 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * posting and recording), Slack's history is searched for that metadata before any new
  * attempt; if Slack cannot say, nothing is posted again.
  */
-export function createPoster({ store, client, composer, logger, metrics, now = () => new Date(), sleep = wait, retry = DEFAULT_RETRY }: PosterDependencies): DigestPoster {
+export function createPoster({
+  store,
+  client,
+  composer,
+  logger,
+  metrics,
+  now = () => new Date(),
+  sleep = wait,
+  retry = DEFAULT_RETRY,
+}: PosterDependencies): DigestPoster {
   const log = logger.child({ component: 'digest' });
   const queues = new Map<string, Promise<unknown>>();
 
@@ -81,9 +90,19 @@ export function createPoster({ store, client, composer, logger, metrics, now = (
       ts = await findPostedDigest(client, channel, pending.slot);
     } catch (error) {
       known = false;
-      log.warn('Could not tell whether an unfinished digest of an earlier slot was posted; its talks count as seen', { channel, slot: pending.slot, error });
+      log.warn('Could not tell whether an unfinished digest of an earlier slot was posted; its talks count as seen', {
+        channel,
+        slot: pending.slot,
+        error,
+      });
     }
-    await store.update((state) => (ts !== undefined ? recordPosted(state, channel, pending, ts) : known ? dropPending(state, channel) : countAsSeen(state, channel, pending)));
+    await store.update((state) =>
+      ts !== undefined
+        ? recordPosted(state, channel, pending, ts)
+        : known
+          ? dropPending(state, channel)
+          : countAsSeen(state, channel, pending),
+    );
   }
 
   async function deliver(channel: string, digest: PendingDigest, language: Language, askFirst: boolean): Promise<PostResult> {
@@ -101,7 +120,13 @@ export function createPoster({ store, client, composer, logger, metrics, now = (
           ask = false;
         }
         if (!found) {
-          const answer = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, metadata: digestMetadata(slot), ...NO_UNFURL });
+          const answer = await client.chat.postMessage({
+            channel,
+            text: message.text,
+            blocks: message.blocks,
+            metadata: digestMetadata(slot),
+            ...NO_UNFURL,
+          });
           if (!answer.ts) throw new Error('chat.postMessage answered without a ts');
           ts = answer.ts;
         }
@@ -124,18 +149,24 @@ export function createPoster({ store, client, composer, logger, metrics, now = (
         // A refused history search leaves the question open: the digest stays in progress, and is not posted again until Slack can answer.
         if (!ask) await store.update((state) => dropPending(state, channel));
         metrics?.digest('failed');
-        log.error(ask ? 'Could not check whether the digest was posted; not posting it again' : 'Slack refused the digest for this channel; the other channels are not affected', {
-          channel,
-          slot,
-          error: failure.reason,
-          ...(hint ? { fix: hint } : {}),
-        });
+        log.error(
+          ask
+            ? 'Could not check whether the digest was posted; not posting it again'
+            : 'Slack refused the digest for this channel; the other channels are not affected',
+          {
+            channel,
+            slot,
+            error: failure.reason,
+            ...(hint ? { fix: hint } : {}),
+          },
+        );
         return { status: 'failed', reason: failure.reason };
       }
       // A 5xx or a timeout may hide a posted message: from now on, ask Slack before posting again. A 429 did nothing.
       if (failure.kind === 'ambiguous') ask = true;
       if (attempt < retry.attempts) {
-        const delayMs = failure.kind === 'rate-limited' ? failure.retryAfterMs : Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** (attempt - 1));
+        const delayMs =
+          failure.kind === 'rate-limited' ? failure.retryAfterMs : Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** (attempt - 1));
         log.warn('Could not post the digest; trying again', { channel, slot, error: failure.reason, attempt, delayMs });
         await sleep(delayMs);
       }

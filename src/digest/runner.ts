@@ -18,7 +18,9 @@ export interface Recipient {
 export function recipients(state: DigestState, configured: readonly string[], fallback: Language, slot?: Date): Recipient[] {
   const language = (channel: string) => state.subscriptions[channel]?.language ?? fallback;
   const subscribed = Object.entries(state.subscriptions)
-    .filter(([channel, subscription]) => !configured.includes(channel) && (slot === undefined || Date.parse(subscription.at) <= slot.getTime()))
+    .filter(
+      ([channel, subscription]) => !configured.includes(channel) && (slot === undefined || Date.parse(subscription.at) <= slot.getTime()),
+    )
     .map(([channel]) => channel);
   return [...configured, ...subscribed].map((channel) => ({ channel, language: language(channel) }));
 }
@@ -63,7 +65,10 @@ export function createRunner({ store, poster, configured, language, logger }: Ru
           } catch (error) {
             // Slack failures come back as results; this is the state file or a bug, and the slot stays in progress if it was started.
             log.error('The digest run failed for this channel', { channel: recipient.channel, slot: slotId(slot), error });
-            return { channel: recipient.channel, result: { status: 'failed', reason: error instanceof Error ? error.message : String(error) } };
+            return {
+              channel: recipient.channel,
+              result: { status: 'failed', reason: error instanceof Error ? error.message : String(error) },
+            };
           }
         }),
       );

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { ConfigError, type Config } from '../config.ts';
+import { type Config, ConfigError } from '../config.ts';
 
 /** When digests go out: DIGEST_CRON read in DIGEST_TIMEZONE. */
 export interface DigestSchedule {
@@ -27,7 +27,9 @@ export function createSchedule({ cron, timezone }: Config['digest']): DigestSche
   try {
     pattern = new Cron(cron, { timezone, mode: '5-or-6-parts' });
   } catch (error) {
-    throw new ConfigError([`DIGEST_CRON ("${cron}") is not a valid cron expression: ${(error as Error).message}. Example: "30 9 * * 1" (Mondays 09:30)`]);
+    throw new ConfigError([
+      `DIGEST_CRON ("${cron}") is not a valid cron expression: ${(error as Error).message}. Example: "30 9 * * 1" (Mondays 09:30)`,
+    ]);
   }
   return {
     timezone,

@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger.ts';
 import type { DigestRunner } from './runner.ts';
-import { slotId, type DigestSchedule } from './schedule.ts';
+import { type DigestSchedule, slotId } from './schedule.ts';
 
 /** Time and timers, injectable: tests move a fake clock through daylight-saving changes in milliseconds. */
 export interface Clock {
@@ -66,7 +66,11 @@ export function createDigestScheduler({ schedule, runner, logger, clock = system
     }
     const missing = await runner.missing(slot);
     if (missing.length > 0) {
-      log.warn('Skipped a digest missed while the bot was down: more than 12 hours late', { slot: slotId(slot), hoursLate: Math.floor(lateMs / 3_600_000), channels: missing });
+      log.warn('Skipped a digest missed while the bot was down: more than 12 hours late', {
+        slot: slotId(slot),
+        hoursLate: Math.floor(lateMs / 3_600_000),
+        channels: missing,
+      });
     }
   }
 
@@ -78,12 +82,15 @@ export function createDigestScheduler({ schedule, runner, logger, clock = system
       log.warn('DIGEST_CRON has no future run: no more digests will be scheduled');
       return;
     }
-    timer = clock.setTimeout(() => {
-      timer = undefined;
-      if (stopped) return;
-      if (clock.now() >= next) void track(due(next));
-      arm();
-    }, Math.min(next.getTime() - now.getTime(), MAX_WAIT_MS));
+    timer = clock.setTimeout(
+      () => {
+        timer = undefined;
+        if (stopped) return;
+        if (clock.now() >= next) void track(due(next));
+        arm();
+      },
+      Math.min(next.getTime() - now.getTime(), MAX_WAIT_MS),
+    );
   }
 
   return {

@@ -55,7 +55,10 @@ export function pickDigest({ talks, history, seed, previousTheme }: PickOptions)
 
   const theme = chooseTheme(unseen, size, previousTheme);
   // The theme's talks first; a theme short of talks is topped up with the next unseen ones.
-  const picked = [...unseen.filter((talk) => talk.topics.includes(theme)), ...unseen.filter((talk) => !talk.topics.includes(theme))].slice(0, size);
+  const picked = [...unseen.filter((talk) => talk.topics.includes(theme)), ...unseen.filter((talk) => !talk.topics.includes(theme))].slice(
+    0,
+    size,
+  );
   const ids = picked.map((talk) => talk.id);
   if (picked.length === size) return { theme, talks: ids, next: { cycle, seen: [...seen, ...ids] } };
 

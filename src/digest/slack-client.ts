@@ -1,4 +1,4 @@
-import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
+import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log/logger.ts';
 import { boltLogger } from '../slack/bolt-logger.ts';
@@ -38,7 +38,9 @@ export function classifyFailure(error: unknown): CallFailure {
     case ErrorCode.PlatformError:
       return { kind: 'refused', reason: coded.data.error };
     case ErrorCode.HTTPError:
-      return coded.statusCode >= 500 || coded.statusCode === 408 ? { kind: 'ambiguous', reason: `HTTP ${coded.statusCode}` } : { kind: 'refused', reason: `HTTP ${coded.statusCode}` };
+      return coded.statusCode >= 500 || coded.statusCode === 408
+        ? { kind: 'ambiguous', reason: `HTTP ${coded.statusCode}` }
+        : { kind: 'refused', reason: `HTTP ${coded.statusCode}` };
     default:
       // Request errors and anything unforeseen: assume the worst, that Slack may have acted.
       return { kind: 'ambiguous', reason: error instanceof Error ? error.message : String(error) };

@@ -91,7 +91,9 @@ export function createFileDigestStore(file: string, { rename = renameFile }: Fil
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return EMPTY_STATE;
-      throw new DigestStateError(`Cannot read the digest state file ${file} (${code ?? String(error)}): make it readable by the bot's user.`);
+      throw new DigestStateError(
+        `Cannot read the digest state file ${file} (${code ?? String(error)}): make it readable by the bot's user.`,
+      );
     }
     let json: unknown;
     try {

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { ServerResponse } from './node-http.ts';
 import type { Route } from './route-server.ts';
 
 /** Each readiness check by name: true when it passes. */

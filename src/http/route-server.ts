@@ -1,5 +1,5 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from './node-http.ts';
 import { http } from './node-http.ts';
 
 /** A GET route, shaped as Bolt's custom routes so the same ones serve on either server. */

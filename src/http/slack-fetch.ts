@@ -1,8 +1,8 @@
-import type { Agent } from 'node:http';
 import https from 'node:https';
 // undici's own Response and Headers, not the globals: @slack/socket-mode has undici loaded
 // already, and the globals would load Node's bundled copy of it as well.
 import { Headers, Response } from 'undici';
+import type { Agent } from './node-http.ts';
 import { http } from './node-http.ts';
 
 /** What fetch resolves to; undici's Response is the same class, typed apart from the global one. */
@@ -10,7 +10,11 @@ type FetchResponse = Awaited<ReturnType<typeof fetch>>;
 
 /** Request headers as a record with lower-case names, from any form fetch accepts. */
 function headerRecord(init: RequestInit['headers']): Record<string, string> {
-  const pairs: Iterable<[string, string]> = !init ? [] : Symbol.iterator in init ? (init as Iterable<[string, string]>) : Object.entries(init as Record<string, string>);
+  const pairs: Iterable<[string, string]> = !init
+    ? []
+    : Symbol.iterator in init
+      ? (init as Iterable<[string, string]>)
+      : Object.entries(init as Record<string, string>);
   return Object.fromEntries(Array.from(pairs, ([name, value]) => [name.toLowerCase(), value]));
 }
 
@@ -46,7 +50,9 @@ export function slackFetch(timeoutMs: number): typeof fetch {
     return new Promise<FetchResponse>((resolve, reject) => {
       // A timer cleared with the answer, not AbortSignal.timeout(): under load, thousands of
       // those would each stay alive for the whole timeout after their request was done.
-      const timer = signal ? undefined : setTimeout(() => request.destroy(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+      const timer = signal
+        ? undefined
+        : setTimeout(() => request.destroy(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
       // fetch rejects with the signal's reason when aborted; so does this.
       const fail = (error: Error) => {
         clearTimeout(timer);
@@ -62,7 +68,11 @@ export function slackFetch(timeoutMs: number): typeof fetch {
           const responseHeaders = new Headers();
           const raw = response.rawHeaders;
           for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i]!, raw[i + 1]!);
-          const answer = new Response(NO_BODY.has(status) ? null : Buffer.concat(chunks), { status, statusText: response.statusMessage ?? '', headers: responseHeaders });
+          const answer = new Response(NO_BODY.has(status) ? null : Buffer.concat(chunks), {
+            status,
+            statusText: response.statusMessage ?? '',
+            headers: responseHeaders,
+          });
           resolve(answer as unknown as FetchResponse);
         });
       });

@@ -27,11 +27,22 @@ export interface LoggerOptions {
  */
 const SECRET = /\b(xox[abposr]|xapp)-[A-Za-z0-9-]+/g;
 /** Keys whose values are never logged, whatever they hold (user text, credentials). */
-const HIDDEN_KEYS = new Set(['token', 'text', 'signingSecret', 'signing_secret', 'authorization', 'password', 'secret', 'botToken', 'appToken']);
+const HIDDEN_KEYS = new Set([
+  'token',
+  'text',
+  'signingSecret',
+  'signing_secret',
+  'authorization',
+  'password',
+  'secret',
+  'botToken',
+  'appToken',
+]);
 
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.replace(SECRET, '$1-***');
-  if (value instanceof Error) return { name: value.name, message: scrub(value.message), ...('code' in value ? { code: (value as { code: unknown }).code } : {}) };
+  if (value instanceof Error)
+    return { name: value.name, message: scrub(value.message), ...('code' in value ? { code: (value as { code: unknown }).code } : {}) };
   if (Array.isArray(value)) return depth > 4 ? '[array]' : value.map((v) => scrub(v, depth + 1));
   if (value && typeof value === 'object') {
     if (depth > 4) return '[object]';
@@ -40,7 +51,10 @@ function scrub(value: unknown, depth = 0): unknown {
   return value;
 }
 
-export function createLogger({ level = 'info', format = 'json', write = (line) => process.stderr.write(`${line}\n`), now = () => new Date() }: LoggerOptions = {}, bound: LogContext = {}): Logger {
+export function createLogger(
+  { level = 'info', format = 'json', write = (line) => process.stderr.write(`${line}\n`), now = () => new Date() }: LoggerOptions = {},
+  bound: LogContext = {},
+): Logger {
   const threshold = LEVELS.indexOf(level);
   const emit = (lvl: Level, message: string, context: LogContext = {}) => {
     if (LEVELS.indexOf(lvl) < threshold) return;

@@ -19,7 +19,12 @@ export interface Metrics {
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
-  const requests = new Counter({ name: 'kubecon_requests_total', help: 'Slack requests handled, by kind and outcome', labelNames: ['kind', 'outcome'] as const, registers: [registry] });
+  const requests = new Counter({
+    name: 'kubecon_requests_total',
+    help: 'Slack requests handled, by kind and outcome',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [registry],
+  });
   const answers = new Histogram({
     name: 'kubecon_answer_duration_seconds',
     help: 'Time from a Slack request to its answer having been sent, by kind',
@@ -33,7 +38,12 @@ export function createMetrics(): Metrics {
     buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1],
     registers: [registry],
   });
-  const digests = new Counter({ name: 'kubecon_digests_total', help: 'Weekly digests, by outcome (posted or failed)', labelNames: ['outcome'] as const, registers: [registry] });
+  const digests = new Counter({
+    name: 'kubecon_digests_total',
+    help: 'Weekly digests, by outcome (posted or failed)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   // Zeroes from the start, so a dashboard or an alert sees the series before the first event.
   for (const outcome of ['posted', 'failed'] as const) digests.inc({ outcome }, 0);
 

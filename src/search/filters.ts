@@ -11,7 +11,8 @@ export interface Filters {
 }
 
 /** `topic:security`, `sujet:"service mesh"`, `year:2024`, wherever they stand in the text. */
-const FILTER = /(^|[\s,;(])(topics?|themes?|thèmes?|sujets?|year|years|annee|année|edition|édition|city|ville)\s*:\s*("[^"]*"|[^\s,;)]+)/giu;
+const FILTER =
+  /(^|[\s,;(])(topics?|themes?|thèmes?|sujets?|year|years|annee|année|edition|édition|city|ville)\s*:\s*("[^"]*"|[^\s,;)]+)/giu;
 const TOPIC_KINDS = new Set(['topic', 'topics', 'theme', 'themes', 'sujet', 'sujets']);
 
 /** Stage 3 of the query pipeline; a year or a city typed as a plain word is read with the words. */

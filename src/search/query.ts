@@ -83,7 +83,10 @@ function slot(word: string, context: QueryContext): QuerySlot {
 function dedupe(slots: QuerySlot[]): QuerySlot[] {
   const seen = new Set<string>();
   return slots.filter((slot) => {
-    const key = slot.alternatives.map((name) => name.split(' ').map(indexTerm).join(' ')).sort().join('|');
+    const key = slot.alternatives
+      .map((name) => name.split(' ').map(indexTerm).join(' '))
+      .sort()
+      .join('|');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

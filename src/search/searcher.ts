@@ -172,7 +172,8 @@ export function createSearcher(catalogue: Catalogue): Searcher {
       if (!allowed(doc) || Math.max(...scores) < MIN_SCORE) continue;
       const coverage = qualities.reduce((sum, quality, s) => sum + quality * weight[s]!, 0) / total;
       if (coverage < required) continue;
-      const score = scores.reduce((sum, value, s) => sum + (value === 0 ? 0 : weight[s]! * qualities[s]! * Math.sqrt(value / best[s]!)), 0) / total;
+      const score =
+        scores.reduce((sum, value, s) => sum + (value === 0 ? 0 : weight[s]! * qualities[s]! * Math.sqrt(value / best[s]!)), 0) / total;
       ranked.push({ doc, score: score * (talks[doc]!.video ? VIDEO_BONUS : 1) });
     }
     return ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
@@ -225,7 +226,10 @@ function editionResolver(catalogue: Catalogue): (name: string) => readonly strin
     add(foldText(edition.city), edition.id);
   }
   // The French names of the cities, since half the team writes in French.
-  for (const [alias, city] of [['copenhague', 'copenhagen'], ['valence', 'valencia']] as const) {
+  for (const [alias, city] of [
+    ['copenhague', 'copenhagen'],
+    ['valence', 'valencia'],
+  ] as const) {
     for (const id of byName.get(city) ?? []) add(alias, id);
   }
   return (name) => byName.get(name) ?? [];

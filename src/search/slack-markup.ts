@@ -8,7 +8,7 @@ const LABELLED_LINK = /<[a-z][a-z0-9+.-]*:[^<>|]*\|([^<>]*)>/gi;
 const LINK = /<[a-z][a-z0-9+.-]*:[^<>]*>/gi;
 const BARE_URL = /\bhttps?:\/\/\S+/gi;
 const SHORTCODE = /:[a-z0-9_+'-]+:/gi;
-const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u20e3]/gu;
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0f|\u20e3/gu;
 
 export function stripSlackMarkup(text: string): string {
   return text

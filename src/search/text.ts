@@ -9,8 +9,8 @@ const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o
 /** Bounded, so that hostile input made of every character there is cannot grow it without end. */
 const FOLD_CACHE_SIZE = 4096;
 const foldedChars = new Map<string, string>();
-const NON_ASCII = /[^\x00-\x7f]/;
-const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
 /**
  * One non-ASCII UTF-16 unit folded: ligatures spelled out, accents and other marks dropped.
@@ -38,7 +38,9 @@ function lowerFold(input: string): string {
 
 /** Lower-case, accents and punctuation removed, words separated by single spaces. */
 export function foldText(input: string): string {
-  return lowerFold(input).replace(/[^a-z0-9]+/g, ' ').trim();
+  return lowerFold(input)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** The folded words of a text, none for a text without any. */
@@ -54,8 +56,8 @@ export function tokenize(input: string): string[] {
  */
 export const STOPWORDS: ReadonlySet<string> = new Set([
   ...[...eng, ...fra].map(foldText),
-  ...(
-    // English
+  ...// English
+  (
     'without its whom whose when why does will shall may us she anything something tell show find give ' +
     'want need looking look search please thanks thank hi hello hey bot kubecon talk talks conference ' +
     'conferences conf confs session sessions video videos presentation presentations watch recommend ' +
@@ -96,7 +98,8 @@ export function singular(word: string): string {
   if (isNotPlural(word)) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 4 && word.endsWith('eaux')) return word.slice(0, -1);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is'))
+    return word.slice(0, -1);
   return word;
 }
 

@@ -1,18 +1,18 @@
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import { WebClient, type RetryOptions, type WebClientOptions } from '@slack/web-api';
+import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Bot } from '../bot/answer.ts';
 import type { Config } from '../config.ts';
 import type { DigestCommands } from '../digest/commands.ts';
 import { healthRoutes, type ReadinessChecks } from '../http/health.ts';
-import { startRouteServer, type RouteServer } from '../http/route-server.ts';
+import type { Server } from '../http/node-http.ts';
+import { type RouteServer, startRouteServer } from '../http/route-server.ts';
 import { slackFetch } from '../http/slack-fetch.ts';
 import type { Logger } from '../log/logger.ts';
 import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { createAnswerQueue } from './answer-queue.ts';
-import { boltLogger } from './bolt-logger.ts';
 import { guardRequests } from './body-guard.ts';
+import { boltLogger } from './bolt-logger.ts';
 import { createEventDeduplicator } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
 import { createIdentityProbe } from './identity.ts';
@@ -84,7 +84,13 @@ async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
   try {
-    return await Promise.race([promise.then(() => true, () => true), timeout]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -155,8 +161,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           installerOptions: { clientOptions: { ...base, retryConfig: tuning.socketRetry } },
         })
       : // guardRequests checks signatures, once a request, before Bolt sees it.
-        new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', signatureVerification: false, endpoints: EVENTS_PATH, logger: sdkLogger, customRoutes: routes });
-  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardRequests(receiver.requestListener, EVENTS_PATH, config.slack.signingSecret ?? '', log);
+        new HTTPReceiver({
+          signingSecret: config.slack.signingSecret ?? '',
+          signatureVerification: false,
+          endpoints: EVENTS_PATH,
+          logger: sdkLogger,
+          customRoutes: routes,
+        });
+  if (receiver instanceof HTTPReceiver)
+    receiver.requestListener = guardRequests(receiver.requestListener, EVENTS_PATH, config.slack.signingSecret ?? '', log);
 
   const app = new App({
     receiver,
@@ -208,13 +221,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       identity.stop();
       const deadline = Date.now() + tuning.shutdownTimeoutMs;
       const left = () => Math.max(0, deadline - Date.now());
-      log.info('Shutting down: taking no new work, finishing what is in flight', { inFlight: inFlight.count, answers: answerQueue.pending });
+      log.info('Shutting down: taking no new work, finishing what is in flight', {
+        inFlight: inFlight.count,
+        answers: answerQueue.pending,
+      });
       const stopped =
-        receiver instanceof HTTPReceiver
-          ? server === undefined
-            ? Promise.resolve()
-            : receiver.stop()
-          : receiver.client.disconnect();
+        receiver instanceof HTTPReceiver ? (server === undefined ? Promise.resolve() : receiver.stop()) : receiver.client.disconnect();
       if (!(await within(Promise.all([inFlight.idle(), answerQueue.idle()]), left()))) {
         log.warn('Shutdown deadline reached with handlers still running', { inFlight: inFlight.count, answers: answerQueue.pending });
       }

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders, RequestListener } from 'node:http';
 import { parse } from 'node:querystring';
+import type { IncomingHttpHeaders, RequestListener } from '../http/node-http.ts';
 import type { Logger } from '../log/logger.ts';
 
 /** HTTPReceiver's own default limit; this guard reads the body before Bolt does, so it applies it. */
@@ -45,7 +45,13 @@ function parsesToNull(raw: string, contentType: string | undefined): boolean {
  * other request goes to Bolt with the body already read (`rawBody`, which Bolt uses instead of
  * reading again); Bolt's own signature check is then off (see app.ts).
  */
-export function guardRequests(listener: RequestListener, endpoint: string, signingSecret: string, log: Logger, now: () => number = Date.now): RequestListener {
+export function guardRequests(
+  listener: RequestListener,
+  endpoint: string,
+  signingSecret: string,
+  log: Logger,
+  now: () => number = Date.now,
+): RequestListener {
   return (req, res) => {
     // Anything else Bolt routes at once, and may answer with a synchronous throw that its server catches.
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== endpoint) {

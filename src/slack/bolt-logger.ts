@@ -1,4 +1,4 @@
-import { LogLevel, type Logger as BoltLogger } from '@slack/web-api';
+import { type Logger as BoltLogger, LogLevel } from '@slack/web-api';
 import type { LogContext, Logger } from '../log/logger.ts';
 
 /** Bolt and its clients log `...args`; ours logs a message and fields, so errors keep their name and code. */

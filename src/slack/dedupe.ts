@@ -32,7 +32,11 @@ export function eventKey(teamId: string, eventId: string): string {
   return `${teamId}:${eventId}`;
 }
 
-export function createEventDeduplicator({ ttlMs = EVENT_TTL_MS, maxEntries = MAX_EVENTS, now = Date.now }: DeduplicatorOptions = {}): EventDeduplicator {
+export function createEventDeduplicator({
+  ttlMs = EVENT_TTL_MS,
+  maxEntries = MAX_EVENTS,
+  now = Date.now,
+}: DeduplicatorOptions = {}): EventDeduplicator {
   const entries = new Map<string, Entry>();
 
   // Insertion order is expiry order (one TTL for all), so expired entries are at the front.

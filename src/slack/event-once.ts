@@ -8,7 +8,13 @@ import { EventEnvelopeSchema, invalidFields } from './payloads.ts';
  * Bolt acks events before any listener runs, so Slack retries only what never reached us,
  * and a retry of an event we answered must not answer twice.
  */
-export function answerEventOnce(deps: ListenerDeps, body: unknown, retryNum: number | undefined, log: Logger, work: (delivery: { readonly teamId: string; readonly log: Logger }) => Promise<boolean>): void {
+export function answerEventOnce(
+  deps: ListenerDeps,
+  body: unknown,
+  retryNum: number | undefined,
+  log: Logger,
+  work: (delivery: { readonly teamId: string; readonly log: Logger }) => Promise<boolean>,
+): void {
   const envelope = EventEnvelopeSchema.safeParse(body);
   if (!envelope.success) {
     log.warn('Ignored an event with an invalid envelope', { fields: invalidFields(envelope.error) });

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
+import { type NextDigest, renderHome } from '../blocks/home.ts';
 import type { Answer } from '../bot/answer.ts';
-import { renderHome, type NextDigest } from '../blocks/home.ts';
 import type { DigestCommands } from '../digest/commands.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ListenerDeps } from './deps.ts';

@@ -32,7 +32,14 @@ interface Entry {
   readonly language: Promise<Language>;
 }
 
-export function createLanguageResolver({ fallback, lookupLocale, logger, ttlMs = TTL_MS, maxEntries = MAX_USERS, now = Date.now }: LanguageResolverOptions): LanguageResolver {
+export function createLanguageResolver({
+  fallback,
+  lookupLocale,
+  logger,
+  ttlMs = TTL_MS,
+  maxEntries = MAX_USERS,
+  now = Date.now,
+}: LanguageResolverOptions): LanguageResolver {
   const cache = new Map<string, Entry>();
 
   function remember(userId: string, entry: Entry): void {

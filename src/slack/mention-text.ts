@@ -1,6 +1,7 @@
 /** Greetings and politeness around a request to the bot, in both languages. */
 const LEADING = /^(?:(?:hey|hi|hello|yo|salut|bonjour|coucou|please|pls|stp|svp|dis|say)\b[\s,:;!.-]*)+/i;
-const ABOUT = /^(?:(?:and\s+)?(?:what|how)\s+about|tell\s+me\s+about|any(?:thing)?\s+(?:talks?\s+)?(?:about|on)|et|quid\s+de|parle[- ]moi\s+de)\s+/i;
+const ABOUT =
+  /^(?:(?:and\s+)?(?:what|how)\s+about|tell\s+me\s+about|any(?:thing)?\s+(?:talks?\s+)?(?:about|on)|et|quid\s+de|parle[- ]moi\s+de)\s+/i;
 /** Checked against the last few characters only: see withoutTrailing. */
 const POLITE_END = /[\s,](?:please|pls|thanks|thank\s+you|merci|stp|svp)$/i;
 const CLOSING = /[\s?!.]/;
@@ -37,6 +38,9 @@ export function commandTextFromMessage(text: string, botUserId?: string): string
       ? text.replace(/^\s*<@[A-Z0-9]+(?:\|[^<>]*)?>/, ' ')
       : text.replaceAll(new RegExp(`<@${botUserId}(?:\\|[^<>]*)?>`, 'g'), ' ');
   const plain = withoutMention.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-  const trimmed = plain.replace(/\s+/g, ' ').replace(/^[\s,:;.!-]+/, '').trim();
+  const trimmed = plain
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,:;.!-]+/, '')
+    .trim();
   return withoutTrailing(trimmed.replace(LEADING, '').replace(ABOUT, '')).trim();
 }

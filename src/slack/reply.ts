@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import type { Bot } from '../bot/answer.ts';
-import { parseCommand, type Command, type DigestAction } from '../bot/command.ts';
-import { renderAnswer, type Message } from '../blocks/answer.ts';
+import { type Message, renderAnswer } from '../blocks/answer.ts';
 import { messages } from '../blocks/messages.ts';
+import type { Bot } from '../bot/answer.ts';
+import { type Command, type DigestAction, parseCommand } from '../bot/command.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { DigestCommands } from '../digest/commands.ts';
 
@@ -26,16 +26,30 @@ export interface ReplyDependencies {
 export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 /** One command's answer as Block Kit, with the same builders the console uses. */
-export function renderCommand(bot: Bot, command: Command, commandText: string, page: number, { language, ephemeral }: { language: Language; ephemeral: boolean }): Message {
+export function renderCommand(
+  bot: Bot,
+  command: Command,
+  commandText: string,
+  page: number,
+  { language, ephemeral }: { language: Language; ephemeral: boolean },
+): Message {
   return renderAnswer(bot.answer(command, commandText, page), { language, catalogue: bot.catalogue, ephemeral });
 }
 
 /** The answer to what a user typed after `/kubecon`, in a mention or in a direct message. */
-export async function replyTo(deps: ReplyDependencies, typed: string, asker: Asker, { ephemeral }: { ephemeral: boolean }): Promise<Message> {
+export async function replyTo(
+  deps: ReplyDependencies,
+  typed: string,
+  asker: Asker,
+  { ephemeral }: { ephemeral: boolean },
+): Promise<Message> {
   const tooLong = typed.length > MAX_QUESTION;
   const text = tooLong ? typed.slice(0, MAX_QUESTION) : typed;
   const command = parseCommand(text);
-  const message = command.kind === 'digest' ? await digestReply(deps.digest, command.action, asker) : renderCommand(deps.bot, command, text, 0, { language: asker.language, ephemeral });
+  const message =
+    command.kind === 'digest'
+      ? await digestReply(deps.digest, command.action, asker)
+      : renderCommand(deps.bot, command, text, 0, { language: asker.language, ephemeral });
   if (!tooLong) return message;
   const note: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: messages(asker.language).tooLong(MAX_QUESTION) }] };
   return { text: message.text, blocks: [note, ...message.blocks] };

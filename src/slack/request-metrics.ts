@@ -10,7 +10,11 @@ const current = new AsyncLocalStorage<{ failed: boolean; answers: Promise<unknow
 
 /** The kind of request a Bolt body is; the fields read are the ones Slack always sends. */
 export function requestKind(body: unknown): RequestKind {
-  const fields = (typeof body === 'object' && body !== null ? body : {}) as { command?: unknown; type?: unknown; event?: { type?: unknown } };
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as {
+    command?: unknown;
+    type?: unknown;
+    event?: { type?: unknown };
+  };
   if (typeof fields.command === 'string') return 'command';
   if (fields.type === 'block_actions') return 'action';
   switch (fields.event?.type) {
@@ -37,7 +41,9 @@ export async function measureRequest(metrics: Metrics, body: unknown, handle: ()
     state.failed = true;
     throw error;
   } finally {
-    void Promise.allSettled(state.answers).then(() => metrics.request(kind, state.failed ? 'error' : 'ok', (performance.now() - start) / 1000));
+    void Promise.allSettled(state.answers).then(() =>
+      metrics.request(kind, state.failed ? 'error' : 'ok', (performance.now() - start) / 1000),
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger.ts';
 import type { ListenerDeps } from './deps.ts';
 import { answerEventOnce } from './event-once.ts';
 import { commandTextFromMessage } from './mention-text.ts';
-import { invalidFields, type AppMentionSchema, type DirectMessageSchema } from './payloads.ts';
+import { type AppMentionSchema, type DirectMessageSchema, invalidFields } from './payloads.ts';
 import { apology, NO_UNFURL, replyTo } from './reply.ts';
 
 export interface ThreadRequest {
@@ -51,7 +51,13 @@ export interface QuestionEvent {
  * A mention or a direct message, checked with `schema`, answered in its thread once per
  * event whatever Slack retries; `kind` names it in the log when a field is invalid.
  */
-export async function answerQuestion(deps: ListenerDeps, log: Logger, kind: string, schema: typeof AppMentionSchema | typeof DirectMessageSchema, { event, body, client, context }: QuestionEvent): Promise<void> {
+export async function answerQuestion(
+  deps: ListenerDeps,
+  log: Logger,
+  kind: string,
+  schema: typeof AppMentionSchema | typeof DirectMessageSchema,
+  { event, body, client, context }: QuestionEvent,
+): Promise<void> {
   const parsed = schema.safeParse(event);
   if (!parsed.success) {
     log.warn(`Ignored an invalid ${kind} event`, { fields: invalidFields(parsed.error) });
@@ -59,6 +65,11 @@ export async function answerQuestion(deps: ListenerDeps, log: Logger, kind: stri
   }
   const { user, text, channel, ts, thread_ts: threadTs } = parsed.data;
   answerEventOnce(deps, body, context.retryNum, log, ({ teamId, log: eventLog }) =>
-    answerInThread(deps, client, { teamId, channelId: channel, userId: user, text: commandTextFromMessage(text, context.botUserId), ts, threadTs }, eventLog),
+    answerInThread(
+      deps,
+      client,
+      { teamId, channelId: channel, userId: user, text: commandTextFromMessage(text, context.botUserId), ts, threadTs },
+      eventLog,
+    ),
   );
 }

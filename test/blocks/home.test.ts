@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/answer.ts';
-import type { Topic } from '../../src/catalogue/model.ts';
-import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { renderHome } from '../../src/blocks/home.ts';
 import { renderSharedTalk } from '../../src/blocks/share.ts';
+import { createBot } from '../../src/bot/answer.ts';
+import { loadCatalogue } from '../../src/catalogue/load.ts';
+import type { Topic } from '../../src/catalogue/model.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
 import { slackCatalogueDir } from '../slack/fixture-catalogue.ts';
 
@@ -30,7 +30,9 @@ describe('App Home view', () => {
 
   it('shows the next digest as a Slack date, or how to subscribe', () => {
     const next = renderHome({ language: 'fr', catalogue, topics, digest: { at: new Date('2030-05-06T07:30:00Z'), channels: 2 } });
-    expect(json(next)).toContain('Prochain résumé hebdomadaire : <!date^1904283000^{date_long_pretty} {time}|2030-05-06 07:30 UTC>, dans 2 canaux.');
+    expect(json(next)).toContain(
+      'Prochain résumé hebdomadaire : <!date^1904283000^{date_long_pretty} {time}|2030-05-06 07:30 UTC>, dans 2 canaux.',
+    );
     const none = renderHome({ language: 'en', catalogue, topics, digest: null });
     expect(json(none)).toContain('/kubecon digest subscribe');
   });

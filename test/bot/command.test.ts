@@ -23,10 +23,14 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
-  it.each(['ephemeral containers', 'topics about costs', 'help me debug a pod', 'edition 2024 cilium', 'digest of costs', 'random thoughts on chaos'])(
-    'treats %j as a query, never as an error',
-    (text) => {
-      expect(parseCommand(text)).toEqual({ kind: 'search', query: text });
-    },
-  );
+  it.each([
+    'ephemeral containers',
+    'topics about costs',
+    'help me debug a pod',
+    'edition 2024 cilium',
+    'digest of costs',
+    'random thoughts on chaos',
+  ])('treats %j as a query, never as an error', (text) => {
+    expect(parseCommand(text)).toEqual({ kind: 'search', query: text });
+  });
 });

@@ -60,7 +60,11 @@ describe('parseArticle: headings', () => {
     const parsed = fixture('2030-04-01-kubecon-2030-day-1.md');
     expect(parsed.headings.slice(0, 3)).toEqual([
       { level: 1, text: 'Keynotes', line: 11 },
-      { level: 2, text: 'Opening the Floodgates - Ada Lovelace, Chief Engineer, Analytical Engines, Ltd & Alan Turing, Bletchley', line: 13 },
+      {
+        level: 2,
+        text: 'Opening the Floodgates - Ada Lovelace, Chief Engineer, Analytical Engines, Ltd & Alan Turing, Bletchley',
+        line: 13,
+      },
       { level: 1, text: 'Welcome reception', line: 17 },
     ]);
   });
@@ -83,7 +87,12 @@ describe('parseArticle: headings', () => {
         line: 13,
         section: 'Opening the Floodgates - Ada Lovelace, Chief Engineer, Analytical Engines, Ltd & Alan Turing, Bletchley',
       },
-      { title: 'Autoscaling All The Things', speakers: [{ name: 'Grace Hopper', company: 'Navy' }], line: 21, section: 'Autoscaling All The Things – Grace Hopper, Navy' },
+      {
+        title: 'Autoscaling All The Things',
+        speakers: [{ name: 'Grace Hopper', company: 'Navy' }],
+        line: 21,
+        section: 'Autoscaling All The Things – Grace Hopper, Navy',
+      },
       {
         title: 'Costs Without Tears',
         speakers: [
@@ -99,7 +108,9 @@ describe('parseArticle: headings', () => {
 
 describe('splitTitleAndSpeakers', () => {
   it('splits at the last dash, so a title may hold dashes of its own', () => {
-    expect(splitTitleAndSpeakers('Kubernetes and Taxes - A Case Study - Bjarte S. Karlsen, The Tax Office')?.title).toBe('Kubernetes and Taxes - A Case Study');
+    expect(splitTitleAndSpeakers('Kubernetes and Taxes - A Case Study - Bjarte S. Karlsen, The Tax Office')?.title).toBe(
+      'Kubernetes and Taxes - A Case Study',
+    );
     expect(splitTitleAndSpeakers('Prometheus 2.0 – The Next Scale - Fabian Reinartz, Software Engineer, Google')).toEqual({
       title: 'Prometheus 2.0 – The Next Scale',
       speakers: [{ name: 'Fabian Reinartz', company: 'Google' }],
@@ -107,7 +118,13 @@ describe('splitTitleAndSpeakers', () => {
   });
 
   it('keeps titles whole when what follows the dash is not a speaker', () => {
-    for (const heading of ['Keynotes', 'Party, Tivoli Gardens', 'Final words?', 'Istio - The Weather Company Journey', 'Empowering Efficiency: PEAKS - Orchestrating Power-Aware Kubernetes Scheduling']) {
+    for (const heading of [
+      'Keynotes',
+      'Party, Tivoli Gardens',
+      'Final words?',
+      'Istio - The Weather Company Journey',
+      'Empowering Efficiency: PEAKS - Orchestrating Power-Aware Kubernetes Scheduling',
+    ]) {
       expect(splitTitleAndSpeakers(heading), heading).toBeUndefined();
     }
   });
@@ -123,7 +140,9 @@ describe('parseSpeakers', () => {
   });
 
   it('drops the role of the keynote style "Name, Role, Company" and keeps "Inc." with its company', () => {
-    expect(parseSpeakers('Ann One, Technology Evangelist, Acme; Bob Two, Product Manager, Globex Communications, Inc. & Cy Three, CTO, Initech')).toEqual([
+    expect(
+      parseSpeakers('Ann One, Technology Evangelist, Acme; Bob Two, Product Manager, Globex Communications, Inc. & Cy Three, CTO, Initech'),
+    ).toEqual([
       { name: 'Ann One', company: 'Acme' },
       { name: 'Bob Two', company: 'Globex Communications, Inc.' },
       { name: 'Cy Three', company: 'Initech' },
@@ -203,7 +222,9 @@ describe('video and title helpers', () => {
   });
 
   it('normalises titles across case, accents, apostrophes and punctuation', () => {
-    expect(normaliseTitle('Whats Up With All The Different Container Runtimes?')).toBe(normaliseTitle("What's up with all the different container runtimes"));
+    expect(normaliseTitle('Whats Up With All The Different Container Runtimes?')).toBe(
+      normaliseTitle("What's up with all the different container runtimes"),
+    );
     expect(normaliseTitle('Réseau – Bande passante')).toBe('reseau bande passante');
   });
 

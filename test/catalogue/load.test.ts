@@ -71,7 +71,9 @@ describe('loadCatalogue', () => {
     bad.talks = bad.talks.map((t: { id: string }) => ({ ...t, id: `x-${t.id}` }));
     bad.talks[0].video = 'https://www.youtube.com/watch?v=zzzzzzzzzzz';
     bad.talks[0].speakers = 'nobody';
-    await expect(loadCatalogue(catalogueDir({ 'topics.json': TOPICS, 'good.json': validEdition(), 'bad.json': bad }))).rejects.toThrow(CatalogueError);
+    await expect(loadCatalogue(catalogueDir({ 'topics.json': TOPICS, 'good.json': validEdition(), 'bad.json': bad }))).rejects.toThrow(
+      CatalogueError,
+    );
   });
 
   it('needs the topic vocabulary and at least one edition', async () => {
@@ -81,7 +83,9 @@ describe('loadCatalogue', () => {
   });
 
   it('builds the anchors the blog gives its headings', () => {
-    expect(sectionAnchor('Debugger, en production, avec des conteneurs éphémères')).toBe('debugger-en-production-avec-des-conteneurs-éphémères');
+    expect(sectionAnchor('Debugger, en production, avec des conteneurs éphémères')).toBe(
+      'debugger-en-production-avec-des-conteneurs-éphémères',
+    );
     expect(sectionAnchor('Service Mesh : Cilium')).toBe('service-mesh--cilium');
   });
 });

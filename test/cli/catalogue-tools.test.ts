@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,10 +20,15 @@ interface Run {
 /** Runs a CLI the way `npm run` does, as its own process, so exit codes and streams are the real ones. */
 function run(script: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(PROJECT_ROOT, 'src/cli', script), ...args], { cwd: PROJECT_ROOT, timeout: 10_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'src/cli', script), ...args],
+      { cwd: PROJECT_ROOT, timeout: 10_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -38,7 +43,14 @@ function completeCatalogue(): string {
   const template = edition.talks[0];
   edition.talks = edition.talks.filter((talk: { id: string }) => talk.id !== '2030-never-cited');
   edition.talks.push(
-    { ...template, id: '2030-quiet', title: 'Quiet Clusters', video: 'https://www.youtube.com/watch?v=fixVideo003', article: 'kubecon-2030-partie-2', section: 'Le réseau, autrement' },
+    {
+      ...template,
+      id: '2030-quiet',
+      title: 'Quiet Clusters',
+      video: 'https://www.youtube.com/watch?v=fixVideo003',
+      article: 'kubecon-2030-partie-2',
+      section: 'Le réseau, autrement',
+    },
     { ...template, id: '2030-costs', title: 'Costs without tears', video: null, section: 'Costs' },
   );
   writeFileSync(path.join(dir, 'kubecon-eu-2030.json'), JSON.stringify(edition));
@@ -50,8 +62,12 @@ describe.concurrent('catalogue:check', () => {
   it('names the missing video, the missing talk heading and the uncited video, with lines, and exits 1', async () => {
     const { code, stdout } = await check(BLOG, '--data', DATA);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/2030-04-02-kubecon-2030-partie-2\.md\n\s+line 12: missing video https:\/\/www\.youtube\.com\/watch\?v=fixVideo003 "Quiet Clusters"/);
-    expect(stdout).toMatch(/2030-04-01-kubecon-2030-day-1\.md\n\s+line 30: missing talk "Costs Without Tears" - Edsger Dijkstra, Eindhoven & Barbara Liskov, Eindhoven/);
+    expect(stdout).toMatch(
+      /2030-04-02-kubecon-2030-partie-2\.md\n\s+line 12: missing video https:\/\/www\.youtube\.com\/watch\?v=fixVideo003 "Quiet Clusters"/,
+    );
+    expect(stdout).toMatch(
+      /2030-04-01-kubecon-2030-day-1\.md\n\s+line 30: missing talk "Costs Without Tears" - Edsger Dijkstra, Eindhoven & Barbara Liskov, Eindhoven/,
+    );
     expect(stdout).toMatch(/catalogue talk "2030-never-cited" has https:\/\/www\.youtube\.com\/watch\?v=fixVideo999/);
     expect(stdout).toMatch(/Missing from the catalogue: 1 video, 1 talk heading\. Catalogue videos cited in no article: 1\./);
     // Covered talks, however their video URL or title is written, are not reported; README.md is not read.
@@ -79,9 +95,17 @@ describe.concurrent('catalogue:check', () => {
         section: 'Le réseau, autrement',
       },
     ]);
-    expect(report.missingTalkHeadings).toMatchObject([{ file: '2030-04-01-kubecon-2030-day-1.md', line: 30, title: 'Costs Without Tears' }]);
+    expect(report.missingTalkHeadings).toMatchObject([
+      { file: '2030-04-01-kubecon-2030-day-1.md', line: 30, title: 'Costs Without Tears' },
+    ]);
     expect(report.uncitedVideos).toEqual([
-      { talk: '2030-never-cited', title: 'A Talk No Article Links To', video: 'https://www.youtube.com/watch?v=fixVideo999', article: 'kubecon-europe-2030', file: '2030-04-03-kubecon-europe-2030.md' },
+      {
+        talk: '2030-never-cited',
+        title: 'A Talk No Article Links To',
+        video: 'https://www.youtube.com/watch?v=fixVideo999',
+        article: 'kubecon-europe-2030',
+        file: '2030-04-03-kubecon-europe-2030.md',
+      },
     ]);
   });
 
@@ -125,7 +149,12 @@ describe.concurrent('catalogue:draft', () => {
     const file = path.join(BLOG, '2030-04-02-kubecon-2030-partie-2.md');
     const { code, stdout, stderr } = await draft(file);
     expect(code).toBe(0);
-    const placeholders = { article: 'kubecon-2030-partie-2', topics: [], keywords: { en: [], fr: [] }, takeaway: { en: 'TODO', fr: 'TODO' } };
+    const placeholders = {
+      article: 'kubecon-2030-partie-2',
+      topics: [],
+      keywords: { en: [], fr: [] },
+      takeaway: { en: 'TODO', fr: 'TODO' },
+    };
     const video = (id: string) => `https://www.youtube.com/watch?v=${id}`;
     expect(JSON.parse(stdout)).toEqual({
       articles: [
@@ -138,9 +167,30 @@ describe.concurrent('catalogue:draft', () => {
         },
       ],
       talks: [
-        { id: '2030-packets-at-the-speed-of-light', title: 'Packets at the Speed of Light', speakers: [], video: video('fixVideo001'), section: 'Le réseau, autrement', ...placeholders },
-        { id: '2030-mesh-without-sidecars', title: 'Mesh Without Sidecars', speakers: [], video: video('fixVideo002'), section: 'Le réseau, autrement', ...placeholders },
-        { id: '2030-quiet-clusters', title: 'Quiet Clusters', speakers: [], video: video('fixVideo003'), section: 'Le réseau, autrement', ...placeholders },
+        {
+          id: '2030-packets-at-the-speed-of-light',
+          title: 'Packets at the Speed of Light',
+          speakers: [],
+          video: video('fixVideo001'),
+          section: 'Le réseau, autrement',
+          ...placeholders,
+        },
+        {
+          id: '2030-mesh-without-sidecars',
+          title: 'Mesh Without Sidecars',
+          speakers: [],
+          video: video('fixVideo002'),
+          section: 'Le réseau, autrement',
+          ...placeholders,
+        },
+        {
+          id: '2030-quiet-clusters',
+          title: 'Quiet Clusters',
+          speakers: [],
+          video: video('fixVideo003'),
+          section: 'Le réseau, autrement',
+          ...placeholders,
+        },
         { id: '2030-todo-fixvideo004', title: 'TODO', speakers: [], video: video('fixVideo004'), section: 'Les coûts', ...placeholders },
         { id: '2030-todo-fixvideo005', title: 'TODO', speakers: [], video: video('fixVideo005'), section: 'Les coûts', ...placeholders },
       ],
@@ -151,7 +201,11 @@ describe.concurrent('catalogue:draft', () => {
   it('drafts talk headings and link-text titles with their speakers', async () => {
     const headings = JSON.parse((await draft(path.join(BLOG, '2030-04-01-kubecon-2030-day-1.md'))).stdout);
     expect(headings.articles[0].language).toBe('en');
-    expect(headings.talks.map((t: { id: string }) => t.id)).toEqual(['2030-opening-the-floodgates', '2030-autoscaling-all-the-things', '2030-costs-without-tears']);
+    expect(headings.talks.map((t: { id: string }) => t.id)).toEqual([
+      '2030-opening-the-floodgates',
+      '2030-autoscaling-all-the-things',
+      '2030-costs-without-tears',
+    ]);
     expect(headings.talks[2]).toMatchObject({
       title: 'Costs Without Tears',
       speakers: [

@@ -18,22 +18,50 @@ const problemsOf = (env: Record<string, string>): readonly string[] => {
 describe('configuration', () => {
   it('opens the local console when no Slack variable is set, with the defaults', () => {
     const config = loadConfig({ env: {}, envFile: '' });
-    expect(config).toMatchObject({ mode: 'console', port: 3000, healthPort: 3001, language: 'en', logLevel: 'info', metricsPort: undefined });
+    expect(config).toMatchObject({
+      mode: 'console',
+      port: 3000,
+      healthPort: 3001,
+      language: 'en',
+      logLevel: 'info',
+      metricsPort: undefined,
+    });
     expect(config.digest).toEqual({ cron: '30 9 * * 1', timezone: 'Europe/Paris', channels: [], scheduler: true });
     expect(Object.isFrozen(config.digest)).toBe(true);
   });
 
   it('chooses Socket Mode with an app token, HTTP with a signing secret', () => {
     expect(loadConfig({ env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }, envFile: '' }).mode).toBe('socket');
-    const http = loadConfig({ env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdef0123456789', PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api' }, envFile: '' });
+    const http = loadConfig({
+      env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdef0123456789', PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api' },
+      envFile: '',
+    });
     expect(http).toMatchObject({ mode: 'http', port: 8080, slack: { apiUrl: 'http://127.0.0.1:9/api/' } });
   });
 
   it('lists every problem at once, each naming the variable and how to fix it', () => {
-    const problems = problemsOf({ SLACK_APP_TOKEN: 'xoxb-wrong', PORT: '70000', BOT_LANGUAGE: 'de', DIGEST_TIMEZONE: 'Mars/Olympus', DIGEST_CHANNELS: '#general', DIGEST_CRON: 'every monday' });
+    const problems = problemsOf({
+      SLACK_APP_TOKEN: 'xoxb-wrong',
+      PORT: '70000',
+      BOT_LANGUAGE: 'de',
+      DIGEST_TIMEZONE: 'Mars/Olympus',
+      DIGEST_CHANNELS: '#general',
+      DIGEST_CRON: 'every monday',
+    });
     expect(problems).toHaveLength(7);
-    for (const name of ['SLACK_APP_TOKEN', 'PORT', 'BOT_LANGUAGE', 'DIGEST_TIMEZONE', 'DIGEST_CHANNELS', 'DIGEST_CRON', 'SLACK_BOT_TOKEN is missing']) {
-      expect(problems.some((p) => p.includes(name)), name).toBe(true);
+    for (const name of [
+      'SLACK_APP_TOKEN',
+      'PORT',
+      'BOT_LANGUAGE',
+      'DIGEST_TIMEZONE',
+      'DIGEST_CHANNELS',
+      'DIGEST_CRON',
+      'SLACK_BOT_TOKEN is missing',
+    ]) {
+      expect(
+        problems.some((p) => p.includes(name)),
+        name,
+      ).toBe(true);
     }
     expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringContaining('SLACK_SIGNING_SECRET is missing')]);
   });
@@ -49,7 +77,12 @@ describe('configuration', () => {
 
   it('stops the bot with the list and no stack trace, exit code 1, secrets not echoed', async () => {
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, [path.join(PROJECT_ROOT, 'src', 'main.ts')], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-secret-value', PORT: 'abc' }, timeout: 20_000 }, (_error, _stdout, err) => resolve({ code: child.exitCode, stderr: err }));
+      const child = execFile(
+        process.execPath,
+        [path.join(PROJECT_ROOT, 'src', 'main.ts')],
+        { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-secret-value', PORT: 'abc' }, timeout: 20_000 },
+        (_error, _stdout, err) => resolve({ code: child.exitCode, stderr: err }),
+      );
     });
     expect(code).toBe(1);
     expect(stderr).toContain('Invalid configuration (2 problems)');

@@ -50,7 +50,11 @@ describe('local console', () => {
 
   it('works from a pipe: `echo ... | npm start` answers and exits 0', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'kubecon-console-'));
-    const child = run(process.execPath, [path.join(PROJECT_ROOT, 'src', 'main.ts')], { cwd, env: { PATH: process.env.PATH ?? '' }, timeout: 20_000 });
+    const child = run(process.execPath, [path.join(PROJECT_ROOT, 'src', 'main.ts')], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '' },
+      timeout: 20_000,
+    });
     child.child.stdin!.end('ephemeral containers\n');
     const { stdout } = await child;
     expect(stdout).toMatch(/local console/);

@@ -3,7 +3,9 @@ import { mrkdwnToText } from '../../src/console/render-text.ts';
 
 describe('mrkdwn as terminal text', () => {
   it('turns links into "label (url)", drops bold and italic marks, and undoes escapes', () => {
-    expect(mrkdwnToText('*<https://www.youtube.com/watch?v=YX0sql_3dt8|Deep Dive>*')).toBe('Deep Dive (https://www.youtube.com/watch?v=YX0sql_3dt8)');
+    expect(mrkdwnToText('*<https://www.youtube.com/watch?v=YX0sql_3dt8|Deep Dive>*')).toBe(
+      'Deep Dive (https://www.youtube.com/watch?v=YX0sql_3dt8)',
+    );
     expect(mrkdwnToText('_Stance: adopt_\n*Team’s takeaway:* fine')).toBe('Stance: adopt\nTeam’s takeaway: fine');
     expect(mrkdwnToText('&lt;!channel&gt; &amp; <https://example.com>')).toBe('<!channel> & https://example.com');
   });

@@ -13,17 +13,22 @@ import { healthRoutes } from '../../src/http/health.ts';
  */
 
 /** A parsed manifest: checked field by field below. */
+// biome-ignore lint/suspicious/noExplicitAny: parsed YAML manifests, read field by field in the assertions
 type Json = any;
 
 const DIR = path.join(PROJECT_ROOT, 'deploy', 'kubernetes');
 
 async function yamlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true });
-  return entries.map(String).filter((name) => name.endsWith('.yaml') || name.endsWith('.yml')).sort();
+  return entries
+    .map(String)
+    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+    .sort();
 }
 
 const files = await yamlFiles(DIR);
-const digestScript = (JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.digest;
+const digestScript = (JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> })
+  .scripts?.digest;
 /** Every document of every file, as Kubernetes reads it: YAML 1.1, where on, off, yes and no are booleans. */
 const documents = new Map<string, Json[]>();
 for (const file of files) {
@@ -111,11 +116,24 @@ function expectHardenedPod(podSpec: Json, what: string): void {
 
 describe('deploy/kubernetes', () => {
   it('parses, and reads the same as YAML 1.1 (Kubernetes) and 1.2: no unquoted on, off, yes or no', async () => {
-    expect(files).toEqual(expect.arrayContaining(['configmap.yaml', 'deployment.yaml', 'digest-cronjob/cronjob-digest.yaml', 'kustomization.yaml', 'pvc.yaml', 'secret.example.yaml', 'service.yaml']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'configmap.yaml',
+        'deployment.yaml',
+        'digest-cronjob/cronjob-digest.yaml',
+        'kustomization.yaml',
+        'pvc.yaml',
+        'secret.example.yaml',
+        'service.yaml',
+      ]),
+    );
     for (const file of files) {
       const text = await readFile(path.join(DIR, file), 'utf8');
       const modern = parseAllDocuments(text, { version: '1.2' });
-      expect((Array.isArray(modern) ? modern : [modern]).map((doc) => doc.toJS()), file).toEqual(documents.get(file));
+      expect(
+        (Array.isArray(modern) ? modern : [modern]).map((doc) => doc.toJS()),
+        file,
+      ).toEqual(documents.get(file));
     }
     for (const [key, value] of Object.entries(configMap.data)) expect(typeof value, `ConfigMap ${key}`).toBe('string');
   });
@@ -125,7 +143,9 @@ describe('deploy/kubernetes', () => {
     for (const file of listed) expect(files, `${file} exists`).toContain(file);
     const expected = files.filter((file) => !file.endsWith('kustomization.yaml') && file !== 'secret.example.yaml');
     expect([...listed].sort()).toEqual(expected);
-    expect(kustomization.images.map((image: Json) => image.name)).toContain(deployment.spec.template.spec.containers[0].image.split(':')[0]);
+    expect(kustomization.images.map((image: Json) => image.name)).toContain(
+      deployment.spec.template.spec.containers[0].image.split(':')[0],
+    );
   });
 
   it('uses only environment variables that src/config.ts reads, with values it accepts', async () => {
@@ -137,7 +157,10 @@ describe('deploy/kubernetes', () => {
       for (const container of pod.containers) for (const variable of container.env ?? []) expect(known).toContain(variable.name);
     }
 
-    const config = loadConfig({ env: containerEnv(deployment.spec.template.spec.containers[0], configMap.data, VALID_SECRET), envFile: undefined });
+    const config = loadConfig({
+      env: containerEnv(deployment.spec.template.spec.containers[0], configMap.data, VALID_SECRET),
+      envFile: undefined,
+    });
     expect(config.mode).toBe('http');
     expect(config.dataDir).toBe('/data');
     expect(config.digest.scheduler).toBe(true);
@@ -222,4 +245,3 @@ describe('deploy/kubernetes', () => {
     },
   );
 });
-

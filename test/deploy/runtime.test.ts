@@ -1,12 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRuntimeContents, PROD_INSTALL_ARGS, PROJECT_ROOT, RUNTIME_COPIES, sizeReport, BUDGET_BYTES } from '../../scripts/runtime-contents.ts';
-import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
+import {
+  BUDGET_BYTES,
+  buildRuntimeContents,
+  PROD_INSTALL_ARGS,
+  PROJECT_ROOT,
+  RUNTIME_COPIES,
+  sizeReport,
+} from '../../scripts/runtime-contents.ts';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { postSigned, slashCommandBody } from '../helpers/signed-request.ts';
 
 /**
@@ -93,7 +100,8 @@ async function waitFor200(url: string, started: Started, timeoutMs = 15_000): Pr
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
-    if (started.child.exitCode !== null) throw new Error(`The bot exited (${started.child.exitCode}) before ${url} answered 200:\n${started.output()}`);
+    if (started.child.exitCode !== null)
+      throw new Error(`The bot exited (${started.child.exitCode}) before ${url} answered 200:\n${started.output()}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.status === 200) return response.json();
@@ -155,7 +163,10 @@ describe('the Dockerfile and scripts/runtime-contents.ts', () => {
     expect(cmd.at(-1)).toBe('dist/main.js');
     // Sized for the Deployment's memory limit: a heap that outgrew it would get the pod OOM-killed.
     expect(cmd).toEqual(expect.arrayContaining(['--max-semi-space-size=8', '--max-old-space-size=96']));
-    const env = runtime.filter((i) => i.keyword === 'ENV').map((i) => i.args).join(' ');
+    const env = runtime
+      .filter((i) => i.keyword === 'ENV')
+      .map((i) => i.args)
+      .join(' ');
     expect(env).toMatch(/\bNODE_ENV=production\b/);
     expect(env).toMatch(/\bDATA_DIR=\/data\b/);
     expect(runtime.find((i) => i.keyword === 'VOLUME')?.args).toBe('/data');
@@ -165,10 +176,12 @@ describe('the Dockerfile and scripts/runtime-contents.ts', () => {
 
   it('keep secrets and build leftovers out of the build context', async () => {
     const ignored = (await readFile(path.join(PROJECT_ROOT, '.dockerignore'), 'utf8')).split(/\r?\n/).map((line) => line.trim());
-    for (const pattern of ['.env', '.env.*', '.git', 'node_modules', 'dist', '.data', 'test', 'bench', 'coverage']) expect(ignored).toContain(pattern);
+    for (const pattern of ['.env', '.env.*', '.git', 'node_modules', 'dist', '.data', 'test', 'bench', 'coverage'])
+      expect(ignored).toContain(pattern);
     const context = [...dockerfile.values()].flat().filter((i) => i.keyword === 'COPY' && !i.args.includes('--from='));
     for (const { args } of context) {
-      for (const source of args.split(/\s+/).slice(0, -1)) expect(ignored, `${source} is copied, so must not be ignored`).not.toContain(source);
+      for (const source of args.split(/\s+/).slice(0, -1))
+        expect(ignored, `${source} is copied, so must not be ignored`).not.toContain(source);
     }
   });
 });
@@ -248,7 +261,10 @@ describe('the runtime contents', () => {
         body: slashCommandBody({ text: 'ephemeral containers', response_url: fake.responseUrl('runtime') }),
       });
       expect(answered.status).toBe(200);
-      const reply = answered.text === '' ? JSON.stringify((await fake.waitForCall('response_url', (c) => c.responseId === 'runtime', 10_000)).args) : answered.text;
+      const reply =
+        answered.text === ''
+          ? JSON.stringify((await fake.waitForCall('response_url', (c) => c.responseId === 'runtime', 10_000)).args)
+          : answered.text;
       expect(reply).toMatch(/Ephemeral Containers/i);
 
       expect(await runHealthcheck({ PORT: String(port), HEALTH_PORT: String(await freePort()) })).toBe(0);

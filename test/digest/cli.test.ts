@@ -4,8 +4,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { BOT_TOKEN, SIGNING_SECRET } from '../slack/harness.ts';
 import { slackCatalogueDir } from '../slack/fixture-catalogue.ts';
+import { BOT_TOKEN, SIGNING_SECRET } from '../slack/harness.ts';
 import { digestFixtures, refuseIn, stateFile } from './helpers.ts';
 
 const setup = digestFixtures();
@@ -31,7 +31,13 @@ const SUBSCRIBED = { version: 1, subscriptions: { CSUB: { by: 'U1', at: '2020-01
 describe('npm run digest', () => {
   it('--dry-run prints each channel’s digest and changes nothing', async () => {
     const f = await setup();
-    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: f.fake.apiUrl, DATA_DIR: f.dataDir, DIGEST_CHANNELS: 'CCONF' };
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: f.fake.apiUrl,
+      DATA_DIR: f.dataDir,
+      DIGEST_CHANNELS: 'CCONF',
+    };
     const before = `${JSON.stringify(SUBSCRIBED, null, 2)}\n`;
     await writeFile(stateFile(f.dataDir), before);
 
@@ -48,7 +54,13 @@ describe('npm run digest', () => {
 
   it('--now posts once to each channel, one Slack refuses beside them; a second run posts nothing', async () => {
     const f = await setup();
-    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: f.fake.apiUrl, DATA_DIR: f.dataDir, DIGEST_CHANNELS: 'CCONF,CLOCKED' };
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: f.fake.apiUrl,
+      DATA_DIR: f.dataDir,
+      DIGEST_CHANNELS: 'CCONF,CLOCKED',
+    };
     await writeFile(stateFile(f.dataDir), JSON.stringify(SUBSCRIBED));
     refuseIn(f.fake, 'CLOCKED', 'not_in_channel');
 
@@ -59,7 +71,12 @@ describe('npm run digest', () => {
     expect(first.stdout).toContain('CLOCKED: FAILED (not_in_channel)');
     expect(first.stderr).toContain('/invite @kubecon');
     // One attempt each: a refusal is not retried.
-    expect(f.fake.callsTo('chat.postMessage').map((call) => call.args.channel).sort()).toEqual(['CCONF', 'CLOCKED', 'CSUB']);
+    expect(
+      f.fake
+        .callsTo('chat.postMessage')
+        .map((call) => call.args.channel)
+        .sort(),
+    ).toEqual(['CCONF', 'CLOCKED', 'CSUB']);
 
     const second = await digestCli(['--now', '--channel', 'CSUB'], env);
     expect(second.code).toBe(0);
@@ -70,7 +87,11 @@ describe('npm run digest', () => {
   it('fails clearly: bad arguments, no token, a corrupt state file', async () => {
     const f = await setup();
     const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: f.fake.apiUrl, DATA_DIR: f.dataDir };
-    const [noNow, byName, noToken] = await Promise.all([digestCli([], env), digestCli(['--now', '--channel', 'general'], env), digestCli(['--now'], { DATA_DIR: f.dataDir })]);
+    const [noNow, byName, noToken] = await Promise.all([
+      digestCli([], env),
+      digestCli(['--now', '--channel', 'general'], env),
+      digestCli(['--now'], { DATA_DIR: f.dataDir }),
+    ]);
     expect(noNow).toMatchObject({ code: 2 });
     expect(noNow.stderr).toContain('--now is required');
     expect(byName.stderr).toContain('--channel must be a channel id');

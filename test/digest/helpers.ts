@@ -5,14 +5,14 @@ import type { KnownBlock } from '@slack/types';
 import { afterEach } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import type { Catalogue } from '../../src/catalogue/model.ts';
-import { loadConfig, type Config } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { createDigest, type Digest, type DigestOptions } from '../../src/digest/create.ts';
 import type { Clock } from '../../src/digest/scheduler.ts';
 import { STATE_FILE } from '../../src/digest/store.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
-import { startFakeSlack, type FakeSlack, type FakeSlackOptions, type RecordedCall } from '../helpers/fake-slack.ts';
-import { BOT_TOKEN, SIGNING_SECRET } from '../slack/harness.ts';
+import { type FakeSlack, type FakeSlackOptions, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
 import { slackCatalogueDir } from '../slack/fixture-catalogue.ts';
+import { BOT_TOKEN, SIGNING_SECRET } from '../slack/harness.ts';
 
 /** A clock whose time moves only when a test says so; timers fire in order as it moves. */
 export interface FakeClock extends Clock {
@@ -80,7 +80,14 @@ export const stateFile = (dataDir: string) => path.join(dataDir, STATE_FILE);
 
 export function digestConfig(fake: FakeSlack, dataDir: string, env: Record<string, string> = {}): Config {
   return loadConfig({
-    env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, DATA_DIR: dataDir, BOT_LANGUAGE: 'en', ...env },
+    env: {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      DATA_DIR: dataDir,
+      BOT_LANGUAGE: 'en',
+      ...env,
+    },
     envFile: '',
   });
 }
@@ -101,10 +108,20 @@ export function serveHistory(fake: FakeSlack, { lostAnswers = false }: { lostAns
   fake.setResponse('conversations.history', (call) => {
     const posted = fake
       .callsTo('chat.postMessage')
-      .filter((post) => post.args.channel === call.args.channel && (post.fault === undefined || (lostAnswers && 'status' in post.fault && post.fault.status >= 500)));
+      .filter(
+        (post) =>
+          post.args.channel === call.args.channel &&
+          (post.fault === undefined || (lostAnswers && 'status' in post.fault && post.fault.status >= 500)),
+      );
     return {
       ok: true,
-      messages: posted.map((post, index) => ({ type: 'message', ts: `${Math.floor(post.at / 1000)}.${String(index).padStart(6, '0')}`, metadata: post.args.metadata })).reverse(),
+      messages: posted
+        .map((post, index) => ({
+          type: 'message',
+          ts: `${Math.floor(post.at / 1000)}.${String(index).padStart(6, '0')}`,
+          metadata: post.args.metadata,
+        }))
+        .reverse(),
       has_more: false,
     };
   });
@@ -125,7 +142,9 @@ export const succeeded = (fake: FakeSlack, channel?: string): RecordedCall[] =>
 
 /** The ids of the talks in a posted digest: each talk's Watch (or Read) button carries it. */
 export function talkIds(call: RecordedCall): string[] {
-  return (call.args.blocks as KnownBlock[]).flatMap((block) => (block.type === 'section' && block.accessory?.type === 'button' && block.accessory.value ? [block.accessory.value] : []));
+  return (call.args.blocks as KnownBlock[]).flatMap((block) =>
+    block.type === 'section' && block.accessory?.type === 'button' && block.accessory.value ? [block.accessory.value] : [],
+  );
 }
 
 export interface DigestFixture {
@@ -140,7 +159,11 @@ export interface DigestFixture {
 }
 
 /** A fake Slack with history, a fresh DATA_DIR, closed and removed after each test. */
-export function digestFixtures(): (options?: { fake?: FakeSlackOptions; env?: Record<string, string>; lostAnswers?: boolean }) => Promise<DigestFixture> {
+export function digestFixtures(): (options?: {
+  fake?: FakeSlackOptions;
+  env?: Record<string, string>;
+  lostAnswers?: boolean;
+}) => Promise<DigestFixture> {
   const newDir = tempDirs();
   const fakes: FakeSlack[] = [];
   afterEach(async () => {

@@ -62,7 +62,11 @@ describe('posting the digest', () => {
     const three = await digest.runner.run(MONDAY);
 
     expect(succeeded(f.fake)).toHaveLength(1);
-    expect([one[0]!.result.status, two[0]!.result.status, three[0]!.result.status].sort()).toEqual(['already-posted', 'already-posted', 'posted']);
+    expect([one[0]!.result.status, two[0]!.result.status, three[0]!.result.status].sort()).toEqual([
+      'already-posted',
+      'already-posted',
+      'posted',
+    ]);
   });
 
   it('after a 500, asks Slack whether the digest went out, then posts it: exactly one message', async () => {
@@ -86,7 +90,9 @@ describe('posting the digest', () => {
 
     expect(outcome!.result.status).toBe('already-posted');
     expect(f.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect((await digest.store.read()).channels.CAAA?.last?.ts).toBe(outcome!.result.status === 'already-posted' ? outcome!.result.ts : 'none');
+    expect((await digest.store.read()).channels.CAAA?.last?.ts).toBe(
+      outcome!.result.status === 'already-posted' ? outcome!.result.ts : 'none',
+    );
     expect(f.logs.some((line) => line.msg.startsWith('The digest had reached Slack already'))).toBe(true);
   });
 
@@ -222,7 +228,11 @@ describe('posting the digest', () => {
     await clock.advanceTo('2026-03-30T07:31:00Z');
     await digest.scheduler.stop();
 
-    expect(succeeded(f.fake).map((call) => call.args.channel).sort()).toEqual(['CAAA', 'CEARLY']);
+    expect(
+      succeeded(f.fake)
+        .map((call) => call.args.channel)
+        .sort(),
+    ).toEqual(['CAAA', 'CEARLY']);
     expect(JSON.stringify(succeeded(f.fake, 'CEARLY')[0]!.args.blocks)).toContain('Le résumé KubeCon de la semaine');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config.ts';
 import type { ChannelOutcome } from '../../src/digest/runner.ts';
 import { createSchedule } from '../../src/digest/schedule.ts';
 import { createDigestScheduler } from '../../src/digest/scheduler.ts';
-import { ConfigError } from '../../src/config.ts';
 import { capturingLogger, fakeClock } from './helpers.ts';
 
 const PARIS = { cron: '30 9 * * 1', timezone: 'Europe/Paris', channels: [], scheduler: true };
@@ -51,7 +51,12 @@ describe('the digest schedule', () => {
 
   it('fires once per slot, however the clock moves through the week', async () => {
     const fired = await fire('2026-05-04T07:00:00Z', '2026-05-26T00:00:00Z');
-    expect(fired.map(({ slot }) => slot)).toEqual(['2026-05-04T07:30:00.000Z', '2026-05-11T07:30:00.000Z', '2026-05-18T07:30:00.000Z', '2026-05-25T07:30:00.000Z']);
+    expect(fired.map(({ slot }) => slot)).toEqual([
+      '2026-05-04T07:30:00.000Z',
+      '2026-05-11T07:30:00.000Z',
+      '2026-05-18T07:30:00.000Z',
+      '2026-05-25T07:30:00.000Z',
+    ]);
   });
 
   it('counts a slot as the latest one from its very instant', () => {

@@ -1,11 +1,16 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { pickDigest, type Candidate, type ChannelHistory, type DigestPick } from '../../src/digest/select.ts';
-import path from 'node:path';
+import { type Candidate, type ChannelHistory, type DigestPick, pickDigest } from '../../src/digest/select.ts';
 
 /** Digests one after the other, each from the history the previous one left. */
-function weeks(talks: readonly Candidate[], count: number, seed = 'C0123ABCD', start: ChannelHistory = { cycle: 0, seen: [] }): DigestPick[] {
+function weeks(
+  talks: readonly Candidate[],
+  count: number,
+  seed = 'C0123ABCD',
+  start: ChannelHistory = { cycle: 0, seen: [] },
+): DigestPick[] {
   const picks: DigestPick[] = [];
   let history = start;
   let previousTheme: string | undefined;
@@ -64,7 +69,10 @@ describe('pickDigest', () => {
     // Seven talks: 3 + 3, then the last one and two from the next cycle.
     const picks = weeks(small, 4);
     expect(picks.map((pick) => pick.talks.length)).toEqual([3, 3, 3, 3]);
-    const firstCycle = picks.slice(0, 3).flatMap((pick) => pick.talks).slice(0, 7);
+    const firstCycle = picks
+      .slice(0, 3)
+      .flatMap((pick) => pick.talks)
+      .slice(0, 7);
     expect(new Set(firstCycle)).toEqual(new Set(small.map((talk) => talk.id)));
     expect(new Set(picks[2]!.talks).size).toBe(3);
     expect(picks[2]!.next).toEqual({ cycle: 1, seen: picks[2]!.talks.slice(1) });
@@ -87,7 +95,11 @@ describe('pickDigest', () => {
   });
 
   it('gives each channel its own order', () => {
-    const orders = ['C1', 'C2', 'C3'].map((seed) => weeks(real.talks, 3, seed).flatMap((pick) => pick.talks).join());
+    const orders = ['C1', 'C2', 'C3'].map((seed) =>
+      weeks(real.talks, 3, seed)
+        .flatMap((pick) => pick.talks)
+        .join(),
+    );
     expect(new Set(orders).size).toBe(3);
   });
 

@@ -7,7 +7,7 @@ import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
 import type { FakeSlackOptions, RecordedCall } from '../helpers/fake-slack.ts';
 import { postSigned, slashCommandBody } from '../helpers/signed-request.ts';
 import { FAST, SIGNING_SECRET } from '../slack/harness.ts';
-import { capturingLogger, digestFixtures, fakeClock, fixtureCatalogue, type DigestFixture } from './helpers.ts';
+import { capturingLogger, type DigestFixture, digestFixtures, fakeClock, fixtureCatalogue } from './helpers.ts';
 
 const setup = digestFixtures();
 const apps: SlackApp[] = [];
@@ -76,7 +76,9 @@ describe('/kubecon digest through the real app', () => {
     // What the preview showed is what Monday brings.
     const [outcome] = await digest.runner.run(new Date('2026-03-30T07:30:00Z'));
     expect(outcome?.result.status).toBe('posted');
-    expect(JSON.stringify(f.fake.callsTo('chat.postMessage')[0]!.args.blocks)).toBe(JSON.stringify((preview.args.blocks as unknown[]).slice(1)));
+    expect(JSON.stringify(f.fake.callsTo('chat.postMessage')[0]!.args.blocks)).toBe(
+      JSON.stringify((preview.args.blocks as unknown[]).slice(1)),
+    );
   });
 
   it('answers how to invite the bot when it is not in the channel, and subscribes nothing', async () => {

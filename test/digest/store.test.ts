@@ -1,6 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { createFileDigestStore, DigestStateError, EMPTY_STATE, type DigestState } from '../../src/digest/store.ts';
+import { createFileDigestStore, type DigestState, DigestStateError, EMPTY_STATE } from '../../src/digest/store.ts';
 import { stateFile, tempDirs } from './helpers.ts';
 
 const newDir = tempDirs();
@@ -46,8 +46,13 @@ describe('the file-backed digest store', () => {
 
   it('refuses JSON of the wrong shape, saying where', async () => {
     const file = stateFile(await newDir());
-    await writeFile(file, JSON.stringify({ version: 1, subscriptions: { C1: { by: 'U1', at: 'yesterday', language: 'de' } }, channels: {} }));
-    const error = (await createFileDigestStore(file).read().catch((e: unknown) => e)) as Error;
+    await writeFile(
+      file,
+      JSON.stringify({ version: 1, subscriptions: { C1: { by: 'U1', at: 'yesterday', language: 'de' } }, channels: {} }),
+    );
+    const error = (await createFileDigestStore(file)
+      .read()
+      .catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(DigestStateError);
     expect(error.message).toContain(file);
     expect(error.message).toContain('subscriptions.C1.at');

@@ -2,17 +2,9 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, isValidSlackRequest } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
-import {
-  ErrorCode,
-  LogLevel,
-  WebClient,
-  WebClientEvent,
-  type Logger,
-  type RetryOptions,
-  type WebClientOptions,
-} from '@slack/web-api';
+import { ErrorCode, type Logger, LogLevel, type RetryOptions, WebClient, WebClientEvent, type WebClientOptions } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import {
   eventBody,
   eventPayload,
@@ -36,9 +28,11 @@ interface LogEntry {
 /** Keeps the clients' expected warnings (retries, dropped links) out of the test output, but inspectable. */
 function capturingLogger(): Logger & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
-  const log = (level: LogEntry['level']) => (...msg: unknown[]) => {
-    entries.push({ level, message: msg.map(String).join(' ') });
-  };
+  const log =
+    (level: LogEntry['level']) =>
+    (...msg: unknown[]) => {
+      entries.push({ level, message: msg.map(String).join(' ') });
+    };
   return {
     entries,
     debug: log('debug'),
@@ -190,9 +184,7 @@ describe('fake Slack Web API', () => {
   it('fails a 429 at once when the client rejects rate-limited calls', async () => {
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
 
-    const error = await rejection(
-      webClient(fake, { rejectRateLimitedCalls: true }).chat.postMessage({ channel: 'C1', text: 'hi' }),
-    );
+    const error = await rejection(webClient(fake, { rejectRateLimitedCalls: true }).chat.postMessage({ channel: 'C1', text: 'hi' }));
 
     expect(error.code).toBe(ErrorCode.RateLimitedError);
   });
@@ -200,9 +192,7 @@ describe('fake Slack Web API', () => {
   it('answers an injected platform error with HTTP 200 and ok:false, which is not retried', async () => {
     fake.failNext('chat.postMessage', { error: 'not_in_channel' });
 
-    const error = await rejection(
-      webClient(fake, { retryConfig: FAST_RETRIES }).chat.postMessage({ channel: 'C9', text: 'hi' }),
-    );
+    const error = await rejection(webClient(fake, { retryConfig: FAST_RETRIES }).chat.postMessage({ channel: 'C9', text: 'hi' }));
 
     expect(error.code).toBe(ErrorCode.PlatformError);
     expect(error.data?.error).toBe('not_in_channel');
@@ -236,11 +226,7 @@ describe('fake Slack Web API', () => {
     const appToken = await rejection(webClient(fake, {}, APP_TOKEN).auth.test());
     const botOnSocket = await rejection(webClient(fake).apps.connections.open({}));
 
-    expect([anonymous, appToken, botOnSocket].map((error) => error.data?.error)).toEqual([
-      'not_authed',
-      'not_authed',
-      'not_authed',
-    ]);
+    expect([anonymous, appToken, botOnSocket].map((error) => error.data?.error)).toEqual(['not_authed', 'not_authed', 'not_authed']);
   });
 
   it('answers unknown_method until a response is set', async () => {
@@ -421,10 +407,7 @@ describe('a Bolt App on the fakes', () => {
 
     try {
       await app.start();
-      const ack = await fake.socket.send(
-        'slash_commands',
-        slashCommandPayload({ text: 'ebpf', response_url: fake.responseUrl('cmd-1') }),
-      );
+      const ack = await fake.socket.send('slash_commands', slashCommandPayload({ text: 'ebpf', response_url: fake.responseUrl('cmd-1') }));
       const posted = await fake.waitForCall('chat.postMessage');
       const responded = await fake.waitForCall('response_url');
 

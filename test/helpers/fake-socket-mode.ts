@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 
 export type EnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
 export type DisconnectReason = 'warning' | 'refresh_requested' | 'link_disabled';
@@ -169,9 +169,7 @@ export function createFakeSocketMode(options: { wsBaseUrl: () => string; appId: 
         if (pending.connectionId !== info.id) continue;
         pendingAcks.delete(envelopeId);
         clearTimeout(pending.timer);
-        pending.reject(
-          new Error(`fake Socket Mode: connection ${info.id} closed before envelope ${envelopeId} was acked`),
-        );
+        pending.reject(new Error(`fake Socket Mode: connection ${info.id} closed before envelope ${envelopeId} was acked`));
       }
       resolveClosed({ code, reason: reason.toString() });
     });
@@ -249,10 +247,7 @@ export function createFakeSocketMode(options: { wsBaseUrl: () => string; appId: 
 
     send(type, payload, sendOptions = {}) {
       const open = openConnections();
-      const target =
-        sendOptions.connectionId === undefined
-          ? open.at(-1)
-          : open.find((c) => c.info.id === sendOptions.connectionId);
+      const target = sendOptions.connectionId === undefined ? open.at(-1) : open.find((c) => c.info.id === sendOptions.connectionId);
       if (target === undefined) {
         const which = sendOptions.connectionId === undefined ? '' : ` with id ${sendOptions.connectionId}`;
         return Promise.reject(new Error(`fake Socket Mode: no open connection${which} to send a ${type} envelope to`));

@@ -32,8 +32,7 @@ export interface SignedResponse {
 export async function postSigned(url: string, options: PostSignedOptions): Promise<SignedResponse> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const contentType =
-    options.contentType ??
-    (options.body.trimStart().startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded');
+    options.contentType ?? (options.body.trimStart().startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded');
   const response = await fetch(url, {
     method: 'POST',
     headers: {

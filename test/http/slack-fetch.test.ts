@@ -24,7 +24,9 @@ beforeAll(async () => {
       if (req.url === '/empty') return void res.writeHead(204).end();
       if (req.url === '/limited') return void res.writeHead(429, 'Too Many Requests', { 'retry-after': '7' }).end('{"ok":false}');
       res.setHeader('set-cookie', ['a=1', 'b=2']);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, echo: Buffer.concat(chunks).toString('utf8') }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: true, echo: Buffer.concat(chunks).toString('utf8') }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

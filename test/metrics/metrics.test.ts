@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRouteServer, type RouteServer } from '../../src/http/route-server.ts';
+import { type RouteServer, startRouteServer } from '../../src/http/route-server.ts';
 import { createMetrics, timedSearcher } from '../../src/metrics/metrics.ts';
 import { metricsRoute } from '../../src/metrics/route.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
 import { postSigned, slashCommandBody } from '../helpers/signed-request.ts';
-import { SIGNING_SECRET, startHarness, type Harness } from '../slack/harness.ts';
+import { type Harness, SIGNING_SECRET, startHarness } from '../slack/harness.ts';
 
 let harness: Harness | undefined;
 let server: RouteServer | undefined;
@@ -28,7 +28,11 @@ describe('Prometheus metrics', () => {
     harness = await startHarness({ mode: 'http', metrics });
     server = await startRouteServer([metricsRoute(metrics.registry)], 0, '127.0.0.1');
     const h = harness;
-    const send = (text: string, responseId: string) => postSigned(`${h.url}/slack/events`, { secret: SIGNING_SECRET, body: slashCommandBody({ text, response_url: h.fake.responseUrl(responseId) }) });
+    const send = (text: string, responseId: string) =>
+      postSigned(`${h.url}/slack/events`, {
+        secret: SIGNING_SECRET,
+        body: slashCommandBody({ text, response_url: h.fake.responseUrl(responseId) }),
+      });
 
     await send('karpenter', 'ok-1');
     await h.fake.waitForCall('response_url', (call) => call.responseId === 'ok-1');
@@ -56,7 +60,19 @@ describe('Prometheus metrics', () => {
 
   it('times every search and counts digests', async () => {
     const metrics = createMetrics();
-    const searcher = { search: (query: string) => ({ query: {} as never, hits: query === 'boom' ? (() => { throw new Error('boom'); })() : [] }), suggestTopics: () => [], context: {} as never } as Searcher;
+    const searcher = {
+      search: (query: string) => ({
+        query: {} as never,
+        hits:
+          query === 'boom'
+            ? (() => {
+                throw new Error('boom');
+              })()
+            : [],
+      }),
+      suggestTopics: () => [],
+      context: {} as never,
+    } as Searcher;
     const timed = timedSearcher(searcher, metrics);
     timed.search('a');
     expect(() => timed.search('boom')).toThrow('boom');

@@ -39,7 +39,10 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
  * as readable problems (empty when the message is fine). Only mrkdwn is checked for markup:
  * Slack shows plain_text (headers, button labels) as typed, without parsing mentions.
  */
-export function blockKitProblems(message: Message, { maxBlocks = SLACK.blocksPerMessage, allowedUrls, ownMarkup = [] }: CheckOptions): string[] {
+export function blockKitProblems(
+  message: Message,
+  { maxBlocks = SLACK.blocksPerMessage, allowedUrls, ownMarkup = [] }: CheckOptions,
+): string[] {
   const problems: string[] = [];
   const problem = (where: string, what: string) => problems.push(`${where}: ${what}`);
 
@@ -73,7 +76,10 @@ export function blockKitProblems(message: Message, { maxBlocks = SLACK.blocksPer
     if (element.value !== undefined && (typeof element.value !== 'string' || element.value.length > SLACK.buttonValue)) {
       problem(where, `value of ${String(element.value).length} characters (max ${SLACK.buttonValue})`);
     }
-    if (element.url !== undefined && (typeof element.url !== 'string' || element.url.length > SLACK.url || !/^https?:\/\//.test(element.url))) {
+    if (
+      element.url !== undefined &&
+      (typeof element.url !== 'string' || element.url.length > SLACK.url || !/^https?:\/\//.test(element.url))
+    ) {
       problem(where, `url ${JSON.stringify(element.url)}`);
     }
   };
@@ -108,7 +114,9 @@ export function blockKitProblems(message: Message, { maxBlocks = SLACK.blocksPer
         if (block.text !== undefined) textObject(`${where}.text`, block.text, SLACK.textObject);
         const fields = (block.fields ?? []) as unknown[];
         if (fields.length > SLACK.sectionFields) problem(where, `${fields.length} fields (max ${SLACK.sectionFields})`);
-        fields.forEach((field, f) => textObject(`${where}.fields[${f}]`, field, SLACK.sectionField));
+        fields.forEach((field, f) => {
+          textObject(`${where}.fields[${f}]`, field, SLACK.sectionField);
+        });
         if (isObject(block.accessory)) {
           if (block.accessory.type === 'button') button(`${where}.accessory`, block.accessory);
           else problem(where, `an accessory of type ${String(block.accessory.type)}`);
@@ -117,18 +125,23 @@ export function blockKitProblems(message: Message, { maxBlocks = SLACK.blocksPer
       }
       case 'context': {
         const elements = (block.elements ?? []) as unknown[];
-        if (elements.length === 0 || elements.length > SLACK.contextElements) problem(where, `${elements.length} context elements (1 to ${SLACK.contextElements})`);
-        elements.forEach((element, e) => textObject(`${where}.elements[${e}]`, element, SLACK.textObject));
+        if (elements.length === 0 || elements.length > SLACK.contextElements)
+          problem(where, `${elements.length} context elements (1 to ${SLACK.contextElements})`);
+        elements.forEach((element, e) => {
+          textObject(`${where}.elements[${e}]`, element, SLACK.textObject);
+        });
         break;
       }
       case 'actions': {
         const elements = (block.elements ?? []) as Json[];
-        if (elements.length === 0 || elements.length > SLACK.actionsElements) problem(where, `${elements.length} elements (1 to ${SLACK.actionsElements})`);
+        if (elements.length === 0 || elements.length > SLACK.actionsElements)
+          problem(where, `${elements.length} elements (1 to ${SLACK.actionsElements})`);
         const actionIds = new Set<unknown>();
         elements.forEach((element, e) => {
           if (element.type !== 'button') problem(`${where}.elements[${e}]`, `an element of type ${String(element.type)}`);
           else button(`${where}.elements[${e}]`, element);
-          if (actionIds.has(element.action_id)) problem(`${where}.elements[${e}]`, `action_id ${JSON.stringify(element.action_id)} used twice in one block`);
+          if (actionIds.has(element.action_id))
+            problem(`${where}.elements[${e}]`, `action_id ${JSON.stringify(element.action_id)} used twice in one block`);
           actionIds.add(element.action_id);
         });
         break;

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBot, type Answer, type Bot } from '../../src/bot/answer.ts';
-import { parseCommand } from '../../src/bot/command.ts';
-import { renderAnswer, type Message } from '../../src/blocks/answer.ts';
+import { type Message, renderAnswer } from '../../src/blocks/answer.ts';
 import { renderHome } from '../../src/blocks/home.ts';
 import { ACTIONS, decodeMore } from '../../src/blocks/ids.ts';
 import { messages } from '../../src/blocks/messages.ts';
+import { type Answer, type Bot, createBot } from '../../src/bot/answer.ts';
+import { parseCommand } from '../../src/bot/command.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import type { Catalogue } from '../../src/catalogue/model.ts';
 import type { Language } from '../../src/catalogue/schema.ts';
@@ -80,7 +80,7 @@ describe('hostile /kubecon texts, from the parser to Block Kit', () => {
         expect(renderMessageAsText(message)).toMatch(/\n$/);
       }),
       // Found by this property: JSON wrote each control character as six, the value was cut at 2,000 and "More results" broke.
-      params(RUNS.pure, [['kubernetes ' + '\u0001'.repeat(480), 0, 'en', true] as [string, number, Language, boolean]]),
+      params(RUNS.pure, [[`kubernetes ${'\u0001'.repeat(480)}`, 0, 'en', true] as [string, number, Language, boolean]]),
     );
     // The generator must reach every kind of answer, or the property proves less than it says.
     expect([...kinds.keys()].sort()).toEqual(['digest', 'help', 'no-results', 'takeaways', 'talks', 'topics']);
@@ -98,16 +98,28 @@ describe('hostile /kubecon texts, from the parser to Block Kit', () => {
   });
 
   it('read a mention or a direct message of any length in linear time, then answer it', async () => {
-    const mention = fc.tuple(fc.constantFrom('<@UBOT> ', '<@UBOT|kubecon> ', 'hey <@UBOT>, ', '', '<@UOTHER> '), hostileText, fc.constantFrom('', '?', ' please', ' ?!?.', ' thanks!'));
+    const mention = fc.tuple(
+      fc.constantFrom('<@UBOT> ', '<@UBOT|kubecon> ', 'hey <@UBOT>, ', '', '<@UOTHER> '),
+      hostileText,
+      fc.constantFrom('', '?', ' please', ' ?!?.', ' thanks!'),
+    );
     await fc.assert(
       fc.asyncProperty(mention, async ([prefix, text, suffix]) => {
         // Slack escapes &, < and > in message text; Slack's cap on a message is 40,000 characters.
-        const escaped = `${prefix}${text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}${suffix}`.slice(0, 40_000);
+        const escaped = `${prefix}${text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}${suffix}`.slice(
+          0,
+          40_000,
+        );
         const started = performance.now();
         const command = commandTextFromMessage(escaped, 'UBOT');
         // A regex that backtracks on a long run of one character takes seconds here, blocking every other request.
         expect(performance.now() - started).toBeLessThan(250);
-        const message = await replyTo({ bot }, command, { teamId: 'T1', channelId: 'C1', userId: 'U1', language: 'en' }, { ephemeral: false });
+        const message = await replyTo(
+          { bot },
+          command,
+          { teamId: 'T1', channelId: 'C1', userId: 'U1', language: 'en' },
+          { ephemeral: false },
+        );
         expect(problemsOf(message)).toEqual([]);
       }),
       // Found by this property: /[\s?!.]*$/ retried from every position, 4 s for a 40,000-character message.
@@ -120,7 +132,9 @@ describe('hostile /kubecon texts, from the parser to Block Kit', () => {
 describe('hostile lines in the local console', () => {
   it('answers every line, never throws, and keeps paging with "more"', async () => {
     // One line each: what readline takes for a line break (U+2028 and U+2029 too) becomes a space.
-    const line = fc.oneof({ weight: 6, arbitrary: hostileText }, { weight: 1, arbitrary: fc.constantFrom('more', 'plus', 'MORE ') }).map((text) => text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
+    const line = fc
+      .oneof({ weight: 6, arbitrary: hostileText }, { weight: 1, arbitrary: fc.constantFrom('more', 'plus', 'MORE ') })
+      .map((text) => text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
     await fc.assert(
       fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 4 }), language, async (lines, lang) => {
         const input = new PassThrough();
@@ -147,7 +161,7 @@ describe('hostile /kubecon texts through the HTTP app', () => {
     try {
       await fc.assert(
         fc.asyncProperty(hostileText, async (text) => {
-          const responseId = `prop-${(n += 1)}`;
+          const responseId = `prop-${++n}`;
           const response = await postSigned(`${h.url}/slack/events`, {
             secret: SIGNING_SECRET,
             body: slashCommandBody({ text, response_url: h.fake.responseUrl(responseId) }),

@@ -46,7 +46,12 @@ describe('stage 3: filters anywhere', async () => {
   const { context } = createSearcher(catalogue);
 
   it('reads topic filters first, last or in the middle, fuzzy, in either language', () => {
-    for (const text of ['topic:security prometheus', 'prometheus topic:security', 'exposed topic:sécurité prometheus', 'prometheus topic:securty']) {
+    for (const text of [
+      'topic:security prometheus',
+      'prometheus topic:security',
+      'exposed topic:sécurité prometheus',
+      'prometheus topic:securty',
+    ]) {
       expect(readFilters(text, context).topics).toEqual(['security']);
     }
     expect(readFilters('sujet:"service mesh" istio', context).rest.trim()).toBe('istio');

@@ -27,7 +27,8 @@ describe('search relevance on the labelled queries', async () => {
     expect(slack.length).toBeGreaterThanOrEqual(120);
     expect(slack.filter((q) => q.expected.length === 0).length).toBeGreaterThanOrEqual(15);
     const kinds = new Set(slack.map((q) => q.kind));
-    for (const kind of ['question', 'chatter', 'filler', 'filter', 'paragraph', 'typo', 'plural-form', 'negative']) expect(kinds).toContain(kind);
+    for (const kind of ['question', 'chatter', 'filler', 'filter', 'paragraph', 'typo', 'plural-form', 'negative'])
+      expect(kinds).toContain(kind);
     const share = (lang: string) => slack.filter((q) => q.lang === lang).length / slack.length;
     expect(share('en')).toBeGreaterThan(0.3);
     expect(share('fr')).toBeGreaterThan(0.25);

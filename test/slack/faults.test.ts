@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault, RecordedCall } from '../helpers/fake-slack.ts';
-import { eventBody, postSigned, slashCommandBody, type SlackEvent } from '../helpers/signed-request.ts';
-import { eventually, harnessPerTest, SIGNING_SECRET, startHarness, type Harness, type LogLine } from './harness.ts';
+import { eventBody, postSigned, type SlackEvent, slashCommandBody } from '../helpers/signed-request.ts';
+import { eventually, type Harness, harnessPerTest, type LogLine, SIGNING_SECRET, startHarness } from './harness.ts';
 
 /**
  * Slack's HTTP side failing under the bot, as the fake injects it: rate limits, slow
@@ -13,7 +13,7 @@ import { eventually, harnessPerTest, SIGNING_SECRET, startHarness, type Harness,
 const start = harnessPerTest({ mode: 'http' });
 
 let ids = 0;
-const nextId = (prefix: string) => `${prefix}-${(ids += 1)}`;
+const nextId = (prefix: string) => `${prefix}-${++ids}`;
 const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -37,7 +37,14 @@ async function sendEvent(h: Harness, event: SlackEvent, options: { eventId?: str
   return { response, ackMs: Date.now() - sent };
 }
 
-const mention = (text: string, ts = '1700000000.000100'): SlackEvent => ({ type: 'app_mention', user: 'U1', text, channel: 'C1', ts, event_ts: ts });
+const mention = (text: string, ts = '1700000000.000100'): SlackEvent => ({
+  type: 'app_mention',
+  user: 'U1',
+  text,
+  channel: 'C1',
+  ts,
+  event_ts: ts,
+});
 
 const responses = (h: Harness, responseId: string) => h.fake.callsTo('response_url').filter((call) => call.responseId === responseId);
 const answered = (h: Harness, responseId: string, predicate: (call: RecordedCall) => boolean = () => true, timeoutMs?: number) =>

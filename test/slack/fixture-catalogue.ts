@@ -29,9 +29,18 @@ export function slackCatalogueDir(): string {
     },
     'kubecon-eu-2030-lyon.json': {
       edition: { id: 'kubecon-eu-2030', name: 'KubeCon Europe 2030', city: 'Lyon', year: 2030 },
-      articles: [{ id: 'a-2030', title: 'Our KubeCon 2030', url: 'https://blog.example/2030/kubecon.html', language: 'en', published: '2030-04-01' }],
+      articles: [
+        { id: 'a-2030', title: 'Our KubeCon 2030', url: 'https://blog.example/2030/kubecon.html', language: 'en', published: '2030-04-01' },
+      ],
       conclusions: [
-        { id: 'c-2030', article: 'a-2030', section: 'Conclusion', theme: { en: 'Overall', fr: 'Général' }, summary: { en: 'A good year.', fr: 'Une bonne année.' }, points: [] },
+        {
+          id: 'c-2030',
+          article: 'a-2030',
+          section: 'Conclusion',
+          theme: { en: 'Overall', fr: 'Général' },
+          summary: { en: 'A good year.', fr: 'Une bonne année.' },
+          points: [],
+        },
       ],
       talks: [
         talk('2030-karpenter', 'Karpenter Autoscaling in Anger', ['autoscaling']),
@@ -40,7 +49,9 @@ export function slackCatalogueDir(): string {
         talk('2030-hpa', 'Horizontal Pod Autoscaling Deep Dive', ['autoscaling']),
         talk('2030-cluster', 'Cluster Autoscaling Without Tears', ['autoscaling', 'costs']),
         talk('2030-finops', 'FinOps for Platform Teams', ['costs'], { video: null }),
-        talk('2030-prometheus', 'Prometheus Long-Term Storage', ['observability'], { keywords: { en: ['prometheus', 'metrics'], fr: ['métriques'] } }),
+        talk('2030-prometheus', 'Prometheus Long-Term Storage', ['observability'], {
+          keywords: { en: ['prometheus', 'metrics'], fr: ['métriques'] },
+        }),
       ],
     },
   });

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { createBot, type Bot } from '../../src/bot/answer.ts';
+import { type Bot, createBot } from '../../src/bot/answer.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DigestCommands } from '../../src/digest/commands.ts';
@@ -7,8 +7,8 @@ import { createLogger } from '../../src/log/logger.ts';
 import type { Metrics } from '../../src/metrics/metrics.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
 import { createSlackApp, type SlackApp, type SlackTuning } from '../../src/slack/app.ts';
+import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from '../helpers/fake-slack.ts';
 import { slackCatalogueDir } from './fixture-catalogue.ts';
-import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../helpers/fake-slack.ts';
 
 export const BOT_TOKEN = 'xoxb-1-test';
 export const APP_TOKEN = 'xapp-1-test';
@@ -66,7 +66,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const bot = createBot({ catalogue, searcher: createSearcher(catalogue), random: () => 0 });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogLine) });
-  const app = createSlackApp({ config, bot, logger, digest: options.digest, metrics: options.metrics, port: 0, host: '127.0.0.1', tuning: { ...FAST, ...options.tuning } });
+  const app = createSlackApp({
+    config,
+    bot,
+    logger,
+    digest: options.digest,
+    metrics: options.metrics,
+    port: 0,
+    host: '127.0.0.1',
+    tuning: { ...FAST, ...options.tuning },
+  });
   await app.start();
   return {
     fake,

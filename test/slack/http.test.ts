@@ -6,13 +6,13 @@ import { runConsole } from '../../src/console/console.ts';
 import { renderMessageAsText } from '../../src/console/render-text.ts';
 import type { DigestCommands, DigestRequest } from '../../src/digest/commands.ts';
 import type { RecordedCall } from '../helpers/fake-slack.ts';
-import { eventBody, interactionBody, postSigned, slashCommandBody, type SlackEvent } from '../helpers/signed-request.ts';
-import { eventually, harnessPerTest, SIGNING_SECRET, type Harness } from './harness.ts';
+import { eventBody, interactionBody, postSigned, type SlackEvent, slashCommandBody } from '../helpers/signed-request.ts';
+import { eventually, type Harness, harnessPerTest, SIGNING_SECRET } from './harness.ts';
 
 const start = harnessPerTest({ mode: 'http' });
 
 let ids = 0;
-const nextId = (prefix: string) => `${prefix}-${(ids += 1)}`;
+const nextId = (prefix: string) => `${prefix}-${++ids}`;
 
 /** Sends `/kubecon <text>` and resolves with Slack's HTTP answer and the id of its response_url. */
 async function command(h: Harness, text: string, fields: Record<string, string> = {}) {
@@ -58,14 +58,20 @@ async function click(h: Harness, action: Click, payload: Record<string, unknown>
 
 /** A Home tab click: no response_url, a view instead. */
 function homeClick(h: Harness, action: Click) {
-  return click(h, action, { container: { type: 'view', view_id: 'V1' }, view: { id: 'V1', type: 'home', hash: '1.x' }, channel: undefined, response_url: undefined });
+  return click(h, action, {
+    container: { type: 'view', view_id: 'V1' },
+    view: { id: 'V1', type: 'home', hash: '1.x' },
+    channel: undefined,
+    response_url: undefined,
+  });
 }
 
 async function sendEvent(h: Harness, event: SlackEvent, options: { eventId?: string; retryNum?: number } = {}) {
   return postSigned(`${h.url}/slack/events`, {
     secret: SIGNING_SECRET,
     body: eventBody(event, { eventId: options.eventId }),
-    headers: options.retryNum === undefined ? {} : { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' },
+    headers:
+      options.retryNum === undefined ? {} : { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' },
   });
 }
 
@@ -79,13 +85,15 @@ const mention = (text: string, fields: Record<string, unknown> = {}): SlackEvent
   ...fields,
 });
 
-const blocksOf = (call: RecordedCall) => (call.args.blocks ?? (call.args.view as { blocks?: unknown } | undefined)?.blocks ?? []) as KnownBlock[];
+const blocksOf = (call: RecordedCall) =>
+  (call.args.blocks ?? (call.args.view as { blocks?: unknown } | undefined)?.blocks ?? []) as KnownBlock[];
 const json = (value: unknown) => JSON.stringify(value);
 
 function buttons(blocks: readonly KnownBlock[]): { action_id: string; value?: string; url?: string }[] {
   return blocks.flatMap((block) => {
     if (block.type === 'actions') return block.elements as { action_id: string; value?: string }[];
-    if (block.type === 'section' && block.accessory?.type === 'button') return [block.accessory as { action_id: string; value?: string; url?: string }];
+    if (block.type === 'section' && block.accessory?.type === 'button')
+      return [block.accessory as { action_id: string; value?: string; url?: string }];
     return [];
   });
 }
@@ -118,7 +126,14 @@ describe('/kubecon over HTTP', () => {
     expect(json(blocks)).toContain('Showing 1–3 of 5');
     expect(json(blocks)).toContain('English takeaway of Karpenter Autoscaling in Anger.');
     expect(buttons(blocks).map((b) => b.action_id)).toEqual([
-      'watch_video', 'share_talk', 'watch_video', 'share_talk', 'watch_video', 'share_talk', 'more_results', 'dismiss',
+      'watch_video',
+      'share_talk',
+      'watch_video',
+      'share_talk',
+      'watch_video',
+      'share_talk',
+      'more_results',
+      'dismiss',
     ]);
   });
 
@@ -333,7 +348,12 @@ describe('mentions and direct messages', () => {
 
     expect(sorry.args.text).toBe('Sorry, something went wrong while answering. Please try again in a moment.');
     const error = h.logs.find((line) => line.msg === 'Could not answer in the thread');
-    expect(error).toMatchObject({ level: 'error', listener: 'app_mention', channel: 'C1', error: { name: 'WebAPIHTTPError', code: 'slack_webapi_http_error' } });
+    expect(error).toMatchObject({
+      level: 'error',
+      listener: 'app_mention',
+      channel: 'C1',
+      error: { name: 'WebAPIHTTPError', code: 'slack_webapi_http_error' },
+    });
     expect(json(blocksOf(next))).toContain('Prometheus Long-Term Storage');
   });
 
@@ -368,7 +388,12 @@ describe('App Home', () => {
     expect(published.args.user_id).toBe('U1');
     expect(published.args.view).toMatchObject({ type: 'home' });
     expect(json(blocksOf(published))).toContain('Next weekly digest: <!date^1904283000^');
-    expect(buttons(blocksOf(published)).map((b) => b.action_id)).toEqual(['show_edition:2030', 'show_topic:autoscaling', 'show_topic:costs', 'show_topic:observability']);
+    expect(buttons(blocksOf(published)).map((b) => b.action_id)).toEqual([
+      'show_edition:2030',
+      'show_topic:autoscaling',
+      'show_topic:costs',
+      'show_topic:observability',
+    ]);
     expect(h.fake.callsTo('views.publish')).toHaveLength(1);
   });
 
@@ -437,7 +462,13 @@ describe('one rendering for the console and Slack', () => {
     await done;
 
     // The Slack preview adds only buttons to what the console prints.
-    const withoutButtons = (text: string) => text.split('\n').filter((line) => !line.startsWith('[')).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    const withoutButtons = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith('['))
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
     const slackAsText = withoutButtons(renderMessageAsText({ text: String(slack.args.text), blocks: blocksOf(slack) }));
     expect(slackAsText).toContain('English takeaway of Karpenter Autoscaling in Anger.');
     expect(withoutButtons(printed)).toContain(slackAsText);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../helpers/fake-slack.ts';
-import { eventBody, interactionBody, postSigned, signSlackRequest, slashCommandBody, type SignedResponse } from '../helpers/signed-request.ts';
-import { eventually, harnessPerTest, SIGNING_SECRET, type Harness, type LogLine } from './harness.ts';
+import {
+  eventBody,
+  interactionBody,
+  postSigned,
+  type SignedResponse,
+  signSlackRequest,
+  slashCommandBody,
+} from '../helpers/signed-request.ts';
+import { eventually, type Harness, harnessPerTest, type LogLine, SIGNING_SECRET } from './harness.ts';
 
 /**
  * Requests Slack would never send, correctly signed (so they pass the signature check and
@@ -16,7 +23,9 @@ const post = (h: Harness, body: string, contentType?: string) =>
 /** What the app sent to Slack, start-up's auth.test aside. */
 const sentToSlack = (h: Harness): RecordedCall[] => h.fake.calls.filter((call) => call.method !== 'auth.test');
 const warned = (h: Harness, msg: string | RegExp): LogLine[] =>
-  h.logs.filter((line) => (line.level === 'warn' || line.level === 'error') && (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg)));
+  h.logs.filter(
+    (line) => (line.level === 'warn' || line.level === 'error') && (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg)),
+  );
 
 /** The app still works: a real command gets its answer. */
 async function stillAnswers(h: Harness): Promise<void> {
@@ -56,7 +65,10 @@ describe('bodies that are neither form-encoded nor JSON', () => {
 
   it('answer 400 to a body that parses to null, which Bolt 5.1 would crash the process on', async () => {
     const h = await start();
-    const responses = await Promise.all([post(h, ' null ', 'application/json'), post(h, 'payload=null', 'application/x-www-form-urlencoded')]);
+    const responses = await Promise.all([
+      post(h, ' null ', 'application/json'),
+      post(h, 'payload=null', 'application/x-www-form-urlencoded'),
+    ]);
 
     expect(responses.map((r) => r.status)).toEqual([400, 400]);
     expect(warned(h, 'Refused a request whose body is null')).toHaveLength(2);
@@ -83,7 +95,11 @@ describe('oversized bodies', () => {
     const chunk = new Uint8Array(256 * 1024).fill(0x61);
     const streamed = await fetch(`${h.url}/slack/events`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Slack-Request-Timestamp': String(timestamp), 'X-Slack-Signature': signSlackRequest(SIGNING_SECRET, '', timestamp) },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Slack-Request-Timestamp': String(timestamp),
+        'X-Slack-Signature': signSlackRequest(SIGNING_SECRET, '', timestamp),
+      },
       body: new ReadableStream({
         start(controller) {
           for (let i = 0; i < 20; i += 1) controller.enqueue(chunk);
@@ -104,7 +120,10 @@ describe('well-formed requests with missing or unknown parts', () => {
   it('ack a slash command with missing fields, log the fields by name, and answer nothing', async () => {
     const h = await start();
     const bare = await post(h, new URLSearchParams({ command: '/kubecon', text: 'karpenter' }).toString());
-    const noResponseUrl = await post(h, new URLSearchParams({ command: '/kubecon', text: 'karpenter', team_id: 'T1', channel_id: 'C1', user_id: 'U1' }).toString());
+    const noResponseUrl = await post(
+      h,
+      new URLSearchParams({ command: '/kubecon', text: 'karpenter', team_id: 'T1', channel_id: 'C1', user_id: 'U1' }).toString(),
+    );
 
     expect([bare.status, noResponseUrl.status]).toEqual([200, 200]);
     await eventually(() => warned(h, 'Ignored an invalid slash command').length === 2);
@@ -133,16 +152,27 @@ describe('well-formed requests with missing or unknown parts', () => {
     const h = await start();
     // All at once: each waits for Bolt's 3-second ack timeout.
     const cases: Record<string, Promise<SignedResponse>> = {
-      'unknown action id': post(h, blockActions({ actions: [{ type: 'button', action_id: 'launch_rockets', value: 'x', block_id: 'b', action_ts: '1' }] })),
+      'unknown action id': post(
+        h,
+        blockActions({ actions: [{ type: 'button', action_id: 'launch_rockets', value: 'x', block_id: 'b', action_ts: '1' }] }),
+      ),
       'no actions at all': post(h, blockActions({ actions: [] })),
       'unknown interaction type': post(h, interactionBody({ type: 'message_action_v9', user: { id: 'U1' } })),
-      'unknown slash command': post(h, slashCommandBody({ command: '/other', text: 'karpenter', response_url: h.fake.responseUrl('other') })),
-      'event_callback without event': post(h, JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'EvNOEVENT' })),
+      'unknown slash command': post(
+        h,
+        slashCommandBody({ command: '/other', text: 'karpenter', response_url: h.fake.responseUrl('other') }),
+      ),
+      'event_callback without event': post(
+        h,
+        JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'EvNOEVENT' }),
+      ),
       'a JSON array': post(h, '[{"type":"block_actions"}]', 'application/json'),
       'form fields that mean nothing': post(h, 'a=1&b=2', 'application/x-www-form-urlencoded'),
     };
     const started = Date.now();
-    const statuses = Object.fromEntries(await Promise.all(Object.entries(cases).map(async ([name, response]) => [name, (await response).status] as const)));
+    const statuses = Object.fromEntries(
+      await Promise.all(Object.entries(cases).map(async ([name, response]) => [name, (await response).status] as const)),
+    );
 
     expect(statuses).toEqual(Object.fromEntries(Object.keys(cases).map((name) => [name, 404])));
     expect(Date.now() - started).toBeLessThan(5000);

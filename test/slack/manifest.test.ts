@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createBot, type Bot } from '../../src/bot/answer.ts';
-import { parseCommand } from '../../src/bot/command.ts';
 import { renderAnswer } from '../../src/blocks/answer.ts';
 import { renderHome } from '../../src/blocks/home.ts';
 import { ACTIONS } from '../../src/blocks/ids.ts';
 import { renderSharedTalk } from '../../src/blocks/share.ts';
+import { type Bot, createBot } from '../../src/bot/answer.ts';
+import { parseCommand } from '../../src/bot/command.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
@@ -46,12 +46,14 @@ function webApiMethods(): string[] {
   const methods = new Set<string>();
   for (const file of files) {
     const source = readFileSync(path.join(PROJECT_ROOT, 'src', file), 'utf8');
-    for (const match of source.matchAll(/\.(auth|chat|users|views|conversations|apps|reactions|team)\.(\w+)\(/g)) methods.add(`${match[1]}.${match[2]}`);
+    for (const match of source.matchAll(/\.(auth|chat|users|views|conversations|apps|reactions|team)\.(\w+)\(/g))
+      methods.add(`${match[1]}.${match[2]}`);
   }
   return [...methods].sort();
 }
 
-const isHandled = (actionId: string) => actionListeners.some(({ actionId: id }) => (typeof id === 'string' ? id === actionId : id.test(actionId)));
+const isHandled = (actionId: string) =>
+  actionListeners.some(({ actionId: id }) => (typeof id === 'string' ? id === actionId : id.test(actionId)));
 
 describe('manifest.yml and the code agree', () => {
   it('declares exactly the slash commands the code handles', () => {
@@ -81,7 +83,10 @@ describe('manifest.yml and the code agree', () => {
     for (const id of Object.values(ACTIONS)) expect(isHandled(id), id).toBe(true);
     const named = Object.values(ACTIONS) as string[];
     for (const { actionId } of actionListeners) {
-      expect(named.some((id) => (typeof actionId === 'string' ? id === actionId : actionId.test(`${id}:x`))), String(actionId)).toBe(true);
+      expect(
+        named.some((id) => (typeof actionId === 'string' ? id === actionId : actionId.test(`${id}:x`))),
+        String(actionId),
+      ).toBe(true);
     }
   });
 });
@@ -105,19 +110,41 @@ describe('every button the builders emit has a listener', () => {
 
   it('in answers, shared talks and the Home tab', () => {
     const emitted = new Set<string>();
-    for (const text of ['help', 'topics', 'topic autoscaling', 'random', 'edition 2030', 'takeaways', 'karpenter', 'autoscaling', 'paella recipe']) {
+    for (const text of [
+      'help',
+      'topics',
+      'topic autoscaling',
+      'random',
+      'edition 2030',
+      'takeaways',
+      'karpenter',
+      'autoscaling',
+      'paella recipe',
+    ]) {
       for (const ephemeral of [true, false]) {
         const message = renderAnswer(bot.answer(parseCommand(text), text, 0), { language: 'en', catalogue: bot.catalogue, ephemeral });
         for (const id of actionIds(message.blocks)) emitted.add(id);
       }
     }
-    for (const talk of bot.catalogue.talks) for (const id of actionIds(renderSharedTalk(talk, { language: 'fr', catalogue: bot.catalogue, userId: 'U1' }).blocks)) emitted.add(id);
+    for (const talk of bot.catalogue.talks)
+      for (const id of actionIds(renderSharedTalk(talk, { language: 'fr', catalogue: bot.catalogue, userId: 'U1' }).blocks))
+        emitted.add(id);
     const topics = bot.answer({ kind: 'topics' }, 'topics');
-    const home = renderHome({ language: 'en', catalogue: bot.catalogue, topics: topics.kind === 'topics' ? topics.topics : [], digest: null, results: bot.answer(parseCommand('autoscaling'), 'autoscaling', 0) });
+    const home = renderHome({
+      language: 'en',
+      catalogue: bot.catalogue,
+      topics: topics.kind === 'topics' ? topics.topics : [],
+      digest: null,
+      results: bot.answer(parseCommand('autoscaling'), 'autoscaling', 0),
+    });
     for (const id of actionIds(home)) emitted.add(id);
 
     // All the kinds of button must be there, or this test checks less than it says.
-    for (const base of Object.values(ACTIONS)) expect([...emitted].some((id) => id === base || id.startsWith(`${base}:`)), base).toBe(true);
+    for (const base of Object.values(ACTIONS))
+      expect(
+        [...emitted].some((id) => id === base || id.startsWith(`${base}:`)),
+        base,
+      ).toBe(true);
     for (const id of emitted) expect(isHandled(id), id).toBe(true);
   });
 });

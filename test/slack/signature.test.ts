@@ -11,7 +11,11 @@ const BODY = Buffer.from(
     '&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c',
 );
 const SIGNATURE = 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503';
-const headers = (fields: Record<string, string | undefined> = {}) => ({ 'x-slack-request-timestamp': String(TIMESTAMP), 'x-slack-signature': SIGNATURE, ...fields });
+const headers = (fields: Record<string, string | undefined> = {}) => ({
+  'x-slack-request-timestamp': String(TIMESTAMP),
+  'x-slack-signature': SIGNATURE,
+  ...fields,
+});
 const at = (seconds: number) => (TIMESTAMP + seconds) * 1000;
 
 describe('Slack request signatures', () => {

@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import type { DisconnectReason } from '../helpers/fake-socket-mode.ts';
 import type { RecordedCall } from '../helpers/fake-slack.ts';
-import { eventPayload, slashCommandPayload, type SlackEvent } from '../helpers/signed-request.ts';
-import { eventually, harnessPerTest, type Harness } from './harness.ts';
+import type { DisconnectReason } from '../helpers/fake-socket-mode.ts';
+import { eventPayload, type SlackEvent, slashCommandPayload } from '../helpers/signed-request.ts';
+import { eventually, type Harness, harnessPerTest } from './harness.ts';
 
 /**
  * The real SocketModeClient, inside the real Bolt app, over a real WebSocket to the local
@@ -18,7 +18,7 @@ async function start(): Promise<Harness> {
 }
 
 let ids = 0;
-const nextId = (prefix: string) => `${prefix}-${(ids += 1)}`;
+const nextId = (prefix: string) => `${prefix}-${++ids}`;
 
 const blocksText = (call: RecordedCall) => JSON.stringify(call.args.blocks as KnownBlock[]);
 
@@ -70,18 +70,21 @@ describe('Socket Mode', () => {
     expect((await fetch(`${h.url}/nowhere`)).status).toBe(404);
   });
 
-  it.each<DisconnectReason>(['refresh_requested', 'warning', 'link_disabled'])('reconnects after a "%s" disconnect and keeps answering', async (reason) => {
-    const h = await start();
-    h.fake.socket.disconnect(reason);
-    const second = await h.fake.socket.waitForConnection();
-    await eventually(() => h.fake.socket.connectionCount === 1);
-    const { answer } = await slashCommand(h, 'keda');
+  it.each<DisconnectReason>(['refresh_requested', 'warning', 'link_disabled'])(
+    'reconnects after a "%s" disconnect and keeps answering',
+    async (reason) => {
+      const h = await start();
+      h.fake.socket.disconnect(reason);
+      const second = await h.fake.socket.waitForConnection();
+      await eventually(() => h.fake.socket.connectionCount === 1);
+      const { answer } = await slashCommand(h, 'keda');
 
-    expect(second.id).toBe(2);
-    // A fresh URL each time: the fake refuses a reused one.
-    expect(second.ticket).toBe(2);
-    expect(blocksText(answer)).toContain('KEDA Autoscaling for Queues');
-  });
+      expect(second.id).toBe(2);
+      // A fresh URL each time: the fake refuses a reused one.
+      expect(second.ticket).toBe(2);
+      expect(blocksText(answer)).toContain('KEDA Autoscaling for Queues');
+    },
+  );
 
   it('drops a link whose peer stopped answering pings, and answers over the new one', async () => {
     const h = await start();

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { ListenerDeps } from '../../deps.ts';
 import type { Language } from '../../../catalogue/schema.ts';
 import type { Logger } from '../../../log/logger.ts';
-import { BlockActionsSchema, invalidFields, type BlockActions } from '../../payloads.ts';
+import type { ListenerDeps } from '../../deps.ts';
+import { type BlockActions, BlockActionsSchema, invalidFields } from '../../payloads.ts';
 import { apology } from '../../reply.ts';
 
 /** The clicked button's payload, or undefined (logged) when it lacks a field the bot relies on. */
@@ -33,7 +33,10 @@ export async function apologise(respond: RespondFn, language: Language, log: Log
 export type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
 
 /** A button listener: acked at once, then `handle` runs with the checked payload; an invalid one is logged and dropped. */
-export function buttonListener(name: string, handle: (deps: ListenerDeps, payload: BlockActions, args: ActionArgs, log: Logger) => Promise<void>) {
+export function buttonListener(
+  name: string,
+  handle: (deps: ListenerDeps, payload: BlockActions, args: ActionArgs, log: Logger) => Promise<void>,
+) {
   return (deps: ListenerDeps) => {
     const log = deps.logger.child({ listener: name });
     return async (args: ActionArgs): Promise<void> => {

@@ -35,7 +35,9 @@ const matches = (actionId: string | RegExp, id: string) => (typeof actionId === 
 export function register(app: App, deps: ListenerDeps): void {
   const listeners = actionListeners.map(({ actionId, listener }) => ({ actionId, listen: listener(deps) }));
   const exactly = (id: string) => `^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-  const anyHandled = new RegExp(actionListeners.map(({ actionId }) => (typeof actionId === 'string' ? exactly(actionId) : actionId.source)).join('|'));
+  const anyHandled = new RegExp(
+    actionListeners.map(({ actionId }) => (typeof actionId === 'string' ? exactly(actionId) : actionId.source)).join('|'),
+  );
   app.action(anyHandled, async (args) => {
     // An action id constraint only ever matches block actions, which all have one.
     const id = 'action_id' in args.action ? args.action.action_id : '';

@@ -1,5 +1,5 @@
-import { parseCommand } from '../../../bot/command.ts';
 import { decodeMore } from '../../../blocks/ids.ts';
+import { parseCommand } from '../../../bot/command.ts';
 import { buttonListener, clickedValue } from './action-payload.ts';
 import { showAnswer } from './show-answer.ts';
 
@@ -10,5 +10,12 @@ export const moreResults = buttonListener('more_results', async (deps, payload, 
     log.warn('Ignored a "More results" click with a value the bot did not write', { user: payload.user.id });
     return;
   }
-  await showAnswer(deps, payload, client, respond, { command: parseCommand(more.command), commandText: more.command, page: more.page }, log);
+  await showAnswer(
+    deps,
+    payload,
+    client,
+    respond,
+    { command: parseCommand(more.command), commandText: more.command, page: more.page },
+    log,
+  );
 });

@@ -17,7 +17,14 @@ export const shareTalk = buttonListener('share_talk', async (deps, payload, { re
   try {
     const message = renderSharedTalk(talk, { language, catalogue: deps.bot.catalogue, userId });
     // Video players are "media" to Slack; article previews are "links" and would crowd the talk.
-    await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: talk.video !== null });
+    await respond({
+      response_type: 'in_channel',
+      replace_original: false,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: talk.video !== null,
+    });
     await respond({ delete_original: true });
   } catch (error) {
     log.error('Could not share a talk', { error, user: userId, talk: talk.id });

@@ -19,7 +19,14 @@ export interface ShowRequest {
  * view; in an ephemeral preview, the preview replaced; under a public message, a new
  * ephemeral answer for the clicker alone (a public message is not theirs to change).
  */
-export async function showAnswer(deps: ListenerDeps, payload: BlockActions, client: WebClient, respond: RespondFn, request: ShowRequest, log: Logger): Promise<void> {
+export async function showAnswer(
+  deps: ListenerDeps,
+  payload: BlockActions,
+  client: WebClient,
+  respond: RespondFn,
+  request: ShowRequest,
+  log: Logger,
+): Promise<void> {
   const userId = payload.user.id;
   if (isHomeTab(payload)) {
     try {
