@@ -118,13 +118,22 @@ export interface LoadConfigOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** A dotenv file whose values fill in what the environment does not set. */
   readonly envFile?: string | undefined;
+  /**
+   * `serve` (the bot) receives from Slack and needs what each transport verifies with;
+   * `post` (`npm run digest`) only calls the Web API, so the bot token is enough.
+   */
+  readonly purpose?: 'serve' | 'post';
 }
 
 /**
  * Reads and validates the environment once, at start-up; the only reader of process.env.
  * With no Slack variable at all the bot runs as a local console.
  */
-export function loadConfig({ env = process.env, envFile = path.join(process.cwd(), '.env') }: LoadConfigOptions = {}): Config {
+export function loadConfig({
+  env = process.env,
+  envFile = path.join(process.cwd(), '.env'),
+  purpose = 'serve',
+}: LoadConfigOptions = {}): Config {
   const fromFile = envFile && existsSync(envFile) ? dotenv.parse(readFileSync(envFile)) : {};
   const merged = { ...fromFile, ...env };
   const parsed = EnvSchema.safeParse(merged);
@@ -139,7 +148,7 @@ export function loadConfig({ env = process.env, envFile = path.join(process.cwd(
       'SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token ("xoxb-...") from OAuth & Permissions; it is needed in both HTTP and Socket Mode',
     );
   }
-  if (mode === 'http' && !has('SLACK_SIGNING_SECRET')) {
+  if (purpose === 'serve' && mode === 'http' && !has('SLACK_SIGNING_SECRET')) {
     problems.push(
       'SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify requests (Basic Information > App Credentials); or set SLACK_APP_TOKEN to use Socket Mode',
     );

@@ -90,7 +90,7 @@ async function dryRun(digest: Digest, slot: Date, options: Options, now: Date): 
 
 await runCli(async () => {
   const options = parseOptions(process.argv.slice(2));
-  const config = loadConfig();
+  const config = loadConfig({ purpose: 'post' });
   if (!options.dryRun && config.mode === 'console')
     throw new UsageError('SLACK_BOT_TOKEN is not set: posting needs it (see README.md). --dry-run works without it.');
   if (!options.dryRun) await ensureWritableDataDir(config.dataDir);

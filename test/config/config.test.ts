@@ -39,6 +39,12 @@ describe('configuration', () => {
     expect(http).toMatchObject({ mode: 'http', port: 8080, slack: { apiUrl: 'http://127.0.0.1:9/api/' } });
   });
 
+  it('asks the digest CLI, which only posts, for the bot token alone', () => {
+    const env = { SLACK_BOT_TOKEN: 'xoxb-1' };
+    expect(() => loadConfig({ env, envFile: '' })).toThrow(/SLACK_SIGNING_SECRET is missing/);
+    expect(loadConfig({ env, envFile: '', purpose: 'post' }).slack.botToken).toBe('xoxb-1');
+  });
+
   it('lists every problem at once, each naming the variable and how to fix it', () => {
     const problems = problemsOf({
       SLACK_APP_TOKEN: 'xoxb-wrong',

@@ -54,13 +54,8 @@ describe('npm run digest', () => {
 
   it('--now posts once to each channel, one Slack refuses beside them; a second run posts nothing', async () => {
     const f = await setup();
-    const env = {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: f.fake.apiUrl,
-      DATA_DIR: f.dataDir,
-      DIGEST_CHANNELS: 'CCONF,CLOCKED',
-    };
+    // The bot token alone: posting needs no signing secret.
+    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: f.fake.apiUrl, DATA_DIR: f.dataDir, DIGEST_CHANNELS: 'CCONF,CLOCKED' };
     await writeFile(stateFile(f.dataDir), JSON.stringify(SUBSCRIBED));
     refuseIn(f.fake, 'CLOCKED', 'not_in_channel');
 
