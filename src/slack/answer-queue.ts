@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
  * Where answers wait their turn once Slack has its ack. Slack gives 3 s to ack and
  * 30 minutes to answer through a response_url, so under a burst the acks must not queue
@@ -58,27 +56,21 @@ export function createAnswerQueue({ concurrency }: { concurrency: number }): Ans
     },
     run<T>(work: () => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        // The pump starts answers from whichever request's turn it runs in: each answer runs
-        // in the async context of the request that queued it, so its logs and its metrics
-        // are that request's (see request-metrics.ts).
-        const inCallersContext = AsyncLocalStorage.snapshot();
-        waiting.push(() =>
-          inCallersContext(() => {
-            // The slot is free, and pending lower, by the time the caller hears of the outcome.
-            Promise.resolve()
-              .then(work)
-              .then(
-                (value) => {
-                  finished();
-                  resolve(value);
-                },
-                (error: unknown) => {
-                  finished();
-                  reject(error);
-                },
-              );
-          }),
-        );
+        waiting.push(() => {
+          // The slot is free, and pending lower, by the time the caller hears of the outcome.
+          Promise.resolve()
+            .then(work)
+            .then(
+              (value) => {
+                finished();
+                resolve(value);
+              },
+              (error: unknown) => {
+                finished();
+                reject(error);
+              },
+            );
+        });
         schedule();
       });
     },

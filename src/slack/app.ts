@@ -19,7 +19,7 @@ import { createIdentityProbe } from './identity.ts';
 import { createInFlight } from './in-flight.ts';
 import { createLanguageResolver } from './language.ts';
 import { registerListeners } from './listeners/index.ts';
-import { failureMarkingLogger, followAnswer, measureRequest } from './request-metrics.ts';
+import { failureMarkingLogger, followAnswer, inThisRequest, measureRequest } from './request-metrics.ts';
 
 /** Retry and time budgets; production uses the defaults, tests shrink them. */
 export interface SlackTuning {
@@ -126,7 +126,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const inFlight = createInFlight();
   const answerQueue = createAnswerQueue({ concurrency: ANSWER_CONCURRENCY });
   const answerLater = (work: () => Promise<unknown>): void => {
-    const answered = answerQueue.run(work);
+    const answered = answerQueue.run(inThisRequest(work));
     followAnswer(answered);
     answered.catch((error: unknown) => log.error('An answer failed', { error }));
   };

@@ -52,6 +52,16 @@ export function followAnswer(answered: Promise<unknown>): void {
   current.getStore()?.answers.push(answered);
 }
 
+/**
+ * The work, to run later in the request being handled now: the answer queue starts answers
+ * from whichever request's turn its pump runs in, and an answer's errors must mark its own
+ * request. Only the request's state is kept, not its whole async context.
+ */
+export function inThisRequest<T>(work: () => Promise<T>): () => Promise<T> {
+  const state = current.getStore();
+  return state === undefined ? work : () => current.run(state, work);
+}
+
 /** A logger whose errors mark the request being handled, if any, as failed. */
 export function failureMarkingLogger(logger: Logger): Logger {
   return {
