@@ -38,7 +38,7 @@ const REQUIRED_COVERAGE = 0.6;
 /** A single word may be a typo: half a match (see FUZZY_QUALITY) is enough. */
 const ONE_WORD_COVERAGE = 0.5;
 /** Up to this many words, a word no talk has counts in full against a talk's coverage. */
-const UNKNOWN_WORDS_SPAN = 3;
+const UNKNOWN_WORDS_SPAN = 6;
 /** Misspelt topic names remembered: a few kilobytes. */
 const RESOLVED_TOPICS_KEPT = 1000;
 /** How much a match counts, by how surely the talk holds what was typed. */
@@ -190,8 +190,12 @@ export function createSearcher(catalogue: Catalogue): Searcher {
 
     if (query.slots.length === 0) {
       if (editions.size === 0 && query.topics.length === 0) return { query, hits: [] };
+      // Talks filed first under the topic are the ones most about it; then the newest, then those with a video.
+      const rank = (talk: Talk) => query.topics.reduce((sum, topic) => sum + talk.topics.indexOf(topic), 0);
       const selected = talks.filter((_, doc) => allowed(doc));
-      const hits = selected.sort((a, b) => b.edition.year - a.edition.year || Number(b.video !== null) - Number(a.video !== null));
+      const hits = selected.sort(
+        (a, b) => rank(a) - rank(b) || b.edition.year - a.edition.year || Number(b.video !== null) - Number(a.video !== null),
+      );
       return { query, hits: hits.map((talk) => ({ talk, score: 1 })) };
     }
 

@@ -129,6 +129,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['cloud migration', 'migration', 'migrate', 'migrer', 'move to the cloud'],
   ['load test', 'load testing', 'test de charge', 'tests de charge', 'load tests'],
   ['test', 'tests', 'testing'],
+  ['performance', 'performances', 'perf', 'perfs'],
+  ['benchmark', 'benchmarks', 'benchmarking', 'bench'],
   ['snapshot', 'snapshots', 'checkpoint', 'checkpointing', 'instantané'],
   ['cluster autoscaler', 'clusterautoscaler', 'cluster-autoscaler'],
 ];

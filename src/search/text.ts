@@ -78,7 +78,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
     'think thought thinks opinion opinions verdict view views team equipe pense pensez pensent penser ' +
     'avis truc trucs machin retex worth ever anyone someone somebody quelqu already deja vraiment really ' +
     'know connait connais connaissez sait savoir dit say says things thing stuff purpose needs needed ' +
-    'vers chez fois cas genre type moment left days day happen happens happened year years annee annees'
+    'vers chez fois cas genre type moment left days day happen happens happened year years annee annees ' +
+    'ask asked asking wonder wondering question questions everything present presented presenting talked spoke ' +
+    'gave notes bad worse worst presente presentee presentes parle raconte demande demandais'
   ).split(' '),
 ]);
 

@@ -75,13 +75,14 @@ describe('stage 4: what is searched', async () => {
   it('groups known phrases and drops stopwords', () => {
     expect(slots('<@U1> any talk on ephemeral containers in production pls')).toEqual(['ephemeral containers', 'production']);
   });
-  it('lists what a filter alone selects, newest first', () => {
+  it('lists what a filter alone selects: talks filed first under the topic, then the newest', () => {
     const hits = searcher.search('topic:security').hits;
     expect(hits.length).toBeGreaterThan(1);
     expect(hits.every((hit) => hit.talk.topics.includes('security'))).toBe(true);
-    const years = hits.map((hit) => hit.talk.edition.year);
-    expect(years).toEqual([...years].sort((a, b) => b - a));
-    expect(new Set(years).size).toBeGreaterThan(1);
+    const keys = hits.map((hit) => [hit.talk.topics.indexOf('security'), -hit.talk.edition.year] as const);
+    const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(keys).toEqual(sorted);
+    expect(new Set(keys.map(([rank]) => rank)).size).toBeGreaterThan(1);
   });
   it('finds what people type in Slack', () => {
     expect(first('@kubecon cilium pls 🙏')).toMatch(/cilium/);
