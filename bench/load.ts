@@ -256,29 +256,23 @@ function countingWrite(counts: LogCounts): (line: string) => void {
 
 /** The bot as main.ts composes it in HTTP mode: production tuning and log level. */
 async function runBot(): Promise<void> {
-  const { createBot } = await import('../src/bot/answer.ts');
-  const { loadCatalogue } = await import('../src/catalogue/load.ts');
+  const { compose } = await import('../src/compose.ts');
   const { loadConfig } = await import('../src/config.ts');
   const { createLogger } = await import('../src/log/logger.ts');
-  const { createMetrics, timedSearcher } = await import('../src/metrics/metrics.ts');
-  const { cachedSearcher } = await import('../src/search/cached-searcher.ts');
-  const { createSearcher } = await import('../src/search/searcher.ts');
-  const { createSlackApp } = await import('../src/slack/app.ts');
 
   const env = {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: process.env.BENCH_SLACK_API_URL ?? '',
     LOG_LEVEL: 'info',
+    // Compiled, this file runs from the build cache: the parent says where the project is.
+    CATALOGUE_DIR: path.join(process.env.BENCH_ROOT ?? '.', 'data'),
   };
   const config = loadConfig({ env, envFile: '' });
-  // Compiled, this file runs from the build cache: the parent says where the project is.
-  const catalogue = await loadCatalogue(path.join(process.env.BENCH_ROOT ?? '.', 'data'));
-  const metrics = createMetrics();
-  const bot = createBot({ catalogue, searcher: timedSearcher(cachedSearcher(createSearcher(catalogue)), metrics) });
+  const { slackApp } = await compose(config);
   const counts: LogCounts = { warnings: 0, errors: 0, firstProblems: [] };
   const logger = createLogger({ level: config.logLevel, write: countingWrite(counts) });
-  const app = createSlackApp({ config, bot, logger, metrics, port: 0, host: '127.0.0.1' });
+  const app = slackApp({ logger, port: 0, host: '127.0.0.1' });
   await app.start();
   while (!app.readiness().slack) await new Promise((resolve) => setTimeout(resolve, 10));
   serve(`http://127.0.0.1:${app.port}/slack/events`, counts);

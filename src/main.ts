@@ -1,30 +1,22 @@
-import { createBot } from './bot/answer.ts';
-import { loadCatalogue } from './catalogue/load.ts';
 import { runCli } from './cli/run.ts';
+import { compose } from './compose.ts';
 import { loadConfig } from './config.ts';
 import { runConsole } from './console/console.ts';
 import { ensureWritableDataDir } from './data-dir.ts';
 import { createDigest } from './digest/create.ts';
 import { startRouteServer } from './http/route-server.ts';
 import { createLogger } from './log/logger.ts';
-import { createMetrics, timedSearcher } from './metrics/metrics.ts';
 import { metricsRoute } from './metrics/route.ts';
-import { cachedSearcher } from './search/cached-searcher.ts';
-import { createSearcher } from './search/searcher.ts';
-import { createSlackApp } from './slack/app.ts';
 
 /** SIGTERM must end the process within 10 s; the app's own deadline is shorter, this is the backstop. */
 const EXIT_DEADLINE_MS = 9500;
 
-// Composition root: config -> catalogue -> search -> bot -> a door (console or Slack).
+// Composition root: config -> compose (catalogue, search, bot) -> a door (console or Slack).
 await runCli(async () => {
   const config = loadConfig();
   // The console keeps no state; the Slack bot's digest does, and a read-only DATA_DIR must fail the start, not the first digest.
   if (config.mode !== 'console') await ensureWritableDataDir(config.dataDir);
-  const catalogue = await loadCatalogue(config.catalogueDir);
-  const metrics = createMetrics();
-  const searcher = timedSearcher(cachedSearcher(createSearcher(catalogue)), metrics);
-  const bot = createBot({ catalogue, searcher });
+  const { catalogue, metrics, bot, slackApp } = await compose(config);
 
   if (config.mode === 'console') {
     await runConsole({
@@ -44,7 +36,7 @@ await runCli(async () => {
     logger.error(error instanceof Error ? error.message : 'Cannot read the digest state', { error });
     process.exit(1);
   });
-  const slack = createSlackApp({ config, bot, logger, metrics, digest: digest.commands });
+  const slack = slackApp({ logger, digest: digest.commands });
   const metricsServer =
     config.metricsPort === undefined ? undefined : await startRouteServer([metricsRoute(metrics.registry)], config.metricsPort);
   let stopping = false;

@@ -1,12 +1,12 @@
 import { afterEach } from 'vitest';
-import { type Bot, createBot } from '../../src/bot/answer.ts';
+import type { Bot } from '../../src/bot/answer.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
+import { compose } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DigestCommands } from '../../src/digest/commands.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import type { Metrics } from '../../src/metrics/metrics.ts';
-import { createSearcher } from '../../src/search/searcher.ts';
-import { createSlackApp, type SlackApp, type SlackTuning } from '../../src/slack/app.ts';
+import type { SlackApp, SlackTuning } from '../../src/slack/app.ts';
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from '../helpers/fake-slack.ts';
 import { slackCatalogueDir } from './fixture-catalogue.ts';
 
@@ -63,15 +63,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
   const config = loadConfig({ env, envFile: '' });
   const catalogue = await loadCatalogue(slackCatalogueDir());
-  const bot = createBot({ catalogue, searcher: createSearcher(catalogue), random: () => 0 });
+  const { bot, slackApp } = await compose(config, { catalogue, metrics: options.metrics, random: () => 0 });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogLine) });
-  const app = createSlackApp({
-    config,
-    bot,
+  const app = slackApp({
     logger,
     digest: options.digest,
-    metrics: options.metrics,
     port: 0,
     host: '127.0.0.1',
     tuning: { ...FAST, ...options.tuning },
