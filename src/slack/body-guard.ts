@@ -38,8 +38,19 @@ function parsesToNull(raw: string, contentType: string | undefined): boolean {
 }
 
 /**
+ * Slack's ssl_check, sent unsigned when a slash command's URL is saved: Bolt answers it 200.
+ * As in Bolt's own verifier, only `ssl_check=1` reaches Bolt, so nothing else the unsigned
+ * body carries (a command, a payload) can be run.
+ */
+const SSL_CHECK = Buffer.from('ssl_check=1');
+
+function isSslCheck(raw: string, contentType: string | undefined): boolean {
+  return contentType === 'application/x-www-form-urlencoded' && raw.includes('ssl_check=') && parse(raw).ssl_check === '1';
+}
+
+/**
  * Reads the body of a request to the Slack endpoint before Bolt does (up to Bolt's limit, 413
- * beyond), checks its signature (401 when missing, stale or wrong), and answers 400 to a body
+ * beyond), checks its signature (401 when missing, stale or wrong; an ssl_check needs none), and answers 400 to a body
  * that parses to null: Bolt 5.1's HTTPReceiver reads `body.ssl_check` of whatever a body parses
  * to, in a promise nobody awaits, and that unhandled rejection would end the process. Every
  * other request goes to Bolt with the body already read (`rawBody`, which Bolt uses instead of
@@ -81,6 +92,10 @@ export function guardRequests(
     };
     const onEnd = () => {
       const rawBody = Buffer.concat(chunks);
+      if (isSslCheck(rawBody.toString(), req.headers['content-type'])) {
+        handOver(SSL_CHECK);
+        return;
+      }
       if (!hasValidSignature(signingSecret, req.headers, rawBody, now())) {
         log.warn('Refused a request with a missing, stale or wrong Slack signature');
         res.writeHead(401).end();
@@ -91,6 +106,9 @@ export function guardRequests(
         res.writeHead(400).end();
         return;
       }
+      handOver(rawBody);
+    };
+    const handOver = (rawBody: Buffer) => {
       try {
         listener(Object.assign(req, { rawBody }), res);
       } catch (error) {
