@@ -7,7 +7,7 @@
 // of its HTTP answer. The bot's answers, posted after the ack to each response_url, are counted
 // and checked by the fake Slack, in its own process.
 //
-// Usage: npm run bench:load [-- --requests 5000 --concurrency 50 --timeout 50]
+// Usage: npm run bench:load [-- --requests 5000 --concurrency 50 --timeout 50] [-- --smoke]
 //   --profile                writes a V8 CPU profile of the bot's measured run to $TMPDIR/kubecon-bot-bench/
 //                            (open it in Chrome DevTools, Performance tab)
 //   --bot-node-options=...   node/V8 flags for the bot process only; by default the V8 sizing flags
@@ -49,6 +49,8 @@ const { values: flags } = parseArgs({
     profile: { type: 'boolean', default: false },
     'bot-node-options': { type: 'string' },
     'from-source': { type: 'boolean', default: false },
+    // CI's bounded run: only errors and answers decide the exit code, since timings on a shared machine do not.
+    smoke: { type: 'boolean', default: false },
   },
 });
 
@@ -820,9 +822,10 @@ function report({ requests, concurrency, measured, paced, answers, expected, tot
     }
   }
   const missed = Object.entries(checks)
-    .filter(([, pass]) => !pass)
+    .filter(([name, pass]) => !pass && (!flags.smoke || name === 'errors' || name === 'answers'))
     .map(([name]) => name);
-  console.log(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join(', ')}.`);
+  const met = flags.smoke ? 'No errors, every answer valid (smoke run: timings not judged).' : 'All targets met.';
+  console.log(missed.length === 0 ? met : `Targets missed: ${missed.join(', ')}.`);
   if (missed.length) process.exitCode = 1;
 }
 
