@@ -169,13 +169,20 @@ describe('well-formed requests with missing or unknown parts', () => {
       'a JSON array': post(h, '[{"type":"block_actions"}]', 'application/json'),
       'form fields that mean nothing': post(h, 'a=1&b=2', 'application/x-www-form-urlencoded'),
     };
-    const started = Date.now();
+    const answered: number[] = [];
     const statuses = Object.fromEntries(
-      await Promise.all(Object.entries(cases).map(async ([name, response]) => [name, (await response).status] as const)),
+      await Promise.all(
+        Object.entries(cases).map(async ([name, response]) => {
+          const { status } = await response;
+          answered.push(Date.now());
+          return [name, status] as const;
+        }),
+      ),
     );
 
     expect(statuses).toEqual(Object.fromEntries(Object.keys(cases).map((name) => [name, 404])));
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Each waited out the same 3 s timeout side by side: all came back before a second one could have ended.
+    expect(Math.max(...answered) - Math.min(...answered)).toBeLessThan(3000);
     expect(warned(h, /^An incoming event was not acknowledged within 3 seconds/)).toHaveLength(Object.keys(cases).length);
     expect(sentToSlack(h)).toEqual([]);
     await stillAnswers(h);
