@@ -72,6 +72,12 @@ describe('stage 4: what is searched', async () => {
   const slots = (text: string) => parseQuery(text, searcher.context).slots.map((slot) => slot.word);
   const first = (text: string) => searcher.search(text).hits[0]?.talk.id;
 
+  it('searches at most the first few dozen distinct words of a pasted page', () => {
+    const page = Array.from({ length: 1000 }, (_, i) => `word${i}`).join(' ');
+    const parsed = slots(`cilium ${page}`);
+    expect(parsed[0]).toBe('cilium');
+    expect(parsed.length).toBeLessThan(60);
+  });
   it('groups known phrases and drops stopwords', () => {
     expect(slots('<@U1> any talk on ephemeral containers in production pls')).toEqual(['ephemeral containers', 'production']);
   });
