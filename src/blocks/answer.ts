@@ -3,16 +3,10 @@ import type { Answer, TalkSource } from '../bot/answer.ts';
 import type { Catalogue, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { ACTIONS, encodeMore } from './ids.ts';
+import type { Message } from './message.ts';
 import { messages } from './messages.ts';
-import { renderTalk } from './talk.ts';
+import { renderTalk, topicLabeller } from './talk.ts';
 import { escapeText, LIMITS, link, truncate } from './text.ts';
-
-/** What the Slack layer posts and the console prints: the same object for both. */
-export interface Message {
-  /** Plain fallback for notifications and screen readers. */
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
 
 export interface RenderContext {
   readonly language: Language;
@@ -22,10 +16,6 @@ export interface RenderContext {
 }
 
 const QUERY_ECHO_MAX = 120;
-
-export function topicLabeller(catalogue: Pick<Catalogue, 'topicById'>, language: Language): (id: string) => string {
-  return (id) => catalogue.topicById.get(id)?.label[language] ?? id;
-}
 
 function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true } };

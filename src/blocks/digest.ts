@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
-import { type Message, topicLabeller } from './answer.ts';
+import type { Message } from './message.ts';
 import { messages } from './messages.ts';
-import { renderTalk } from './talk.ts';
+import { renderTalk, topicLabeller } from './talk.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
 /** One week's digest: its theme and its talks (three, fewer only in a catalogue that small). */

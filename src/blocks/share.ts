@@ -1,8 +1,8 @@
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
-import { type Message, topicLabeller } from './answer.ts';
+import type { Message } from './message.ts';
 import { messages } from './messages.ts';
-import { renderTalk } from './talk.ts';
+import { renderTalk, topicLabeller } from './talk.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
 export interface ShareContext {

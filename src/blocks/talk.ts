@@ -1,11 +1,15 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
-import type { Talk } from '../catalogue/model.ts';
+import type { Catalogue, Talk } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { ACTIONS } from './ids.ts';
 import { messages } from './messages.ts';
 import { escapeText, LIMITS, link, truncate } from './text.ts';
 
 const TAKEAWAY_MAX = 1200;
+
+export function topicLabeller(catalogue: Pick<Catalogue, 'topicById'>, language: Language): (id: string) => string {
+  return (id) => catalogue.topicById.get(id)?.label[language] ?? id;
+}
 
 export interface TalkOptions {
   /** Adds the "Share in channel" button (ephemeral previews only). */

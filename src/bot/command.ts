@@ -11,6 +11,9 @@ export type Command =
   | { readonly kind: 'digest'; readonly action: DigestAction }
   | { readonly kind: 'search'; readonly query: string };
 
+/** Longer questions are cut, by every door: nobody types more, and searching pages of text costs time. */
+export const MAX_QUESTION = 500;
+
 export const DIGEST_ACTIONS = ['subscribe', 'unsubscribe', 'status', 'preview'] as const;
 export type DigestAction = (typeof DIGEST_ACTIONS)[number];
 

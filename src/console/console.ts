@@ -2,9 +2,8 @@ import { createInterface } from 'node:readline';
 import { renderAnswer } from '../blocks/answer.ts';
 import { messages } from '../blocks/messages.ts';
 import type { Answer, Bot } from '../bot/answer.ts';
-import { type Command, parseCommand } from '../bot/command.ts';
+import { type Command, MAX_QUESTION, parseCommand } from '../bot/command.ts';
 import type { Language } from '../catalogue/schema.ts';
-import { MAX_QUESTION } from '../slack/reply.ts';
 import { renderMessageAsText } from './render-text.ts';
 
 export interface ConsoleOptions {
@@ -33,7 +32,7 @@ export async function runConsole({ bot, language, input, output, interactive }: 
   };
   prompt();
   for await (const line of lines) {
-    // Cut where Slack's doors cut (reply.ts): the same answer, and a pasted page cannot make the search throw.
+    // Cut where Slack's doors cut: the same answer, and a pasted page cannot make the search throw.
     const typed = line.trim();
     const text = typed.slice(0, MAX_QUESTION);
     if (typed.length > MAX_QUESTION) output.write(`${m.tooLong(MAX_QUESTION)}\n`);

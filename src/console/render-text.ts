@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Message } from '../blocks/answer.ts';
+import type { Message } from '../blocks/message.ts';
 
 /** Slack mrkdwn to terminal text: bold and italic marks dropped, links become "label (url)", escapes undone. */
 export function mrkdwnToText(text: string): string {

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { Message } from '../blocks/answer.ts';
 import { formatSlot, renderDigestNotice as notice } from '../blocks/digest.ts';
+import type { Message } from '../blocks/message.ts';
 import { messages } from '../blocks/messages.ts';
 import type { Catalogue } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';

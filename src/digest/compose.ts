@@ -1,5 +1,5 @@
-import type { Message } from '../blocks/answer.ts';
 import { type DigestContent, renderDigest, renderDigestPreview } from '../blocks/digest.ts';
+import type { Message } from '../blocks/message.ts';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { pickDigest } from './select.ts';

@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
+import { NO_UNFURL } from '../blocks/message.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import { NO_UNFURL } from '../slack/reply.ts';
 import type { DigestComposer } from './compose.ts';
 import { digestMetadata, findPostedDigest } from './find-posted.ts';
 import { type CallFailure, classifyFailure, howToFix } from './slack-client.ts';

@@ -1,13 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import { type Message, renderAnswer } from '../blocks/answer.ts';
+import { renderAnswer } from '../blocks/answer.ts';
+import type { Message } from '../blocks/message.ts';
 import { messages } from '../blocks/messages.ts';
 import type { Bot } from '../bot/answer.ts';
-import { type Command, type DigestAction, parseCommand } from '../bot/command.ts';
+import { type Command, type DigestAction, MAX_QUESTION, parseCommand } from '../bot/command.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { DigestCommands } from '../digest/commands.ts';
-
-/** Longer questions are cut: nobody types more, and searching pages of text costs time. */
-export const MAX_QUESTION = 500;
 
 /** Who asked, where, and how to answer. */
 export interface Asker {
@@ -21,9 +19,6 @@ export interface ReplyDependencies {
   readonly bot: Bot;
   readonly digest?: DigestCommands | undefined;
 }
-
-/** Slack's own answer options: lists never unfurl, so a reply is not buried under video previews. */
-export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 /** One command's answer as Block Kit, with the same builders the console uses. */
 export function renderCommand(

@@ -1,10 +1,11 @@
 import type { WebClient } from '@slack/web-api';
+import { NO_UNFURL } from '../blocks/message.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ListenerDeps } from './deps.ts';
 import { answerEventOnce } from './event-once.ts';
 import { commandTextFromMessage } from './mention-text.ts';
 import { type AppMentionSchema, type DirectMessageSchema, invalidFields } from './payloads.ts';
-import { apology, NO_UNFURL, replyTo } from './reply.ts';
+import { apology, replyTo } from './reply.ts';
 
 export interface ThreadRequest {
   readonly teamId: string;

@@ -1,4 +1,4 @@
-import type { Message } from '../../src/blocks/answer.ts';
+import type { Message } from '../../src/blocks/message.ts';
 
 /**
  * Slack's Block Kit limits, from its reference pages (see ../shared/SLACK-NOTES.md beside the project), written

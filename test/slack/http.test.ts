@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../src/blocks/answer.ts';
+import type { Message } from '../../src/blocks/message.ts';
 import { runConsole } from '../../src/console/console.ts';
 import { renderMessageAsText } from '../../src/console/render-text.ts';
 import type { DigestCommands, DigestRequest } from '../../src/digest/commands.ts';

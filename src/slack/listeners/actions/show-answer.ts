@@ -1,11 +1,12 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { NO_UNFURL } from '../../../blocks/message.ts';
 import type { Command } from '../../../bot/command.ts';
 import type { Logger } from '../../../log/logger.ts';
 import type { ListenerDeps } from '../../deps.ts';
 import { publishHome } from '../../home.ts';
 import type { BlockActions } from '../../payloads.ts';
-import { NO_UNFURL, renderCommand } from '../../reply.ts';
+import { renderCommand } from '../../reply.ts';
 import { apologise, isHomeTab } from './action-payload.ts';
 
 export interface ShowRequest {

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { NO_UNFURL } from '../../../blocks/message.ts';
 import type { ListenerDeps } from '../../deps.ts';
 import { invalidFields, SlashCommandSchema } from '../../payloads.ts';
-import { apology, NO_UNFURL, replyTo } from '../../reply.ts';
+import { apology, replyTo } from '../../reply.ts';
 
 /**
  * `/kubecon ...`: acked at once (Slack allows 3 s, and users.info may take some of it), then
