@@ -1,11 +1,21 @@
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Bot, createBot } from './bot/answer.ts';
 import { loadCatalogue } from './catalogue/load.ts';
 import type { Catalogue } from './catalogue/model.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
+import { createDigest, type Digest } from './digest/create.ts';
+import { DEFAULT_RETRY, type RetryPolicy } from './digest/poster.ts';
+import { createFileDigestStore, type DigestStore, STATE_FILE } from './digest/store.ts';
+import type { Logger } from './log/logger.ts';
 import { createMetrics, type Metrics, timedSearcher } from './metrics/metrics.ts';
 import { cachedSearcher } from './search/cached-searcher.ts';
 import { createSearcher } from './search/searcher.ts';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.ts';
+import { slackChannelAccess } from './slack/digest/channel-access.ts';
+import { createDigestClient } from './slack/digest/client.ts';
+import { slackDigestOutlet } from './slack/digest/outlet.ts';
 
 export interface CompositionOverrides {
   /** Instead of loading config.catalogueDir: the tests' fixture catalogue. */
@@ -15,22 +25,55 @@ export interface CompositionOverrides {
   readonly random?: () => number;
 }
 
+/** What tests change in the weekly digest; production takes none of these. */
+export interface DigestOverrides {
+  /** Instead of the state file under DATA_DIR: a store that crashes on cue, say. */
+  readonly store?: DigestStore;
+  readonly clock?: Clock;
+  /** Waits between attempts to post; tests record them rather than wait. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly retry?: RetryPolicy;
+}
+
 export interface Composition {
   readonly catalogue: Catalogue;
   readonly metrics: Metrics;
   readonly bot: Bot;
+  /** The weekly digest on this catalogue, posting to Slack with the bot token; built only by the doors that post. */
+  digest(logger: Logger, overrides?: DigestOverrides): Digest;
   /** The Bolt app around this bot; what only a Slack door needs (logger, digest, port) is given here. */
   slackApp(options: Omit<SlackAppOptions, 'config' | 'bot' | 'metrics'>): SlackApp;
 }
 
 /**
- * The one wiring of the bot, shared by main.ts, the tests and the benchmarks, so that what
- * they exercise is what runs: config -> catalogue -> search (cached, timed) -> bot -> Slack app.
+ * The one wiring of the bot, shared by main.ts, `npm run digest`, the tests and the
+ * benchmarks, so that what they exercise is what runs: config -> catalogue -> search
+ * (cached, timed) -> bot -> Slack app, and the digest with its store and its Slack outlet.
  */
 export async function compose(config: Config, overrides: CompositionOverrides = {}): Promise<Composition> {
   const catalogue = overrides.catalogue ?? (await loadCatalogue(config.catalogueDir));
   const metrics = overrides.metrics ?? createMetrics();
   const searcher = timedSearcher(cachedSearcher(createSearcher(catalogue)), metrics);
   const bot = createBot({ catalogue, searcher, random: overrides.random });
-  return { catalogue, metrics, bot, slackApp: (options) => createSlackApp({ config, bot, metrics, ...options }) };
+  return {
+    catalogue,
+    metrics,
+    bot,
+    digest(logger, digestOverrides = {}) {
+      const client = createDigestClient(config.slack, logger);
+      return createDigest({
+        config,
+        catalogue,
+        store: digestOverrides.store ?? createFileDigestStore(path.join(config.dataDir, STATE_FILE)),
+        outlet: slackDigestOutlet(client, catalogue),
+        access: slackChannelAccess(client, logger),
+        clock: digestOverrides.clock ?? systemClock,
+        sleep: digestOverrides.sleep ?? ((ms) => sleep(ms)),
+        retry: digestOverrides.retry ?? DEFAULT_RETRY,
+        logger,
+        metrics,
+      });
+    },
+    slackApp: (options) => createSlackApp({ config, bot, metrics, ...options }),
+  };
 }

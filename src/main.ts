@@ -3,7 +3,6 @@ import { compose } from './compose.ts';
 import { loadConfig } from './config.ts';
 import { runConsole } from './console/console.ts';
 import { ensureWritableDataDir } from './data-dir.ts';
-import { createDigest } from './digest/create.ts';
 import { startRouteServer } from './http/route-server.ts';
 import { createLogger } from './log/logger.ts';
 import { metricsRoute } from './metrics/route.ts';
@@ -11,16 +10,16 @@ import { metricsRoute } from './metrics/route.ts';
 /** SIGTERM must end the process within 10 s; the app's own deadline is shorter, this is the backstop. */
 const EXIT_DEADLINE_MS = 9500;
 
-// Composition root: config -> compose (catalogue, search, bot) -> a door (console or Slack).
+// Composition root: config -> compose (catalogue, search, bot, digest) -> a door (console or Slack).
 await runCli(async () => {
   const config = loadConfig();
   // The console keeps no state; the Slack bot's digest does, and a read-only DATA_DIR must fail the start, not the first digest.
   if (config.mode !== 'console') await ensureWritableDataDir(config.dataDir);
-  const { catalogue, metrics, bot, slackApp } = await compose(config);
+  const composition = await compose(config);
 
   if (config.mode === 'console') {
     await runConsole({
-      bot,
+      bot: composition.bot,
       language: config.language,
       input: process.stdin,
       output: process.stdout,
@@ -30,15 +29,15 @@ await runCli(async () => {
   }
 
   const logger = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? 'pretty' : 'json' });
-  const digest = createDigest({ config, catalogue, logger, metrics });
+  const digest = composition.digest(logger);
   // A state file the digest cannot read stops the start (the message names the file and the fix), not a digest on Monday.
   await digest.store.read().catch((error: unknown) => {
     logger.error(error instanceof Error ? error.message : 'Cannot read the digest state', { error });
     process.exit(1);
   });
-  const slack = slackApp({ logger, digest: digest.commands });
+  const slack = composition.slackApp({ logger, digest: digest.commands });
   const metricsServer =
-    config.metricsPort === undefined ? undefined : await startRouteServer([metricsRoute(metrics.registry)], config.metricsPort);
+    config.metricsPort === undefined ? undefined : await startRouteServer([metricsRoute(composition.metrics.registry)], config.metricsPort);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;

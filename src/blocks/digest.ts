@@ -1,16 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
+import type { Catalogue } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
+import type { DigestContent } from '../digest/plan.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
 import { renderTalk, topicLabeller } from './talk.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
-
-/** One week's digest: its theme and its talks (three, fewer only in a catalogue that small). */
-export interface DigestContent {
-  readonly theme: Topic;
-  readonly talks: readonly Talk[];
-}
 
 /**
  * The digest a channel gets: the theme of the week, each talk as everywhere else (title

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { formatSlot } from '../blocks/digest.ts';
-import { loadCatalogue } from '../catalogue/load.ts';
+import { formatSlot, renderDigest } from '../blocks/digest.ts';
+import type { Catalogue } from '../catalogue/model.ts';
+import { compose } from '../compose.ts';
 import { loadConfig } from '../config.ts';
 import { renderMessageAsText } from '../console/render-text.ts';
 import { ensureWritableDataDir } from '../data-dir.ts';
-import { createDigest, type Digest } from '../digest/create.ts';
+import type { Digest } from '../digest/create.ts';
 import type { PostResult } from '../digest/poster.ts';
 import { slotId } from '../digest/schedule.ts';
 import { DigestStateError } from '../digest/store.ts';
@@ -69,12 +70,12 @@ const describe = (result: PostResult): string => {
 };
 
 /** What each channel would get, as the console renders Block Kit; reads the state, writes nothing, calls no Slack API. */
-async function dryRun(digest: Digest, slot: Date, options: Options, now: Date): Promise<void> {
+async function dryRun(digest: Digest, catalogue: Catalogue, slot: Date, options: Options, now: Date): Promise<void> {
   const state = await digest.store.read();
   const audience = await digest.runner.audience(slot, options.channel);
   if (audience.length === 0) console.log('No channel gets the digest: DIGEST_CHANNELS is empty and no channel subscribed.');
   for (const { channel, language } of audience) {
-    const plan = digest.composer.plan(channel, state.channels[channel], slotId(slot), now);
+    const plan = digest.planner.plan(channel, state.channels[channel], slotId(slot), now);
     console.log(`\n######## ${channel} (${language})`);
     if (plan.kind === 'already-posted') console.log(`Already posted (ts ${plan.ts}): nothing to do.`);
     else if (plan.kind === 'empty-catalogue') console.log('Nothing to post: the catalogue is empty.');
@@ -83,7 +84,7 @@ async function dryRun(digest: Digest, slot: Date, options: Options, now: Date): 
         console.log(
           'A post of this digest was started and not recorded: Slack would be asked first, and this posted only if it does not have it.',
         );
-      console.log(renderMessageAsText(digest.composer.message(plan.digest, language)));
+      console.log(renderMessageAsText(renderDigest(digest.planner.content(plan.digest), language, catalogue)));
     }
   }
 }
@@ -94,9 +95,9 @@ await runCli(async () => {
   if (!options.dryRun && config.mode === 'console')
     throw new UsageError('SLACK_BOT_TOKEN is not set: posting needs it (see README.md). --dry-run works without it.');
   if (!options.dryRun) await ensureWritableDataDir(config.dataDir);
-  const catalogue = await loadCatalogue(config.catalogueDir);
+  const composition = await compose(config);
   const logger = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? 'pretty' : 'json' });
-  const digest = createDigest({ config, catalogue, logger });
+  const digest = composition.digest(logger);
   const now = new Date();
   const slot = digest.schedule.latest(new Date(now.getTime() + EARLY_MS));
   if (slot === undefined) throw new UsageError(`DIGEST_CRON ("${config.digest.cron}") has no run before now: no digest is due.`);
@@ -105,7 +106,7 @@ await runCli(async () => {
     `Digest of ${formatSlot(slot, config.digest.timezone, 'en')}${options.dryRun ? ' (dry run: nothing is posted or saved)' : ''}`,
   );
   try {
-    if (options.dryRun) return await dryRun(digest, slot, options, now);
+    if (options.dryRun) return await dryRun(digest, composition.catalogue, slot, options, now);
     const outcomes = await digest.runner.run(slot, { channel: options.channel });
     if (outcomes.length === 0) console.log('No channel gets the digest: DIGEST_CHANNELS is empty and no channel subscribed.');
     for (const { channel, result } of outcomes) console.log(`${channel}: ${describe(result)}`);

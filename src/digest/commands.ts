@@ -1,15 +1,13 @@
-import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
-import { formatSlot, renderDigestNotice as notice } from '../blocks/digest.ts';
+import { formatSlot, renderDigestNotice as notice, renderDigestPreview } from '../blocks/digest.ts';
 import type { Message } from '../blocks/message.ts';
 import { messages } from '../blocks/messages.ts';
 import type { Catalogue } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { Logger } from '../log/logger.ts';
-import type { DigestComposer } from './compose.ts';
+import type { DigestPlanner } from './plan.ts';
 import { recipients } from './runner.ts';
 import { type DigestSchedule, slotId } from './schedule.ts';
-import { classifyFailure, howToFix } from './slack-client.ts';
+import { subscribe, unsubscribe } from './state.ts';
 import type { DigestStore } from './store.ts';
 
 /** Who asked, where: what the Slack layer knows when `/kubecon digest ...` arrives. */
@@ -36,23 +34,25 @@ export interface DigestCommands {
 
 export interface DigestCommandDependencies {
   readonly store: DigestStore;
-  readonly client: WebClient;
-  readonly composer: DigestComposer;
+  readonly access: ChannelAccess;
+  readonly planner: DigestPlanner;
   readonly schedule: DigestSchedule;
-  readonly catalogue: Pick<Catalogue, 'talks'>;
+  readonly catalogue: Pick<Catalogue, 'talks' | 'topicById'>;
   /** DIGEST_CHANNELS: always subscribed, not changed from Slack. */
   readonly configured: readonly string[];
   /** BOT_LANGUAGE: the digest's language in a channel nobody subscribed. */
   readonly language: Language;
   readonly logger: Logger;
-  readonly now?: () => Date;
+  readonly now: () => Date;
 }
 
-type Access = 'ok' | 'not-member' | 'private' | 'archived' | 'missing-permission';
+/** Whether the bot can post in a channel; 'missing-permission' when the app lacks the scope to tell. */
+export type Access = 'ok' | 'not-member' | 'private' | 'archived' | 'missing-permission';
 
-const ChannelInfoSchema = z.object({
-  channel: z.object({ is_member: z.boolean().optional(), is_private: z.boolean().optional(), is_archived: z.boolean().optional() }),
-});
+/** What the digest needs to know of a channel before subscribing it: Slack's answer, in src/slack/digest/channel-access.ts. */
+export interface ChannelAccess {
+  check(channel: string): Promise<Access>;
+}
 
 /**
  * `/kubecon digest ...` in a channel. Who may change a channel's subscription is Slack's
@@ -63,14 +63,14 @@ const ChannelInfoSchema = z.object({
  */
 export function createDigestCommands({
   store,
-  client,
-  composer,
+  access,
+  planner,
   schedule,
   catalogue,
   configured,
   language: fallback,
   logger,
-  now = () => new Date(),
+  now,
 }: DigestCommandDependencies): DigestCommands {
   const log = logger.child({ component: 'digest' });
 
@@ -80,25 +80,6 @@ export function createDigestCommands({
     return { at, when: at === undefined ? '—' : formatSlot(at, schedule.timezone, language) };
   }
 
-  /** Whether the bot can post in the channel; asked when subscribing, rather than failing silently on Monday. */
-  async function access(channel: string): Promise<Access> {
-    try {
-      const { channel: info } = ChannelInfoSchema.parse(await client.conversations.info({ channel }));
-      if (info.is_archived) return 'archived';
-      if (info.is_member) return 'ok';
-      return info.is_private ? 'private' : 'not-member';
-    } catch (error) {
-      const failure = classifyFailure(error);
-      // A private channel the bot is not in does not exist, as far as the bot can see.
-      if (failure.kind === 'refused' && failure.reason === 'channel_not_found') return 'private';
-      if (failure.kind === 'refused' && failure.reason === 'missing_scope') {
-        log.error('Cannot check a channel before subscribing it', { channel, error: failure.reason, fix: howToFix(failure.reason) });
-        return 'missing-permission';
-      }
-      throw error;
-    }
-  }
-
   return {
     async subscribe({ channelId: channel, userId, language }) {
       const m = messages(language).digest;
@@ -106,7 +87,7 @@ export function createDigestCommands({
       const { when } = nextSlot(language);
       if (configured.includes(channel)) return notice(m.configured(when));
       if ((await store.read()).subscriptions[channel]) return notice(m.alreadySubscribed(when));
-      const verdict = await access(channel);
+      const verdict = await access.check(channel);
       if (verdict !== 'ok') {
         const refusals = {
           'not-member': m.notInChannel,
@@ -116,11 +97,7 @@ export function createDigestCommands({
         };
         return notice(refusals[verdict]);
       }
-      await store.update((state) =>
-        state.subscriptions[channel]
-          ? state
-          : { ...state, subscriptions: { ...state.subscriptions, [channel]: { by: userId, at: now().toISOString(), language } } },
-      );
+      await store.update((state) => subscribe(state, channel, { by: userId, at: now().toISOString(), language }));
       log.info('A channel subscribed to the weekly digest', { channel, user: userId });
       return notice(m.subscribed(when));
     },
@@ -129,11 +106,7 @@ export function createDigestCommands({
       const m = messages(language).digest;
       if (configured.includes(channel)) return notice(m.cannotUnsubscribeConfigured);
       if (!(await store.read()).subscriptions[channel]) return notice(m.notSubscribed);
-      // What the channel has seen stays: subscribing again carries on without repeats.
-      await store.update((state) => {
-        const { [channel]: _removed, ...subscriptions } = state.subscriptions;
-        return { ...state, subscriptions };
-      });
+      await store.update((state) => unsubscribe(state, channel));
       log.info('A channel unsubscribed from the weekly digest', { channel, user: userId });
       return notice(m.unsubscribed);
     },
@@ -163,9 +136,9 @@ export function createDigestCommands({
       const language = recipient?.language ?? asker;
       const m = messages(language).digest;
       const { at, when } = nextSlot(language);
-      const digest = composer.pick(channel, state.channels[channel], slotId(at ?? now()), now());
+      const digest = planner.pick(channel, state.channels[channel], slotId(at ?? now()), now());
       if (digest === undefined) return notice(m.emptyCatalogue);
-      return composer.message(digest, language, recipient ? m.preview(when) : m.previewUnsubscribed(when));
+      return renderDigestPreview(planner.content(digest), language, catalogue, recipient ? m.preview(when) : m.previewUnsubscribed(when));
     },
 
     async nextRun() {

@@ -1,15 +1,31 @@
-import type { WebClient } from '@slack/web-api';
-import { NO_UNFURL } from '../blocks/message.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import type { DigestComposer } from './compose.ts';
-import { digestMetadata, findPostedDigest } from './find-posted.ts';
-import { type CallFailure, classifyFailure, howToFix } from './slack-client.ts';
-import type { ChannelState, DigestState, DigestStore, PendingDigest } from './store.ts';
+import type { DigestContent, DigestPlanner } from './plan.ts';
+import { countAsSeen, dropPending, markPending, recordPosted } from './state.ts';
+import type { DigestStore, PendingDigest } from './store.ts';
+
+/** Why a call to the outlet failed, as far as trying it again is concerned. */
+export type CallFailure =
+  /** Nothing was done; try again after `retryAfterMs`. */
+  | { readonly kind: 'rate-limited'; readonly retryAfterMs: number; readonly reason: string }
+  /** A 5xx, a timeout, a broken connection: the message may or may not have gone out. */
+  | { readonly kind: 'ambiguous'; readonly reason: string }
+  /** A plain no: the same call would get the same answer. `fix` says what an operator can do about it. */
+  | { readonly kind: 'refused'; readonly reason: string; readonly fix?: string | undefined };
+
+/** Where digests go, and where to look for one after an unclear failure: Slack, in src/slack/digest/outlet.ts. */
+export interface DigestOutlet {
+  /** Posts the digest, marked with its slot so that `findPosted` can find it; resolves with the message's ts. */
+  post(channel: string, slot: string, content: DigestContent, language: Language): Promise<string>;
+  /** The ts of the channel's digest for `slot`, if it holds one; throws when it cannot tell. */
+  findPosted(channel: string, slot: string): Promise<string | undefined>;
+  /** What an error thrown by `post` or `findPosted` means for trying again. */
+  classify(error: unknown): CallFailure;
+}
 
 export interface RetryPolicy {
-  /** Calls to chat.postMessage and conversations.history together, per channel and slot. */
+  /** Calls to post and findPosted together, per channel and slot. */
   readonly attempts: number;
   readonly initialDelayMs: number;
   readonly maxDelayMs: number;
@@ -25,41 +41,30 @@ export type PostResult =
   | { readonly status: 'empty-catalogue' };
 
 export interface DigestPoster {
-  /** Posts `channel`'s digest for `slot` unless it already went out; never throws for a Slack failure. */
+  /** Posts `channel`'s digest for `slot` unless it already went out; never throws for a failure of the outlet. */
   post(channel: string, slot: string, language: Language): Promise<PostResult>;
 }
 
 export interface PosterDependencies {
   readonly store: DigestStore;
-  /** A client with no retries of its own: see createDigestClient. */
-  readonly client: WebClient;
-  readonly composer: DigestComposer;
+  /** An outlet that does not retry on its own: the poster decides, asking first whether a message went out. */
+  readonly outlet: DigestOutlet;
+  readonly planner: DigestPlanner;
   readonly logger: Logger;
   readonly metrics?: Pick<Metrics, 'digest'> | undefined;
-  readonly now?: () => Date;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly retry?: RetryPolicy;
+  readonly now: () => Date;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly retry: RetryPolicy;
 }
-
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Posts each channel's digest for a slot at most once. The slot is recorded as in progress
- * before chat.postMessage and its ts after; the message carries the slot in its metadata.
- * After anything that may hide a message Slack did post (a 5xx, a timeout, a crash between
- * posting and recording), Slack's history is searched for that metadata before any new
- * attempt; if Slack cannot say, nothing is posted again.
+ * before posting and its ts after; the message carries the slot. After anything that may
+ * hide a message that did go out (a 5xx, a timeout, a crash between posting and recording),
+ * the outlet is asked for that slot before any new attempt; if it cannot say, nothing is
+ * posted again.
  */
-export function createPoster({
-  store,
-  client,
-  composer,
-  logger,
-  metrics,
-  now = () => new Date(),
-  sleep = wait,
-  retry = DEFAULT_RETRY,
-}: PosterDependencies): DigestPoster {
+export function createPoster({ store, outlet, planner, logger, metrics, now, sleep, retry }: PosterDependencies): DigestPoster {
   const log = logger.child({ component: 'digest' });
   const queues = new Map<string, Promise<unknown>>();
 
@@ -78,7 +83,7 @@ export function createPoster({
 
   /**
    * An unfinished digest of an earlier slot (the bot crashed, then stayed down past the
-   * catch-up window): its talks count as seen unless Slack says it never got it, so a
+   * catch-up window): its talks count as seen unless the outlet says it never got it, so a
    * channel is never shown a talk twice in a cycle.
    */
   async function settleEarlier(channel: string, slot: string): Promise<void> {
@@ -87,7 +92,7 @@ export function createPoster({
     let ts: string | undefined;
     let known = true;
     try {
-      ts = await findPostedDigest(client, channel, pending.slot);
+      ts = await outlet.findPosted(channel, pending.slot);
     } catch (error) {
       known = false;
       log.warn('Could not tell whether an unfinished digest of an earlier slot was posted; its talks count as seen', {
@@ -107,7 +112,7 @@ export function createPoster({
 
   async function deliver(channel: string, digest: PendingDigest, language: Language, askFirst: boolean): Promise<PostResult> {
     const { slot } = digest;
-    const message = composer.message(digest, language);
+    const content = planner.content(digest);
     let ask = askFirst;
     let failure: CallFailure = { kind: 'ambiguous', reason: 'no attempt' };
     for (let attempt = 1; attempt <= retry.attempts; attempt += 1) {
@@ -115,23 +120,13 @@ export function createPoster({
       let found = false;
       try {
         if (ask) {
-          ts = await findPostedDigest(client, channel, slot);
+          ts = await outlet.findPosted(channel, slot);
           found = ts !== undefined;
           ask = false;
         }
-        if (!found) {
-          const answer = await client.chat.postMessage({
-            channel,
-            text: message.text,
-            blocks: message.blocks,
-            metadata: digestMetadata(slot),
-            ...NO_UNFURL,
-          });
-          if (!answer.ts) throw new Error('chat.postMessage answered without a ts');
-          ts = answer.ts;
-        }
+        if (!found) ts = await outlet.post(channel, slot, content, language);
       } catch (error) {
-        failure = classifyFailure(error);
+        failure = outlet.classify(error);
       }
       if (ts !== undefined) {
         await record(channel, digest, ts);
@@ -145,7 +140,6 @@ export function createPoster({
       }
 
       if (failure.kind === 'refused') {
-        const hint = howToFix(failure.reason);
         // A refused history search leaves the question open: the digest stays in progress, and is not posted again until Slack can answer.
         if (!ask) await store.update((state) => dropPending(state, channel));
         metrics?.digest('failed');
@@ -153,12 +147,7 @@ export function createPoster({
           ask
             ? 'Could not check whether the digest was posted; not posting it again'
             : 'Slack refused the digest for this channel; the other channels are not affected',
-          {
-            channel,
-            slot,
-            error: failure.reason,
-            ...(hint ? { fix: hint } : {}),
-          },
+          { channel, slot, error: failure.reason, ...(failure.fix ? { fix: failure.fix } : {}) },
         );
         return { status: 'failed', reason: failure.reason };
       }
@@ -185,7 +174,7 @@ export function createPoster({
     post(channel, slot, language) {
       return oneAtATime(channel, async () => {
         await settleEarlier(channel, slot);
-        const plan = composer.plan(channel, (await store.read()).channels[channel], slot, now());
+        const plan = planner.plan(channel, (await store.read()).channels[channel], slot, now());
         switch (plan.kind) {
           case 'already-posted':
             return { status: 'already-posted', ts: plan.ts };
@@ -196,26 +185,10 @@ export function createPoster({
             log.info('Found this digest in progress from an earlier run; asking Slack whether it went out', { channel, slot });
             return deliver(channel, plan.digest, language, true);
           case 'new':
-            await store.update((state) => withChannel(state, channel, (current) => ({ ...current, pending: plan.digest })));
+            await store.update((state) => markPending(state, channel, plan.digest));
             return deliver(channel, plan.digest, language, false);
         }
       });
     },
   };
-}
-
-function withChannel(state: DigestState, channel: string, change: (current: ChannelState) => ChannelState): DigestState {
-  return { ...state, channels: { ...state.channels, [channel]: change(state.channels[channel] ?? { cycle: 0, seen: [] }) } };
-}
-
-function recordPosted(state: DigestState, channel: string, digest: PendingDigest, ts: string): DigestState {
-  return withChannel(state, channel, () => ({ ...digest.next, last: { slot: digest.slot, ts, theme: digest.theme } }));
-}
-
-function countAsSeen(state: DigestState, channel: string, digest: PendingDigest): DigestState {
-  return withChannel(state, channel, (current) => ({ ...digest.next, ...(current.last ? { last: current.last } : {}) }));
-}
-
-function dropPending(state: DigestState, channel: string): DigestState {
-  return withChannel(state, channel, ({ pending: _dropped, ...rest }) => rest);
 }

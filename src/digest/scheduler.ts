@@ -1,19 +1,7 @@
+import type { Clock } from '../clock.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DigestRunner } from './runner.ts';
 import { type DigestSchedule, slotId } from './schedule.ts';
-
-/** Time and timers, injectable: tests move a fake clock through daylight-saving changes in milliseconds. */
-export interface Clock {
-  now(): Date;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /** A slot missed while the bot was down is still worth posting this late; a Monday digest on Tuesday is not. */
 export const CATCH_UP_MS = 12 * 60 * 60 * 1000;
@@ -34,14 +22,14 @@ export interface SchedulerDependencies {
   readonly schedule: DigestSchedule;
   readonly runner: Pick<DigestRunner, 'run' | 'missing'>;
   readonly logger: Logger;
-  readonly clock?: Clock;
+  readonly clock: Clock;
 }
 
 /**
  * The in-process schedule (DIGEST_SCHEDULER=on). It may fire twice for a slot or start up
  * inside one: the poster makes that harmless, each channel gets a slot's digest once.
  */
-export function createDigestScheduler({ schedule, runner, logger, clock = systemClock }: SchedulerDependencies): DigestScheduler {
+export function createDigestScheduler({ schedule, runner, logger, clock }: SchedulerDependencies): DigestScheduler {
   const log = logger.child({ component: 'digest-scheduler' });
   const running = new Set<Promise<void>>();
   let timer: unknown;

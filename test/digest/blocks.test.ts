@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatSlot, renderDigest } from '../../src/blocks/digest.ts';
+import { formatSlot, renderDigest, renderDigestPreview } from '../../src/blocks/digest.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { createComposer } from '../../src/digest/compose.ts';
+import { createPlanner } from '../../src/digest/plan.ts';
 import type { ChannelState } from '../../src/digest/store.ts';
 import { blockKitProblems, catalogueUrls } from '../properties/block-kit.ts';
 
 const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
-const composer = createComposer(catalogue);
+const planner = createPlanner(catalogue);
 const urls = catalogueUrls(catalogue);
 
 describe('the digest message', () => {
@@ -16,10 +16,13 @@ describe('the digest message', () => {
     let state: ChannelState | undefined;
     const now = new Date('2026-03-30T07:30:00Z');
     for (let week = 0; week < Math.ceil((catalogue.talks.length * 2) / 3); week += 1) {
-      const digest = composer.pick('C0123ABCD', state, now.toISOString(), now)!;
+      const digest = planner.pick('C0123ABCD', state, now.toISOString(), now)!;
+      const content = planner.content(digest);
       for (const language of ['en', 'fr'] as const) {
-        expect(blockKitProblems(composer.message(digest, language), { allowedUrls: urls }), `week ${week} (${language})`).toEqual([]);
-        expect(blockKitProblems(composer.message(digest, language, 'Preview'), { allowedUrls: urls })).toEqual([]);
+        expect(blockKitProblems(renderDigest(content, language, catalogue), { allowedUrls: urls }), `week ${week} (${language})`).toEqual(
+          [],
+        );
+        expect(blockKitProblems(renderDigestPreview(content, language, catalogue, 'Preview'), { allowedUrls: urls })).toEqual([]);
       }
       state = { ...digest.next, last: { slot: digest.slot, ts: '1.1', theme: digest.theme } };
     }

@@ -5,9 +5,10 @@ import type { KnownBlock } from '@slack/types';
 import { afterEach } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import type { Catalogue } from '../../src/catalogue/model.ts';
+import type { Clock } from '../../src/clock.ts';
+import { compose, type DigestOverrides } from '../../src/compose.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
-import { createDigest, type Digest, type DigestOptions } from '../../src/digest/create.ts';
-import type { Clock } from '../../src/digest/scheduler.ts';
+import type { Digest } from '../../src/digest/create.ts';
 import { STATE_FILE } from '../../src/digest/store.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { type FakeSlack, type FakeSlackOptions, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
@@ -155,7 +156,7 @@ export interface DigestFixture {
   /** Delays the poster asked to wait, in ms; nobody actually waits. */
   readonly waits: number[];
   /** A digest instance on the shared fake and DATA_DIR; a second call stands for a restarted process. */
-  digest(options?: Partial<Omit<DigestOptions, 'config' | 'catalogue' | 'logger'>>): Digest;
+  digest(overrides?: DigestOverrides): Digest;
 }
 
 /** A fake Slack with history, a fresh DATA_DIR, closed and removed after each test. */
@@ -177,21 +178,18 @@ export function digestFixtures(): (options?: {
     const config = digestConfig(fake, dataDir, env);
     const { logger, logs } = capturingLogger();
     const waits: number[] = [];
-    const catalogue = await fixtureCatalogue();
+    const composition = await compose(config, { catalogue: await fixtureCatalogue() });
     return {
       fake,
       dataDir,
       config,
       logs,
       waits,
-      digest: (options = {}) =>
-        createDigest({
-          config,
-          catalogue,
-          logger,
+      digest: (overrides = {}) =>
+        composition.digest(logger, {
           sleep: async (ms) => void waits.push(ms),
           retry: { attempts: 4, initialDelayMs: 100, maxDelayMs: 1000 },
-          ...options,
+          ...overrides,
         }),
     };
   };

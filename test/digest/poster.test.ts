@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { createPlanner } from '../../src/digest/plan.ts';
+import { createPoster, DEFAULT_RETRY, type DigestOutlet } from '../../src/digest/poster.ts';
 import { createFileDigestStore, type DigestStore } from '../../src/digest/store.ts';
-import { digestFixtures, fakeClock, refuseIn, stateFile, succeeded, talkIds } from './helpers.ts';
+import {
+  capturingLogger,
+  digestFixtures,
+  fakeClock,
+  fixtureCatalogue,
+  refuseIn,
+  stateFile,
+  succeeded,
+  talkIds,
+  tempDirs,
+} from './helpers.ts';
 
 const setup = digestFixtures();
 
@@ -234,5 +246,68 @@ describe('posting the digest', () => {
         .sort(),
     ).toEqual(['CAAA', 'CEARLY']);
     expect(JSON.stringify(succeeded(f.fake, 'CEARLY')[0]!.args.blocks)).toContain('Le résumé KubeCon de la semaine');
+  });
+});
+
+describe('the poster alone, with an outlet in memory and a fixed clock', () => {
+  const newDir = tempDirs();
+  const SLOT = MONDAY.toISOString();
+  const AMBIGUOUS = new Error('socket hang up');
+  const REFUSED = new Error('not_in_channel');
+
+  /** A poster whose outlet throws `failures`, one a post, then takes the message; `events` is what the outlet was asked. */
+  async function setup(failures: Error[]) {
+    const store = createFileDigestStore(stateFile(await newDir()));
+    const events: string[] = [];
+    const posted = new Map<string, string>();
+    const outlet: DigestOutlet = {
+      async post(channel, slot, content) {
+        const inProgress = (await store.read()).channels[channel]?.pending?.slot === slot;
+        events.push(`post ${content.talks.length} talks${inProgress ? ', slot in progress' : ''}`);
+        const failure = failures.shift();
+        // An unclear failure here is a connection lost after the message went out.
+        if (failure !== REFUSED) posted.set(channel, '1.1');
+        if (failure) throw failure;
+        return '1.1';
+      },
+      async findPosted(channel) {
+        events.push('find');
+        return posted.get(channel);
+      },
+      classify: (error) =>
+        error === REFUSED ? { kind: 'refused', reason: 'not_in_channel', fix: 'invite the bot' } : { kind: 'ambiguous', reason: 'reset' },
+    };
+    const { logger, logs } = capturingLogger();
+    const poster = createPoster({
+      store,
+      outlet,
+      planner: createPlanner(await fixtureCatalogue()),
+      logger,
+      now: () => new Date(A_BIT_LATER),
+      sleep: async () => {},
+      retry: DEFAULT_RETRY,
+    });
+    return { store, events, logs, post: () => poster.post('CAAA', SLOT, 'en') };
+  }
+
+  it('records the slot in progress before posting, and after an unclear failure finds the message rather than post it twice', async () => {
+    const { store, events, post } = await setup([AMBIGUOUS]);
+
+    expect(await post()).toEqual({ status: 'already-posted', ts: '1.1' });
+    expect(events).toEqual(['post 3 talks, slot in progress', 'find']);
+    const channel = (await store.read()).channels.CAAA;
+    expect(channel).toMatchObject({ last: { slot: SLOT, ts: '1.1' } });
+    expect(channel?.pending).toBeUndefined();
+    expect(await post()).toEqual({ status: 'already-posted', ts: '1.1' });
+    expect(events).toHaveLength(2);
+  });
+
+  it('gives up on a refusal at once, forgets the attempt and logs how to fix it', async () => {
+    const { store, events, logs, post } = await setup([REFUSED]);
+
+    expect(await post()).toEqual({ status: 'failed', reason: 'not_in_channel' });
+    expect(events).toEqual(['post 3 talks, slot in progress']);
+    expect((await store.read()).channels.CAAA).toEqual({ cycle: 0, seen: [] });
+    expect(logs.find((line) => line.level === 'error')).toMatchObject({ error: 'not_in_channel', fix: 'invite the bot' });
   });
 });

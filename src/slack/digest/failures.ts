@@ -1,42 +1,14 @@
-import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
-import type { Config } from '../config.ts';
-import type { Logger } from '../log/logger.ts';
-import { boltLogger } from '../slack/bolt-logger.ts';
+import { ErrorCode, type WebAPICallError } from '@slack/web-api';
+import type { CallFailure } from '../../digest/poster.ts';
 
-/** Per HTTP attempt: a hung call must not hold up the other channels' digests. */
-const REQUEST_TIMEOUT_MS = 10_000;
-
-/**
- * The digest's own Web API client. No retries of its own (the SDK's default retries a 5xx
- * for half an hour, and a 5xx may hide a message Slack did post) and rate limits come back
- * as errors: the poster retries, asking Slack first whether the message went out.
- */
-export function createDigestClient(slack: Config['slack'], logger: Logger): WebClient {
-  return new WebClient(slack.botToken, {
-    slackApiUrl: slack.apiUrl,
-    logger: boltLogger(logger),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: REQUEST_TIMEOUT_MS,
-  });
-}
-
-/** Why a Web API call failed, as far as retrying it is concerned. */
-export type CallFailure =
-  /** HTTP 429: nothing was done; try again after `retryAfterMs`. */
-  | { readonly kind: 'rate-limited'; readonly retryAfterMs: number; readonly reason: string }
-  /** A 5xx, a timeout, a broken connection: Slack may or may not have acted on it. */
-  | { readonly kind: 'ambiguous'; readonly reason: string }
-  /** Slack answered no (`ok: false`) or the request was malformed: the same call would get the same answer. */
-  | { readonly kind: 'refused'; readonly reason: string };
-
+/** A Web API error as the poster reads it: may Slack have acted on the call, and may it be tried again? */
 export function classifyFailure(error: unknown): CallFailure {
   const coded = (error ?? {}) as WebAPICallError;
   switch (coded.code) {
     case ErrorCode.RateLimitedError:
       return { kind: 'rate-limited', retryAfterMs: coded.retryAfter * 1000, reason: 'ratelimited' };
     case ErrorCode.PlatformError:
-      return { kind: 'refused', reason: coded.data.error };
+      return { kind: 'refused', reason: coded.data.error, fix: howToFix(coded.data.error) };
     case ErrorCode.HTTPError:
       return coded.statusCode >= 500 || coded.statusCode === 408
         ? { kind: 'ambiguous', reason: `HTTP ${coded.statusCode}` }

@@ -1,9 +1,13 @@
-import { type DigestContent, renderDigest, renderDigestPreview } from '../blocks/digest.ts';
-import type { Message } from '../blocks/message.ts';
-import type { Catalogue, Talk } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
 import { pickDigest } from './select.ts';
+import { NEW_CHANNEL } from './state.ts';
 import type { ChannelState, PendingDigest } from './store.ts';
+
+/** One digest as readers see it: its theme and its talks (three, fewer only in a catalogue that small). */
+export interface DigestContent {
+  readonly theme: Topic;
+  readonly talks: readonly Talk[];
+}
 
 /** What a channel should get for a slot. */
 export type DigestPlan =
@@ -13,20 +17,20 @@ export type DigestPlan =
   | { readonly kind: 'new'; readonly digest: PendingDigest }
   | { readonly kind: 'empty-catalogue' };
 
-export interface DigestComposer {
+export interface DigestPlanner {
   /** A new digest for the channel, from what it has seen; undefined for an empty catalogue. */
   pick(channel: string, state: ChannelState | undefined, slot: string, now: Date): PendingDigest | undefined;
   plan(channel: string, state: ChannelState | undefined, slot: string, now: Date): DigestPlan;
-  /** The digest as posted, or with `previewNote` above it as /kubecon digest preview shows it. */
-  message(digest: Pick<PendingDigest, 'theme' | 'talks'>, language: Language, previewNote?: string): Message;
+  /** The theme and talks behind a digest's ids. */
+  content(digest: Pick<PendingDigest, 'theme' | 'talks'>): DigestContent;
 }
 
-/** Picks and renders digests from one catalogue; the poster, the preview and the dry run share it, so they agree. */
-export function createComposer(catalogue: Catalogue): DigestComposer {
+/** Plans digests from one catalogue; the poster, the preview and the dry run share it, so they agree. */
+export function createPlanner(catalogue: Pick<Catalogue, 'talks' | 'talkById' | 'topicById'>): DigestPlanner {
   function pick(channel: string, state: ChannelState | undefined, slot: string, now: Date): PendingDigest | undefined {
     const picked = pickDigest({
       talks: catalogue.talks,
-      history: state ?? { cycle: 0, seen: [] },
+      history: state ?? NEW_CHANNEL,
       seed: channel,
       previousTheme: state?.last?.theme,
     });
@@ -47,15 +51,12 @@ export function createComposer(catalogue: Catalogue): DigestComposer {
       const digest = pick(channel, state, slot, now);
       return digest === undefined ? { kind: 'empty-catalogue' } : { kind: 'new', digest };
     },
-    message({ theme, talks }, language, previewNote) {
+    content({ theme, talks }) {
       // A digest started before the catalogue changed keeps what still exists.
-      const content: DigestContent = {
+      return {
         theme: catalogue.topicById.get(theme) ?? { id: theme, label: { en: theme, fr: theme }, synonyms: [] },
         talks: talks.map((id) => catalogue.talkById.get(id)).filter((talk): talk is Talk => talk !== undefined),
       };
-      return previewNote === undefined
-        ? renderDigest(content, language, catalogue)
-        : renderDigestPreview(content, language, catalogue, previewNote);
     },
   };
 }
