@@ -35,14 +35,20 @@ export interface DigestOverrides {
   readonly retry?: RetryPolicy;
 }
 
+export interface SlackDoorOptions extends Omit<SlackAppOptions, 'config' | 'bot' | 'metrics'> {
+  /** The weekly digest its bot answers `/kubecon digest` and the Home tab with; without it, they say it is off. */
+  readonly digest?: Digest | undefined;
+}
+
 export interface Composition {
   readonly catalogue: Catalogue;
   readonly metrics: Metrics;
+  /** The bot without the digest: the console's, where no channel can subscribe. */
   readonly bot: Bot;
   /** The weekly digest on this catalogue, posting to Slack with the bot token; built only by the doors that post. */
   digest(logger: Logger, overrides?: DigestOverrides): Digest;
   /** The Bolt app around this bot; what only a Slack door needs (logger, digest, port) is given here. */
-  slackApp(options: Omit<SlackAppOptions, 'config' | 'bot' | 'metrics'>): SlackApp;
+  slackApp(options: SlackDoorOptions): SlackApp;
 }
 
 /**
@@ -54,7 +60,8 @@ export async function compose(config: Config, overrides: CompositionOverrides = 
   const catalogue = overrides.catalogue ?? (await loadCatalogue(config.catalogueDir));
   const metrics = overrides.metrics ?? createMetrics();
   const searcher = timedSearcher(cachedSearcher(createSearcher(catalogue)), metrics);
-  const bot = createBot({ catalogue, searcher, random: overrides.random });
+  const botWith = (digest?: Digest) => createBot({ catalogue, searcher, random: overrides.random, digest: digest?.commands });
+  const bot = botWith();
   return {
     catalogue,
     metrics,
@@ -74,6 +81,7 @@ export async function compose(config: Config, overrides: CompositionOverrides = 
         metrics,
       });
     },
-    slackApp: (options) => createSlackApp({ config, bot, metrics, ...options }),
+    slackApp: ({ digest, ...options }) =>
+      createSlackApp({ config, bot: digest === undefined ? bot : botWith(digest), metrics, ...options }),
   };
 }

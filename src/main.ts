@@ -35,7 +35,7 @@ await runCli(async () => {
     logger.error(error instanceof Error ? error.message : 'Cannot read the digest state', { error });
     process.exit(1);
   });
-  const slack = composition.slackApp({ logger, digest: digest.commands });
+  const slack = composition.slackApp({ logger, digest });
   const metricsServer =
     config.metricsPort === undefined ? undefined : await startRouteServer([metricsRoute(composition.metrics.registry)], config.metricsPort);
   let stopping = false;

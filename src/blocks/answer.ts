@@ -2,6 +2,7 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Answer, TalkSource } from '../bot/answer.ts';
 import type { Catalogue, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
+import { renderDigestReply } from './digest.ts';
 import { ACTIONS, encodeMore } from './ids.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
@@ -149,7 +150,10 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
       return { text: title, blocks: blocks.slice(0, LIMITS.blocksPerMessage) };
     }
     case 'digest':
-      // Only the console gets here: in Slack, digest commands go to the digest module.
-      return { text: m.digest.onlyInSlack, blocks: [section(m.digest.onlyInSlack)] };
+      return renderDigestReply(answer.reply, language, catalogue);
+    case 'digest-unavailable': {
+      const text = answer.why === 'off' ? m.digestDisabled : m.digest.onlyInSlack;
+      return { text, blocks: [section(text)] };
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Catalogue } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
+import type { DigestReply, SlotTime } from '../digest/commands.ts';
 import type { DigestContent } from '../digest/plan.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
@@ -40,11 +41,6 @@ export function renderDigestPreview(
   return { text: `${note} ${digest.text}`, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: note }] }, ...digest.blocks] };
 }
 
-/** A digest command's answer: one sentence. */
-export function renderDigestNotice(text: string): Message {
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
-}
-
 /** A slot in the schedule's own time zone, named beside it: a digest time is the same for every reader. */
 export function formatSlot(at: Date, timezone: string, language: Language): string {
   const formatted = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
@@ -53,4 +49,64 @@ export function formatSlot(at: Date, timezone: string, language: Language): stri
     timeStyle: 'short',
   }).format(at);
   return `${formatted} (${timezone})`;
+}
+
+/** A dash for a schedule that never comes round again. */
+const when = (time: SlotTime | undefined, language: Language) => (time === undefined ? '—' : formatSlot(time.at, time.timezone, language));
+
+/** A digest command's answer: one sentence, or lines of one. */
+function notice(text: string): Message {
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+const CANNOT_POST = {
+  'not-member': 'notInChannel',
+  private: 'privateChannel',
+  archived: 'archived',
+  'missing-permission': 'missingPermission',
+} as const;
+
+/** What `/kubecon digest ...` answers, shown only to whoever typed it. */
+export function renderDigestReply(reply: DigestReply, language: Language, catalogue: Pick<Catalogue, 'topicById'>): Message {
+  const m = messages(language).digest;
+  switch (reply.kind) {
+    case 'not-in-direct-messages':
+      return notice(m.notInDirectMessages);
+    case 'configured':
+      return notice(m.configured(when(reply.next, language)));
+    case 'already-subscribed':
+      return notice(m.alreadySubscribed(when(reply.next, language)));
+    case 'cannot-post':
+      return notice(m[CANNOT_POST[reply.access]]);
+    case 'subscribed':
+      return notice(m.subscribed(when(reply.next, language)));
+    case 'cannot-unsubscribe-configured':
+      return notice(m.cannotUnsubscribeConfigured);
+    case 'not-subscribed':
+      return notice(m.notSubscribed);
+    case 'unsubscribed':
+      return notice(m.unsubscribed);
+    case 'status': {
+      const next = when(reply.next, language);
+      const lines = [
+        reply.source === 'configured'
+          ? m.configured(next)
+          : reply.source
+            ? `${m.subscribedBy(`<@${reply.source.by}>`)} ${m.nextDigest(next)}`
+            : m.notSubscribed,
+      ];
+      if (reply.last) lines.push(m.lastDigest(when(reply.last, language)));
+      if (reply.featured) lines.push(m.featured(reply.featured.seen, reply.featured.of, reply.featured.round));
+      return notice(lines.join('\n'));
+    }
+    case 'preview': {
+      // All of it in the language the channel will read it in.
+      const inChannel = messages(reply.language).digest;
+      const next = when(reply.next, reply.language);
+      const note = reply.subscribed ? inChannel.preview(next) : inChannel.previewUnsubscribed(next);
+      return renderDigestPreview(reply.digest, reply.language, catalogue, note);
+    }
+    case 'empty-catalogue':
+      return notice(m.emptyCatalogue);
+  }
 }

@@ -2,13 +2,14 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { Answer } from '../bot/answer.ts';
 import type { Catalogue, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
+import type { NextRun } from '../digest/commands.ts';
 import { buttonRows, renderAnswer } from './answer.ts';
 import { ACTIONS, encodeMore } from './ids.ts';
 import { messages } from './messages.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
 /** When the weekly digest goes out next; null when no channel subscribed. */
-export type NextDigest = { readonly at: Date; readonly channels: number } | null;
+export type NextDigest = NextRun | null;
 
 export interface HomeContext {
   readonly language: Language;

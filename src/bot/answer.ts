@@ -1,7 +1,9 @@
 import type { Catalogue, Conclusion, Edition, Talk, Topic } from '../catalogue/model.ts';
+import type { Language } from '../catalogue/schema.ts';
+import type { DigestCommands, DigestReply, NextRun } from '../digest/commands.ts';
 import type { Searcher } from '../search/searcher.ts';
 import { foldText } from '../search/text.ts';
-import type { Command, DigestAction } from './command.ts';
+import type { Command } from './command.ts';
 
 export const PAGE_SIZE = 3;
 
@@ -34,10 +36,24 @@ export type Answer =
     }
   | { readonly kind: 'topics'; readonly topics: readonly { readonly topic: Topic; readonly count: number }[] }
   | { readonly kind: 'takeaways'; readonly editions: readonly { readonly edition: Edition; readonly conclusions: readonly Conclusion[] }[] }
-  | { readonly kind: 'digest'; readonly action: DigestAction };
+  | { readonly kind: 'digest'; readonly reply: DigestReply }
+  /** A digest command the bot cannot act on: it runs without the digest, or no channel came with the command. */
+  | { readonly kind: 'digest-unavailable'; readonly why: 'off' | 'no-channel' };
+
+/** Who typed a command, and where: a digest command acts on that channel. */
+export interface Asker {
+  readonly channelId: string;
+  readonly userId: string;
+  readonly language: Language;
+}
 
 export interface Bot {
+  /** The answer to a command that needs no channel; a digest command gets digest-unavailable. */
   answer(command: Command, commandText: string, page?: number): Answer;
+  /** The answer to what someone typed in a conversation: the same, except that digest commands go to the digest. */
+  reply(command: Command, commandText: string, asker: Asker): Promise<Answer>;
+  /** For the App Home tab: the next digest, null when no channel gets it, undefined when this bot has no digest. */
+  nextDigest(): Promise<NextRun | null | undefined>;
   readonly catalogue: Catalogue;
 }
 
@@ -47,12 +63,14 @@ export interface BotDependencies {
   /** A number in [0, 1), injectable so tests can pick the "random" talk. */
   readonly random?: () => number;
   readonly pageSize?: number;
+  /** The weekly digest, in a bot that runs it; `/kubecon digest` says it is off otherwise. */
+  readonly digest?: DigestCommands | undefined;
 }
 
 const SUGGESTIONS = 5;
 
 /** The bot's brain: a command in, an answer out. Knows nothing of Slack or of the console. */
-export function createBot({ catalogue, searcher, random = Math.random, pageSize = PAGE_SIZE }: BotDependencies): Bot {
+export function createBot({ catalogue, searcher, random = Math.random, pageSize = PAGE_SIZE, digest }: BotDependencies): Bot {
   const topicCounts = catalogue.topics
     .map((topic) => ({ topic, count: catalogue.talks.filter((talk) => talk.topics.includes(topic.id)).length }))
     .filter(({ count }) => count > 0)
@@ -137,11 +155,22 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
         return { kind: 'takeaways', editions };
       }
       case 'digest':
-        return { kind: 'digest', action: command.action };
+        return { kind: 'digest-unavailable', why: 'no-channel' };
       case 'search':
         return searchAnswer(command.query, command.query, commandText, page);
     }
   }
 
-  return { answer, catalogue };
+  return {
+    answer,
+    async reply(command, commandText, asker) {
+      if (command.kind !== 'digest') return answer(command, commandText);
+      if (digest === undefined) return { kind: 'digest-unavailable', why: 'off' };
+      return { kind: 'digest', reply: await digest[command.action](asker) };
+    },
+    async nextDigest() {
+      return digest === undefined ? undefined : ((await digest.nextRun()) ?? null);
+    },
+    catalogue,
+  };
 }

@@ -1,35 +1,81 @@
-import { formatSlot, renderDigestNotice as notice, renderDigestPreview } from '../blocks/digest.ts';
-import type { Message } from '../blocks/message.ts';
-import { messages } from '../blocks/messages.ts';
 import type { Catalogue } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { Logger } from '../log/logger.ts';
-import type { DigestPlanner } from './plan.ts';
+import type { DigestContent, DigestPlanner } from './plan.ts';
 import { recipients } from './runner.ts';
 import { type DigestSchedule, slotId } from './schedule.ts';
 import { subscribe, unsubscribe } from './state.ts';
 import type { DigestStore } from './store.ts';
 
-/** Who asked, where: what the Slack layer knows when `/kubecon digest ...` arrives. */
+/** Who asked, where: what the bot core passes on when `/kubecon digest ...` arrives. */
 export interface DigestRequest {
-  readonly teamId: string;
   readonly channelId: string;
   readonly userId: string;
   readonly language: Language;
 }
 
+/** Whether the bot can post in a channel; 'missing-permission' when the app lacks the scope to tell. */
+export type Access = 'ok' | 'not-member' | 'private' | 'archived' | 'missing-permission';
+
+/** What the digest must know of a channel before subscribing it: Slack's answer, in src/slack/digest/channel-access.ts. */
+export interface ChannelAccess {
+  check(channel: string): Promise<Access>;
+}
+
+/** An instant of the schedule with the schedule's time zone: a digest time reads the same for every reader. */
+export interface SlotTime {
+  readonly at: Date;
+  readonly timezone: string;
+}
+
 /**
- * What the Slack layer needs from the weekly digest; the digest module implements it.
- * Each call answers with the ephemeral message to show the user, never throws for a
- * user mistake (that is a message too).
+ * What a digest command did or found, for src/blocks/digest.ts to put in words. `next` is
+ * undefined for a cron that never comes round again (30 February).
+ */
+export type DigestReply =
+  | { readonly kind: 'not-in-direct-messages' }
+  | { readonly kind: 'configured'; readonly next: SlotTime | undefined }
+  | { readonly kind: 'already-subscribed'; readonly next: SlotTime | undefined }
+  | { readonly kind: 'cannot-post'; readonly access: Exclude<Access, 'ok'> }
+  | { readonly kind: 'subscribed'; readonly next: SlotTime | undefined }
+  | { readonly kind: 'cannot-unsubscribe-configured' }
+  | { readonly kind: 'not-subscribed' }
+  | { readonly kind: 'unsubscribed' }
+  | {
+      readonly kind: 'status';
+      /** DIGEST_CHANNELS, a user's subscription, or neither. */
+      readonly source: 'configured' | { readonly by: string } | undefined;
+      readonly next: SlotTime | undefined;
+      readonly last?: SlotTime | undefined;
+      /** How far the channel is in its tour of the catalogue; round 1 is the first. */
+      readonly featured?: { readonly seen: number; readonly of: number; readonly round: number } | undefined;
+    }
+  | {
+      readonly kind: 'preview';
+      readonly digest: DigestContent;
+      /** The channel's language when it gets the digest, the asker's otherwise. */
+      readonly language: Language;
+      readonly subscribed: boolean;
+      readonly next: SlotTime | undefined;
+    }
+  | { readonly kind: 'empty-catalogue' };
+
+/** For the App Home tab: when the next digest goes out, and to how many channels. */
+export interface NextRun {
+  readonly at: Date;
+  readonly channels: number;
+}
+
+/**
+ * What the bot core needs from the weekly digest. Each call answers what to tell the user,
+ * and never throws for a user mistake (that is a reply too).
  */
 export interface DigestCommands {
-  subscribe(request: DigestRequest): Promise<Message>;
-  unsubscribe(request: DigestRequest): Promise<Message>;
-  status(request: DigestRequest): Promise<Message>;
-  preview(request: DigestRequest): Promise<Message>;
-  /** For the App Home tab: when the next digest goes out, and to how many channels. */
-  nextRun(): Promise<{ readonly at: Date; readonly channels: number } | undefined>;
+  subscribe(request: DigestRequest): Promise<DigestReply>;
+  unsubscribe(request: DigestRequest): Promise<DigestReply>;
+  status(request: DigestRequest): Promise<DigestReply>;
+  preview(request: DigestRequest): Promise<DigestReply>;
+  nextRun(): Promise<NextRun | undefined>;
 }
 
 export interface DigestCommandDependencies {
@@ -37,21 +83,13 @@ export interface DigestCommandDependencies {
   readonly access: ChannelAccess;
   readonly planner: DigestPlanner;
   readonly schedule: DigestSchedule;
-  readonly catalogue: Pick<Catalogue, 'talks' | 'topicById'>;
+  readonly catalogue: Pick<Catalogue, 'talks'>;
   /** DIGEST_CHANNELS: always subscribed, not changed from Slack. */
   readonly configured: readonly string[];
   /** BOT_LANGUAGE: the digest's language in a channel nobody subscribed. */
   readonly language: Language;
   readonly logger: Logger;
   readonly now: () => Date;
-}
-
-/** Whether the bot can post in a channel; 'missing-permission' when the app lacks the scope to tell. */
-export type Access = 'ok' | 'not-member' | 'private' | 'archived' | 'missing-permission';
-
-/** What the digest needs to know of a channel before subscribing it: Slack's answer, in src/slack/digest/channel-access.ts. */
-export interface ChannelAccess {
-  check(channel: string): Promise<Access>;
 }
 
 /**
@@ -73,72 +111,55 @@ export function createDigestCommands({
   now,
 }: DigestCommandDependencies): DigestCommands {
   const log = logger.child({ component: 'digest' });
-
-  /** When the next digest goes out, as the user reads it; a dash for a cron that never comes round again (30 February). */
-  function nextSlot(language: Language): { at: Date | undefined; when: string } {
-    const at = schedule.next(now());
-    return { at, when: at === undefined ? '—' : formatSlot(at, schedule.timezone, language) };
-  }
+  const slotTime = (at: Date | undefined): SlotTime | undefined => (at === undefined ? undefined : { at, timezone: schedule.timezone });
+  const nextSlot = () => slotTime(schedule.next(now()));
 
   return {
     async subscribe({ channelId: channel, userId, language }) {
-      const m = messages(language).digest;
-      if (channel.startsWith('D')) return notice(m.notInDirectMessages);
-      const { when } = nextSlot(language);
-      if (configured.includes(channel)) return notice(m.configured(when));
-      if ((await store.read()).subscriptions[channel]) return notice(m.alreadySubscribed(when));
+      if (channel.startsWith('D')) return { kind: 'not-in-direct-messages' };
+      if (configured.includes(channel)) return { kind: 'configured', next: nextSlot() };
+      if ((await store.read()).subscriptions[channel]) return { kind: 'already-subscribed', next: nextSlot() };
       const verdict = await access.check(channel);
-      if (verdict !== 'ok') {
-        const refusals = {
-          'not-member': m.notInChannel,
-          private: m.privateChannel,
-          archived: m.archived,
-          'missing-permission': m.missingPermission,
-        };
-        return notice(refusals[verdict]);
-      }
+      if (verdict !== 'ok') return { kind: 'cannot-post', access: verdict };
       await store.update((state) => subscribe(state, channel, { by: userId, at: now().toISOString(), language }));
       log.info('A channel subscribed to the weekly digest', { channel, user: userId });
-      return notice(m.subscribed(when));
+      return { kind: 'subscribed', next: nextSlot() };
     },
 
-    async unsubscribe({ channelId: channel, userId, language }) {
-      const m = messages(language).digest;
-      if (configured.includes(channel)) return notice(m.cannotUnsubscribeConfigured);
-      if (!(await store.read()).subscriptions[channel]) return notice(m.notSubscribed);
+    async unsubscribe({ channelId: channel, userId }) {
+      if (configured.includes(channel)) return { kind: 'cannot-unsubscribe-configured' };
+      if (!(await store.read()).subscriptions[channel]) return { kind: 'not-subscribed' };
       await store.update((state) => unsubscribe(state, channel));
       log.info('A channel unsubscribed from the weekly digest', { channel, user: userId });
-      return notice(m.unsubscribed);
+      return { kind: 'unsubscribed' };
     },
 
-    async status({ channelId: channel, language }) {
-      const m = messages(language).digest;
+    async status({ channelId: channel }) {
       const state = await store.read();
       const subscription = state.subscriptions[channel];
       const history = state.channels[channel];
-      const { when } = nextSlot(language);
-      const lines = [
-        configured.includes(channel)
-          ? m.configured(when)
-          : subscription
-            ? `${m.subscribedBy(`<@${subscription.by}>`)} ${m.nextDigest(when)}`
-            : m.notSubscribed,
-      ];
-      if (history?.last) lines.push(m.lastDigest(formatSlot(new Date(history.last.slot), schedule.timezone, language)));
-      if (history) lines.push(m.featured(history.seen.length, catalogue.talks.length, history.cycle + 1));
-      return notice(lines.join('\n'));
+      return {
+        kind: 'status',
+        source: configured.includes(channel) ? 'configured' : subscription && { by: subscription.by },
+        next: nextSlot(),
+        last: history?.last && slotTime(new Date(history.last.slot)),
+        featured: history && { seen: history.seen.length, of: catalogue.talks.length, round: history.cycle + 1 },
+      };
     },
 
     async preview({ channelId: channel, language: asker }) {
       const state = await store.read();
-      // In the language it will be posted in, when the channel gets it.
       const recipient = recipients(state, configured, fallback).find((r) => r.channel === channel);
-      const language = recipient?.language ?? asker;
-      const m = messages(language).digest;
-      const { at, when } = nextSlot(language);
-      const digest = planner.pick(channel, state.channels[channel], slotId(at ?? now()), now());
-      if (digest === undefined) return notice(m.emptyCatalogue);
-      return renderDigestPreview(planner.content(digest), language, catalogue, recipient ? m.preview(when) : m.previewUnsubscribed(when));
+      const next = nextSlot();
+      const digest = planner.pick(channel, state.channels[channel], slotId(next?.at ?? now()), now());
+      if (digest === undefined) return { kind: 'empty-catalogue' };
+      return {
+        kind: 'preview',
+        digest: planner.content(digest),
+        language: recipient?.language ?? asker,
+        subscribed: recipient !== undefined,
+        next,
+      };
     },
 
     async nextRun() {

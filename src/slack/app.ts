@@ -3,7 +3,6 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Bot } from '../bot/answer.ts';
 import type { Config } from '../config.ts';
-import type { DigestCommands } from '../digest/commands.ts';
 import { healthRoutes, type ReadinessChecks } from '../http/health.ts';
 import type { Server } from '../http/node-http.ts';
 import { type RouteServer, startRouteServer } from '../http/route-server.ts';
@@ -58,8 +57,6 @@ export interface SlackAppOptions {
   readonly logger: Logger;
   /** Where request counts and latencies go; served on METRICS_PORT by main.ts when it is set. */
   readonly metrics?: Metrics | undefined;
-  /** The weekly digest, when it runs in this process; /kubecon digest says it is off otherwise. */
-  readonly digest?: DigestCommands | undefined;
   /** Overrides config.port (HTTP) or config.healthPort (Socket Mode); 0 picks a free port. */
   readonly port?: number | undefined;
   /** The interface to listen on; every interface by default. */
@@ -132,7 +129,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   const deps: ListenerDeps = {
     bot,
-    digest: options.digest,
     logger,
     events: createEventDeduplicator(),
     answerLater,

@@ -1,7 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { type NextDigest, renderHome } from '../blocks/home.ts';
-import type { Answer } from '../bot/answer.ts';
-import type { DigestCommands } from '../digest/commands.ts';
+import type { Answer, Bot } from '../bot/answer.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ListenerDeps } from './deps.ts';
 
@@ -11,7 +10,7 @@ import type { ListenerDeps } from './deps.ts';
  */
 export async function publishHome(deps: ListenerDeps, client: WebClient, userId: string, results?: Answer): Promise<void> {
   const language = await deps.languages.forUser(userId);
-  const digest = deps.digest === undefined ? undefined : await nextDigest(deps.digest, deps.logger);
+  const digest = await nextDigest(deps.bot, deps.logger);
   const topics = deps.bot.answer({ kind: 'topics' }, 'topics');
   const view = renderHome({
     language,
@@ -24,9 +23,9 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, userId:
 }
 
 /** A digest that cannot say when it runs next must not cost the user their Home tab. */
-async function nextDigest(digest: DigestCommands, logger: Logger): Promise<NextDigest | undefined> {
+async function nextDigest(bot: Bot, logger: Logger): Promise<NextDigest | undefined> {
   try {
-    return (await digest.nextRun()) ?? null;
+    return await bot.nextDigest();
   } catch (error) {
     logger.warn('The digest could not tell its next run; the Home tab leaves it out', { error });
     return undefined;

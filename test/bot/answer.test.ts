@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Answer, createBot } from '../../src/bot/answer.ts';
+import { type Answer, type Asker, type Bot, createBot } from '../../src/bot/answer.ts';
 import { parseCommand } from '../../src/bot/command.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import type { DigestCommands, DigestReply, DigestRequest } from '../../src/digest/commands.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
 
 const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
@@ -50,9 +51,53 @@ describe('the bot core', () => {
     if (takeaways.kind === 'takeaways') expect(takeaways.editions.map(({ edition }) => edition.year)).toEqual([2022]);
   });
 
-  it('picks the random talk with the dice it is given, and passes digest actions on', () => {
+  it('picks the random talk with the dice it is given', () => {
     expect(talksOf(ask('random')).talks).toEqual([catalogue.talks[Math.floor(0.5 * catalogue.talks.length)]]);
-    expect(ask('digest subscribe')).toEqual({ kind: 'digest', action: 'subscribe' });
     expect(ask('')).toEqual({ kind: 'help' });
+  });
+});
+
+describe('the bot core and the weekly digest', () => {
+  const asker: Asker = { channelId: 'C42', userId: 'U1', language: 'fr' };
+  const reply = (b: Bot, text: string) => b.reply(parseCommand(text), text, asker);
+
+  /** A digest that answers every command with what it was asked. */
+  function recordingDigest(): { digest: DigestCommands; requests: [string, DigestRequest][] } {
+    const requests: [string, DigestRequest][] = [];
+    const answer =
+      (action: string) =>
+      async (request: DigestRequest): Promise<DigestReply> => {
+        requests.push([action, request]);
+        return { kind: 'not-subscribed' };
+      };
+    const digest: DigestCommands = {
+      subscribe: answer('subscribe'),
+      unsubscribe: answer('unsubscribe'),
+      status: answer('status'),
+      preview: answer('preview'),
+      nextRun: async () => undefined,
+    };
+    return { digest, requests };
+  }
+
+  it('hands each digest command to the digest with the asker, and answers anything else as without a channel', async () => {
+    const { digest, requests } = recordingDigest();
+    const withDigest = createBot({ catalogue, searcher: createSearcher(catalogue), digest });
+    expect(await reply(withDigest, 'digest subscribe')).toEqual({ kind: 'digest', reply: { kind: 'not-subscribed' } });
+    await reply(withDigest, 'digest');
+    await reply(withDigest, 'newsletter apercu');
+    expect(requests).toEqual([
+      ['subscribe', asker],
+      ['status', asker],
+      ['preview', asker],
+    ]);
+    expect(await reply(withDigest, 'topics')).toEqual(withDigest.answer({ kind: 'topics' }, 'topics'));
+    expect(await withDigest.nextDigest()).toBeNull();
+  });
+
+  it('says the digest is off in a bot without one, and needs a channel when none came with the command', async () => {
+    expect(await reply(bot, 'digest subscribe')).toEqual({ kind: 'digest-unavailable', why: 'off' });
+    expect(ask('digest subscribe')).toEqual({ kind: 'digest-unavailable', why: 'no-channel' });
+    expect(await bot.nextDigest()).toBeUndefined();
   });
 });

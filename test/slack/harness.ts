@@ -1,9 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Bot } from '../../src/bot/answer.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
-import { compose } from '../../src/compose.ts';
+import { compose, type DigestOverrides } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { DigestCommands } from '../../src/digest/commands.ts';
+import type { Digest } from '../../src/digest/create.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import type { Metrics } from '../../src/metrics/metrics.ts';
 import type { SlackApp, SlackTuning } from '../../src/slack/app.ts';
@@ -35,6 +38,8 @@ export interface Harness {
   readonly fake: FakeSlack;
   readonly app: SlackApp;
   readonly bot: Bot;
+  /** The digest the app runs, when the options asked for one. */
+  readonly digest: Digest | undefined;
   /** `http://127.0.0.1:PORT`: the Events API port in HTTP mode, the health port in Socket Mode. */
   readonly url: string;
   readonly logs: LogLine[];
@@ -43,7 +48,10 @@ export interface Harness {
 
 export interface HarnessOptions {
   readonly mode: 'http' | 'socket';
-  readonly digest?: DigestCommands;
+  /** Runs the real weekly digest, on a DATA_DIR of its own, with these overrides; without it, /kubecon digest says it is off. */
+  readonly digest?: DigestOverrides;
+  /** Over the harness's environment: DIGEST_CHANNELS, say. */
+  readonly env?: Record<string, string>;
   readonly metrics?: Metrics;
   /** Over FAST, for tests that need a production budget. */
   readonly tuning?: Partial<SlackTuning>;
@@ -55,20 +63,24 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const fake = await startFakeSlack(options.fake);
   options.beforeStart?.(fake);
+  const dataDir = options.digest && (await mkdtemp(path.join(tmpdir(), 'kubecon-harness-')));
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: fake.apiUrl,
     BOT_LANGUAGE: 'en',
     ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    ...(dataDir ? { DATA_DIR: dataDir } : {}),
+    ...options.env,
   };
   const config = loadConfig({ env, envFile: '' });
   const catalogue = await loadCatalogue(slackCatalogueDir());
-  const { bot, slackApp } = await compose(config, { catalogue, metrics: options.metrics, random: () => 0 });
+  const composition = await compose(config, { catalogue, metrics: options.metrics, random: () => 0 });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogLine) });
-  const app = slackApp({
+  const digest = options.digest && composition.digest(logger, options.digest);
+  const app = composition.slackApp({
     logger,
-    digest: options.digest,
+    digest,
     port: 0,
     host: '127.0.0.1',
     tuning: { ...FAST, ...options.tuning },
@@ -77,13 +89,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return {
     fake,
     app,
-    bot,
+    bot: composition.bot,
+    digest,
     url: `http://127.0.0.1:${app.port}`,
     logs,
     async close() {
       await app.shutdown();
       if (options.mode === 'socket') await fake.socket.waitForAllClosed();
       await fake.close();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,10 +1,9 @@
 import { PassThrough } from 'node:stream';
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../src/blocks/message.ts';
 import { runConsole } from '../../src/console/console.ts';
 import { renderMessageAsText } from '../../src/console/render-text.ts';
-import type { DigestCommands, DigestRequest } from '../../src/digest/commands.ts';
+import { fakeClock } from '../digest/helpers.ts';
 import type { RecordedCall } from '../helpers/fake-slack.ts';
 import {
   eventBody,
@@ -219,30 +218,21 @@ describe('/kubecon over HTTP', () => {
     expect(json(blocksOf(answer))).toContain('show_topic:');
   });
 
-  it('says when the digest is not enabled, and routes digest commands to it when it is', async () => {
+  it('says when the digest is not enabled, and hands digest commands to it when it is', async () => {
     const h1 = await start();
     const off = await command(h1, 'digest subscribe');
     expect(json((await responded(h1, off.responseId)).args)).toContain('The weekly digest is not enabled on this bot.');
     await h1.close();
 
-    const requests: [string, DigestRequest][] = [];
-    const reply = (action: string) => async (request: DigestRequest) => {
-      requests.push([action, request]);
-      return { text: `digest ${action}`, blocks: [] } satisfies Message;
-    };
-    const digest: DigestCommands = {
-      subscribe: reply('subscribe'),
-      unsubscribe: reply('unsubscribe'),
-      status: reply('status'),
-      preview: reply('preview'),
-      nextRun: async () => undefined,
-    };
-    const h2 = await start({ digest });
+    const h2 = await start({ digest: { clock: fakeClock('2026-03-27T10:00:00Z') }, fake: { joinedChannels: ['C42'] } });
     const on = await command(h2, 'digest subscribe', { channel_id: 'C42' });
     const answer = await responded(h2, on.responseId);
 
-    expect(answer.args).toMatchObject({ response_type: 'ephemeral', text: 'digest subscribe' });
-    expect(requests).toEqual([['subscribe', { teamId: 'T1', channelId: 'C42', userId: 'U1', language: 'en' }]]);
+    expect(answer.args).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('Done: this channel gets a weekly digest'),
+    });
+    expect((await h2.digest!.store.read()).subscriptions).toEqual({ C42: { by: 'U1', at: '2026-03-27T10:00:00.000Z', language: 'en' } });
   });
 
   it('logs and ignores a command whose payload is invalid', async () => {
@@ -407,16 +397,9 @@ describe('mentions and direct messages', () => {
 });
 
 describe('App Home', () => {
-  const digest: DigestCommands = {
-    subscribe: async () => ({ text: '', blocks: [] }),
-    unsubscribe: async () => ({ text: '', blocks: [] }),
-    status: async () => ({ text: '', blocks: [] }),
-    preview: async () => ({ text: '', blocks: [] }),
-    nextRun: async () => ({ at: new Date('2030-05-06T07:30:00Z'), channels: 3 }),
-  };
-
   it('publishes the Home tab when opened, with the next digest', async () => {
-    const h = await start({ digest });
+    // Monday 6 May 2030, 09:30 in Paris, is the next slot.
+    const h = await start({ digest: { clock: fakeClock('2030-05-01T12:00:00Z') }, env: { DIGEST_CHANNELS: 'CAAA,CBBB,CCCC' } });
     // The Messages tab sends the same event; only the Home tab has something to publish.
     await sendEvent(h, { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'messages', event_ts: '1700000000.000600' });
     await sendEvent(h, { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700000000.000601' });

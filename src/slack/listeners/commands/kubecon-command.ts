@@ -19,11 +19,11 @@ export function kubeconCommand(deps: ListenerDeps) {
       return;
     }
     // Only what the answer needs is kept while it waits its turn, not the whole payload.
-    const { team_id: teamId, channel_id: channelId, user_id: userId, text } = parsed.data;
+    const { channel_id: channelId, user_id: userId, text } = parsed.data;
     deps.answerLater(async () => {
       const language = await deps.languages.forUser(userId);
       try {
-        const message = await replyTo(deps, text, { teamId, channelId, userId, language }, { ephemeral: true });
+        const message = await replyTo(deps, text, { channelId, userId, language }, { ephemeral: true });
         await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks, ...NO_UNFURL });
       } catch (error) {
         log.error('Could not answer a slash command', { error, user: userId, channel: channelId });

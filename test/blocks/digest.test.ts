@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatSlot, renderDigest, renderDigestPreview } from '../../src/blocks/digest.ts';
+import { formatSlot, renderDigest, renderDigestPreview, renderDigestReply } from '../../src/blocks/digest.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createPlanner } from '../../src/digest/plan.ts';
@@ -50,5 +50,24 @@ describe('the digest message', () => {
     const slot = new Date('2026-10-26T08:30:00Z');
     expect(formatSlot(slot, 'Europe/Paris', 'en')).toBe('Monday, 26 October 2026 at 09:30 (Europe/Paris)');
     expect(formatSlot(slot, 'Europe/Paris', 'fr')).toBe('lundi 26 octobre 2026 à 09:30 (Europe/Paris)');
+  });
+
+  it('puts a digest command’s reply in words, a schedule that never comes round as a dash, a preview in the channel’s language', () => {
+    const next = { at: new Date('2026-03-30T07:30:00Z'), timezone: 'Europe/Paris' };
+    const status = renderDigestReply(
+      { kind: 'status', source: { by: 'U1' }, next, last: undefined, featured: { seen: 3, of: 7, round: 1 } },
+      'en',
+      catalogue,
+    );
+    expect(status.text).toBe(
+      'This channel gets the weekly digest (subscribed by <@U1>). Next digest: Monday, 30 March 2026 at 09:30 (Europe/Paris).\nTalks featured here so far: 3 of 7.',
+    );
+    expect(renderDigestReply({ kind: 'configured', next: undefined }, 'en', catalogue).text).toContain('The next one: —.');
+    expect(renderDigestReply({ kind: 'cannot-post', access: 'not-member' }, 'en', catalogue).text).toContain('/invite @kubecon');
+
+    const digest = planner.content(planner.pick('C1', undefined, next.at.toISOString(), next.at)!);
+    const preview = renderDigestReply({ kind: 'preview', digest, language: 'fr', subscribed: true, next }, 'en', catalogue);
+    expect(preview.text).toMatch(/^Aperçu du résumé prévu dans ce canal le lundi 30 mars 2026 à 09:30/);
+    expect(preview.blocks.slice(1)).toEqual(renderDigest(digest, 'fr', catalogue).blocks);
   });
 });

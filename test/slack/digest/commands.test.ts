@@ -1,22 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/answer.ts';
-import type { Digest } from '../../src/digest/create.ts';
-import { createSearcher } from '../../src/search/searcher.ts';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
-import type { FakeSlackOptions, RecordedCall } from '../helpers/fake-slack.ts';
-import { postSigned, slashCommandBody } from '../helpers/signed-request.ts';
-import { FAST, SIGNING_SECRET } from '../slack/harness.ts';
-import { capturingLogger, type DigestFixture, digestFixtures, fakeClock, fixtureCatalogue } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Digest } from '../../../src/digest/create.ts';
+import { fakeClock } from '../../digest/helpers.ts';
+import type { FakeSlack, FakeSlackOptions, RecordedCall } from '../../helpers/fake-slack.ts';
+import { postSigned, slashCommandBody } from '../../helpers/signed-request.ts';
+import { harnessPerTest, SIGNING_SECRET } from '../harness.ts';
 
-const setup = digestFixtures();
-const apps: SlackApp[] = [];
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((app) => app.shutdown()));
-});
+const startHarness = harnessPerTest({ mode: 'http' });
 
 interface Running {
-  readonly f: DigestFixture;
+  readonly fake: FakeSlack;
   readonly digest: Digest;
   /** Sends a signed `/kubecon <text>` as user U1 in channel C1 unless `fields` say otherwise; resolves with the answer. */
   command(text: string, fields?: Record<string, string>): Promise<RecordedCall>;
@@ -24,31 +17,18 @@ interface Running {
 
 /** The real Slack app in HTTP mode with the real digest, both on one fake Slack; Friday 27 March 2026 on the digest's clock. */
 async function start(options: { fake?: FakeSlackOptions; env?: Record<string, string> } = {}): Promise<Running> {
-  const f = await setup(options);
-  const catalogue = await fixtureCatalogue();
-  const digest = f.digest({ clock: fakeClock('2026-03-27T10:00:00Z') });
-  const app = createSlackApp({
-    config: f.config,
-    bot: createBot({ catalogue, searcher: createSearcher(catalogue) }),
-    logger: capturingLogger().logger,
-    digest: digest.commands,
-    port: 0,
-    host: '127.0.0.1',
-    tuning: FAST,
-  });
-  apps.push(app);
-  await app.start();
+  const h = await startHarness({ ...options, digest: { clock: fakeClock('2026-03-27T10:00:00Z') } });
   return {
-    f,
-    digest,
+    fake: h.fake,
+    digest: h.digest!,
     async command(text, fields = {}) {
       const id = randomUUID();
-      const response = await postSigned(`http://127.0.0.1:${app.port}/slack/events`, {
+      const response = await postSigned(`${h.url}/slack/events`, {
         secret: SIGNING_SECRET,
-        body: slashCommandBody({ text, response_url: f.fake.responseUrl(id), ...fields }),
+        body: slashCommandBody({ text, response_url: h.fake.responseUrl(id), ...fields }),
       });
       expect(response.status).toBe(200);
-      return f.fake.waitForCall('response_url', (call) => call.responseId === id && !call.fault);
+      return h.fake.waitForCall('response_url', (call) => call.responseId === id && !call.fault);
     },
   };
 }
@@ -58,11 +38,11 @@ const NEXT = 'Monday, 30 March 2026 at 09:30 (Europe/Paris)';
 
 describe('/kubecon digest through the real app', () => {
   it('subscribes a channel the bot is in, then previews its next digest privately, posting nothing', async () => {
-    const { f, digest, command } = await start({ fake: { joinedChannels: ['C1'] } });
+    const { fake, digest, command } = await start({ fake: { joinedChannels: ['C1'] } });
     const subscribed = await command('digest subscribe');
     expect(subscribed.args).toMatchObject({ response_type: 'ephemeral' });
     expect(json(subscribed)).toContain(`Done: this channel gets a weekly digest of three KubeCon talks. The next one: ${NEXT}.`);
-    expect(f.fake.callsTo('conversations.info')[0]?.args).toMatchObject({ channel: 'C1' });
+    expect(fake.callsTo('conversations.info')[0]?.args).toMatchObject({ channel: 'C1' });
     expect((await digest.store.read()).subscriptions.C1).toEqual({ by: 'U1', at: '2026-03-27T10:00:00.000Z', language: 'en' });
 
     const preview = await command('digest preview');
@@ -70,19 +50,19 @@ describe('/kubecon digest through the real app', () => {
     expect(json(preview)).toContain(`Preview of the digest due in this channel on ${NEXT}.`);
     expect(json(preview)).toContain('KubeCon digest of the week');
     expect(json(preview).match(/"action_id":"watch_video"/g)).toHaveLength(3);
-    expect(f.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
     expect((await digest.store.read()).channels).toEqual({});
 
     // What the preview showed is what Monday brings.
     const [outcome] = await digest.runner.run(new Date('2026-03-30T07:30:00Z'));
     expect(outcome?.result.status).toBe('posted');
-    expect(JSON.stringify(f.fake.callsTo('chat.postMessage')[0]!.args.blocks)).toBe(
+    expect(JSON.stringify(fake.callsTo('chat.postMessage')[0]!.args.blocks)).toBe(
       JSON.stringify((preview.args.blocks as unknown[]).slice(1)),
     );
   });
 
   it('answers how to invite the bot when it is not in the channel, and subscribes nothing', async () => {
-    const { f, digest, command } = await start();
+    const { fake, digest, command } = await start();
     const publicChannel = await command('digest subscribe', { channel_id: 'CNOTIN' });
     expect(json(publicChannel)).toContain('I am not a member of this channel');
     expect(json(publicChannel)).toContain('/invite @kubecon');
@@ -91,18 +71,18 @@ describe('/kubecon digest through the real app', () => {
     expect(json(privateChannel)).toContain('This is a private channel I have not been added to');
     expect(json(privateChannel)).toContain('/invite @kubecon');
 
-    f.fake.failNext('conversations.info', { error: 'channel_not_found' });
+    fake.failNext('conversations.info', { error: 'channel_not_found' });
     const hidden = await command('digest subscribe', { channel_id: 'CHIDDEN' });
     expect(json(hidden)).toContain('/invite @kubecon');
     expect((await digest.store.read()).subscriptions).toEqual({});
   });
 
   it('refuses direct messages, and leaves DIGEST_CHANNELS to the configuration', async () => {
-    const { f, command } = await start({ env: { DIGEST_CHANNELS: 'CCONF' } });
+    const { fake, command } = await start({ env: { DIGEST_CHANNELS: 'CCONF' } });
     expect(json(await command('digest subscribe', { channel_id: 'D123' }))).toContain('The weekly digest goes to channels');
     expect(json(await command('digest subscribe', { channel_id: 'CCONF' }))).toContain('from the bot’s configuration (DIGEST_CHANNELS)');
     expect(json(await command('digest unsubscribe', { channel_id: 'CCONF' }))).toContain('ask whoever runs the bot to remove it there');
-    expect(f.fake.callsTo('conversations.info')).toHaveLength(0);
+    expect(fake.callsTo('conversations.info')).toHaveLength(0);
   });
 
   it('tells the status, unsubscribes, and keeps what the channel has seen', async () => {
