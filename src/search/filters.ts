@@ -1,5 +1,12 @@
-import type { QueryContext } from './query.ts';
 import { foldText } from './text.ts';
+
+/** What reading a filter's value needs: the catalogue's editions and topics, by any of their names. */
+export interface FilterNames {
+  /** The editions a folded year or city names ("2024", "paris", "valence"); none when it names none. */
+  readonly resolveEditions: (name: string) => readonly string[];
+  /** The topic a name, label or synonym stands for, typos forgiven, in either language. */
+  readonly resolveTopic: (name: string) => string | undefined;
+}
 
 export interface Filters {
   /** The text with its `kind:value` filters taken out. */
@@ -16,7 +23,7 @@ const FILTER =
 const TOPIC_KINDS = new Set(['topic', 'topics', 'theme', 'themes', 'sujet', 'sujets']);
 
 /** Stage 3 of the query pipeline; a year or a city typed as a plain word is read with the words. */
-export function readFilters(text: string, context: QueryContext): Filters {
+export function readFilters(text: string, context: FilterNames): Filters {
   const editions = new Set<string>();
   const topics = new Set<string>();
   const unknownTopics: string[] = [];

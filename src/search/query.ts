@@ -1,5 +1,5 @@
 import { stripChatter } from './chatter.ts';
-import { readFilters } from './filters.ts';
+import { type FilterNames, readFilters } from './filters.ts';
 import { stripSlackMarkup } from './slack-markup.ts';
 import type { SynonymGroups } from './synonyms.ts';
 import { indexTerm, tokenize } from './text.ts';
@@ -23,14 +23,10 @@ export interface ParsedQuery {
   readonly unknownEditions: readonly string[];
 }
 
-export interface QueryContext {
+export interface QueryContext extends FilterNames {
   readonly synonyms: SynonymGroups;
   /** The most words a synonym phrase has, so the parser knows how far to look ahead. */
   readonly phraseSpan: number;
-  /** The editions a folded year or city names ("2024", "paris", "valence"); none when it names none. */
-  readonly resolveEditions: (name: string) => readonly string[];
-  /** The topic a name, label or synonym stands for, typos forgiven, in either language. */
-  readonly resolveTopic: (name: string) => string | undefined;
 }
 
 /**
