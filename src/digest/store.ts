@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename as renameFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { LANGUAGES } from '../catalogue/schema.ts';
 
@@ -67,18 +67,18 @@ export class DigestStateError extends Error {
 export const STATE_FILE = 'digest-state.json';
 
 export interface FileStoreOptions {
-  /** Tests pass a rename that fails, to stand for a crash between writing and renaming. */
-  readonly rename?: typeof renameFile;
+  /** Tests pass a hook that throws once the temporary file exists, to stand for a crash mid-write. */
+  readonly tmpfileCreated?: (tmpfile: string) => Promise<void>;
 }
 
 /**
  * The default store: one JSON file under DATA_DIR, validated on every read and replaced
- * atomically (temporary file in the same directory, fsync, rename), so a crash mid-write
+ * atomically by write-file-atomic (temporary file in the same directory, fsync, rename), so a crash mid-write
  * leaves the previous state readable. It is read afresh for each change, so the bot and a
  * `npm run digest` run see each other's changes. A file it cannot read stops it; it is never
  * silently replaced, which would forget every subscription.
  */
-export function createFileDigestStore(file: string, { rename = renameFile }: FileStoreOptions = {}): DigestStore {
+export function createFileDigestStore(file: string, { tmpfileCreated }: FileStoreOptions = {}): DigestStore {
   let queue: Promise<unknown> = Promise.resolve();
   const howToFix =
     `The bot will not overwrite it. Restore it from a backup, correct it by hand, or move it aside (mv ${file} ${file}.broken) ` +
@@ -116,7 +116,8 @@ export function createFileDigestStore(file: string, { rename = renameFile }: Fil
       if (next === current) return current;
       // What this store writes, it must be able to read back: a bad change fails here, not at every start from now on.
       const valid = StateSchema.parse(next);
-      await writeAtomically(file, `${JSON.stringify(valid, null, 2)}\n`, rename);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`, { mode: 0o600, ...(tmpfileCreated ? { tmpfileCreated } : {}) });
       return valid;
     });
     queue = run.catch(() => undefined);
@@ -124,28 +125,4 @@ export function createFileDigestStore(file: string, { rename = renameFile }: Fil
   }
 
   return { location: file, read, update };
-}
-
-async function writeAtomically(file: string, data: string, rename: typeof renameFile): Promise<void> {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  await mkdir(dir, { recursive: true });
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(data);
-      // On disk before the rename, or a crash could leave the new name pointing at an empty file.
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-  // The rename is durable once the directory is; some file systems cannot fsync a directory, and then the rename alone has to do.
-  const directory = await open(dir, 'r').catch(() => undefined);
-  await directory?.sync().catch(() => undefined);
-  await directory?.close();
 }

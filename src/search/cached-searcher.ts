@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Searcher, SearchResult } from './searcher.ts';
 
 /** How many distinct queries are remembered: a few hundred kilobytes at most. */
@@ -10,15 +11,15 @@ export const SEARCH_CACHE_SIZE = 500;
  * query is forgotten first.
  */
 export function cachedSearcher(searcher: Searcher, size = SEARCH_CACHE_SIZE): Searcher {
-  const results = new Map<string, SearchResult>();
+  const results = new LRUCache<string, SearchResult>({ max: size });
   return {
     ...searcher,
     search(query) {
-      const result = results.get(query) ?? searcher.search(query);
-      // Deleted and set again, so that the Map's order is that of last use.
-      results.delete(query);
-      results.set(query, result);
-      if (results.size > size) results.delete(results.keys().next().value!);
+      let result = results.get(query);
+      if (result === undefined) {
+        result = searcher.search(query);
+        results.set(query, result);
+      }
       return result;
     },
   };

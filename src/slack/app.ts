@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
+import PQueue from 'p-queue';
 import type { Bot } from '../bot/answer.ts';
 import type { Config } from '../config.ts';
 import { healthRoutes, type ReadinessChecks } from '../http/health.ts';
@@ -15,7 +16,6 @@ import { boltLogger } from './bolt-logger.ts';
 import { createEventDeduplicator } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
 import { createIdentityProbe } from './identity.ts';
-import { createInFlight } from './in-flight.ts';
 import { createLanguageResolver } from './language.ts';
 import { registerListeners } from './listeners/index.ts';
 import { failureMarkingLogger, followAnswer, inThisRequest, measureRequest } from './request-metrics.ts';
@@ -62,6 +62,11 @@ export interface SlackAppOptions {
   /** The interface to listen on; every interface by default. */
   readonly host?: string | undefined;
   readonly tuning?: Partial<SlackTuning> | undefined;
+  /**
+   * The HTTP client of every Slack call, given a per-attempt timeout: slackFetch by default
+   * (docs/decisions/0006-slack-fetch.md); bench:load measures the bot with the SDK's own.
+   */
+  readonly fetch?: ((timeoutMs: number) => typeof fetch) | undefined;
 }
 
 export interface SlackApp {
@@ -109,7 +114,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: sdkLogger,
     timeout: tuning.requestTimeoutMs,
     // Bolt's respond() has no timeout of its own; it uses this fetch too, so this gives it one.
-    fetch: slackFetch(tuning.requestTimeoutMs),
+    fetch: (options.fetch ?? slackFetch)(tuning.requestTimeoutMs),
   };
 
   // auth.test and users.info have a fallback (retry later, default language): no retries of their own.
@@ -120,7 +125,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     initialDelayMs: tuning.authTestBackoff.initialMs,
     maxDelayMs: tuning.authTestBackoff.maxMs,
   });
-  const inFlight = createInFlight();
+  // Requests Bolt is handling, unbounded: counted so that a graceful shutdown can wait for them.
+  const inFlight = new PQueue();
   const answerQueue = createAnswerQueue({ concurrency: ANSWER_CONCURRENCY });
   const answerLater = (work: () => Promise<unknown>): void => {
     const answered = answerQueue.run(inThisRequest(work));
@@ -156,16 +162,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           // Explicit, or the socket-mode client writes its own 100-retry policy in.
           installerOptions: { clientOptions: { ...base, retryConfig: tuning.socketRetry } },
         })
-      : // guardRequests checks signatures, once a request, before Bolt sees it.
-        new HTTPReceiver({
+      : new HTTPReceiver({
           signingSecret: config.slack.signingSecret ?? '',
-          signatureVerification: false,
           endpoints: EVENTS_PATH,
           logger: sdkLogger,
           customRoutes: routes,
         });
-  if (receiver instanceof HTTPReceiver)
-    receiver.requestListener = guardRequests(receiver.requestListener, EVENTS_PATH, config.slack.signingSecret ?? '', log);
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardRequests(receiver.requestListener, EVENTS_PATH, log);
 
   const app = new App({
     receiver,
@@ -181,7 +184,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // Rate-limited answers fail fast into an apology rather than keep a user waiting a minute.
     clientOptions: { ...base, retryConfig: tuning.webApiRetry, rejectRateLimitedCalls: true },
   });
-  app.use(({ next, body }) => inFlight.track(() => measureRequest(metrics, body, next)));
+  app.use(({ next, body }) => inFlight.add(() => measureRequest(metrics, body, next)));
   app.error(async (error) => {
     log.error('A Slack listener failed', { error });
   });
@@ -218,13 +221,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       const deadline = Date.now() + tuning.shutdownTimeoutMs;
       const left = () => Math.max(0, deadline - Date.now());
       log.info('Shutting down: taking no new work, finishing what is in flight', {
-        inFlight: inFlight.count,
+        inFlight: inFlight.pending,
         answers: answerQueue.pending,
       });
       const stopped =
         receiver instanceof HTTPReceiver ? (server === undefined ? Promise.resolve() : receiver.stop()) : receiver.client.disconnect();
-      if (!(await within(Promise.all([inFlight.idle(), answerQueue.idle()]), left()))) {
-        log.warn('Shutdown deadline reached with handlers still running', { inFlight: inFlight.count, answers: answerQueue.pending });
+      if (!(await within(Promise.all([inFlight.onIdle(), answerQueue.idle()]), left()))) {
+        log.warn('Shutdown deadline reached with handlers still running', { inFlight: inFlight.pending, answers: answerQueue.pending });
       }
       // Keep-alive connections would hold the HTTP server open; nothing more is expected on them.
       server?.closeAllConnections();

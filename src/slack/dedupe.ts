@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** Slack retries an event up to three times, the last about 5 minutes after the first. */
 export const EVENT_TTL_MS = 10 * 60_000;
 const MAX_EVENTS = 10_000;
@@ -17,14 +19,9 @@ export interface EventDeduplicator {
 
 export interface DeduplicatorOptions {
   readonly ttlMs?: number;
-  /** Memory stays bounded under a flood of events: the oldest are forgotten first. */
+  /** Memory stays bounded under a flood of events: the least recently seen are forgotten first. */
   readonly maxEntries?: number;
   readonly now?: () => number;
-}
-
-interface Entry {
-  readonly expires: number;
-  readonly answered: Promise<boolean>;
 }
 
 /** The key Slack's retries share: an event id is unique within a workspace. */
@@ -37,16 +34,8 @@ export function createEventDeduplicator({
   maxEntries = MAX_EVENTS,
   now = Date.now,
 }: DeduplicatorOptions = {}): EventDeduplicator {
-  const entries = new Map<string, Entry>();
-
-  // Insertion order is expiry order (one TTL for all), so expired entries are at the front.
-  function sweep(): void {
-    const time = now();
-    for (const [key, entry] of entries) {
-      if (entry.expires > time && entries.size <= maxEntries) break;
-      entries.delete(key);
-    }
-  }
+  // Whether each event's delivery answered, as a promise so that a retry can wait for it.
+  const entries = new LRUCache<string, Promise<boolean>>({ max: maxEntries, ttl: ttlMs, ttlResolution: 0, perf: { now } });
 
   return {
     get size() {
@@ -55,23 +44,20 @@ export function createEventDeduplicator({
 
     async once(key, work) {
       for (;;) {
-        sweep();
         const earlier = entries.get(key);
         if (earlier === undefined) break;
-        if (await earlier.answered) return 'duplicate';
+        if (await earlier) return 'duplicate';
         // The earlier delivery failed and forgot itself; look again in case another retry took over meanwhile.
       }
       let settle: (answered: boolean) => void = () => {};
-      const entry: Entry = { expires: now() + ttlMs, answered: new Promise<boolean>((resolve) => (settle = resolve)) };
-      entries.set(key, entry);
-      sweep();
+      const answered = new Promise<boolean>((resolve) => (settle = resolve));
+      entries.set(key, answered);
       const forget = () => {
-        if (entries.get(key) === entry) entries.delete(key);
+        if (entries.get(key) === answered) entries.delete(key);
         settle(false);
       };
       try {
-        const answered = await work();
-        if (!answered) {
+        if (!(await work())) {
           forget();
           return 'failed';
         }

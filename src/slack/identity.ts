@@ -1,3 +1,4 @@
+import pRetry from 'p-retry';
 import type { Logger } from '../log/logger.ts';
 
 /** Who the bot is in Slack, from auth.test: to ignore its own messages and strip its mention. */
@@ -24,26 +25,13 @@ export interface IdentityProbeOptions {
 /** A Slack that does not answer at start-up is a reason to stay unready and retry, not to crash. */
 export function createIdentityProbe({ authTest, logger, initialDelayMs, maxDelayMs }: IdentityProbeOptions): IdentityProbe {
   let current: BotIdentity | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
+  const stopped = new AbortController();
   let failures = 0;
 
-  async function attempt(): Promise<void> {
-    try {
-      const result = await authTest();
-      if (!result.user_id) throw new Error('auth.test answered without a user_id');
-      current = { botUserId: result.user_id, botId: result.bot_id };
-      if (failures > 0) logger.info('Slack answered auth.test; the app is ready', { attempts: failures + 1 });
-    } catch (error) {
-      failures += 1;
-      const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (failures - 1));
-      logger.error(
-        `Slack did not answer auth.test (attempt ${failures}); retrying in ${Math.round(delay / 100) / 10} s. /readyz stays 503 until it does: ` +
-          'check SLACK_BOT_TOKEN (a revoked or mistyped token says invalid_auth) and that Slack, or SLACK_API_URL, is reachable.',
-        { error },
-      );
-      if (!stopped) timer = setTimeout(() => void attempt(), delay);
-    }
+  async function identify(): Promise<BotIdentity> {
+    const result = await authTest();
+    if (!result.user_id) throw new Error('auth.test answered without a user_id');
+    return { botUserId: result.user_id, botId: result.bot_id };
   }
 
   return {
@@ -51,11 +39,33 @@ export function createIdentityProbe({ authTest, logger, initialDelayMs, maxDelay
       return current;
     },
     start() {
-      void attempt();
+      pRetry(identify, {
+        retries: Number.POSITIVE_INFINITY,
+        factor: 2,
+        minTimeout: initialDelayMs,
+        maxTimeout: maxDelayMs,
+        signal: stopped.signal,
+        // A pending retry must not keep a stopping process alive.
+        unref: true,
+        onFailedAttempt: ({ error, attemptNumber, retryDelay }) => {
+          failures = attemptNumber;
+          logger.error(
+            `Slack did not answer auth.test (attempt ${attemptNumber}); retrying in ${Math.round(retryDelay / 100) / 10} s. /readyz stays 503 until it does: ` +
+              'check SLACK_BOT_TOKEN (a revoked or mistyped token says invalid_auth) and that Slack, or SLACK_API_URL, is reachable.',
+            { error },
+          );
+        },
+      }).then(
+        (identity) => {
+          current = identity;
+          if (failures > 0) logger.info('Slack answered auth.test; the app is ready', { attempts: failures + 1 });
+        },
+        // Only a stop ends the retries.
+        () => {},
+      );
     },
     stop() {
-      stopped = true;
-      clearTimeout(timer);
+      stopped.abort();
     },
   };
 }

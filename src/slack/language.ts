@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Language } from '../catalogue/schema.ts';
 import type { Logger } from '../log/logger.ts';
 
@@ -27,11 +28,6 @@ export function languageOfLocale(locale: string | undefined, fallback: Language)
   return fallback;
 }
 
-interface Entry {
-  readonly expires: number;
-  readonly language: Promise<Language>;
-}
-
 export function createLanguageResolver({
   fallback,
   lookupLocale,
@@ -40,35 +36,23 @@ export function createLanguageResolver({
   maxEntries = MAX_USERS,
   now = Date.now,
 }: LanguageResolverOptions): LanguageResolver {
-  const cache = new Map<string, Entry>();
-
-  function remember(userId: string, entry: Entry): void {
-    cache.delete(userId);
-    cache.set(userId, entry);
-    for (const key of cache.keys()) {
-      if (cache.size <= maxEntries) break;
-      cache.delete(key);
-    }
-  }
+  const cache = new LRUCache<string, Promise<Language>>({ max: maxEntries, ttl: ttlMs, ttlResolution: 0, perf: { now } });
 
   return {
     forUser(userId) {
       const cached = cache.get(userId);
-      if (cached && cached.expires > now()) return cached.language;
+      if (cached) return cached;
       // One lookup per user even when several answers need it at once; a failure is not cached.
-      const entry: Entry = {
-        expires: now() + ttlMs,
-        language: lookupLocale(userId).then(
-          (locale) => languageOfLocale(locale, fallback),
-          (error: unknown) => {
-            if (cache.get(userId) === entry) cache.delete(userId);
-            logger.debug('users.info failed; answering in the default language', { user: userId, error });
-            return fallback;
-          },
-        ),
-      };
-      remember(userId, entry);
-      return entry.language;
+      const language: Promise<Language> = lookupLocale(userId).then(
+        (locale) => languageOfLocale(locale, fallback),
+        (error: unknown) => {
+          if (cache.get(userId) === language) cache.delete(userId);
+          logger.debug('users.info failed; answering in the default language', { user: userId, error });
+          return fallback;
+        },
+      );
+      cache.set(userId, language);
+      return language;
     },
   };
 }

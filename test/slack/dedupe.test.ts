@@ -39,12 +39,14 @@ describe('event deduplicator', () => {
   });
 
   it('forgets events after the TTL, which outlasts Slack retries, and stays bounded', async () => {
-    let now = 0;
+    // A clock that starts past 0, as real ones do: lru-cache takes a start time of 0 for "no TTL".
+    const start = 1_000_000;
+    let now = start;
     const events = createEventDeduplicator({ now: () => now, maxEntries: 3 });
     await events.once('T1:Ev1', async () => true);
     now += 6 * 60_000;
     expect(await events.once('T1:Ev1', async () => true)).toBe('duplicate');
-    now = EVENT_TTL_MS + 1;
+    now = start + EVENT_TTL_MS + 1;
     expect(await events.once('T1:Ev1', async () => true)).toBe('answered');
     for (const id of ['a', 'b', 'c', 'd', 'e']) await events.once(id, async () => true);
     expect(events.size).toBe(3);

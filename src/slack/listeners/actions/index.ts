@@ -24,23 +24,6 @@ export const actionListeners = [
   { actionId: ACTIONS.openArticle, listener: linkButton },
 ] as const;
 
-const matches = (actionId: string | RegExp, id: string) => (typeof actionId === 'string' ? actionId === id : actionId.test(id));
-
-/**
- * One Bolt listener for every button, which hands the click to the listener of its action id.
- * Bolt runs the matchers of every registered listener on every request, a slash command
- * included: eight button listeners were the largest share of what bench:load's requests
- * allocated. An action id none of them handles matches nothing, as before.
- */
 export function register(app: App, deps: ListenerDeps): void {
-  const listeners = actionListeners.map(({ actionId, listener }) => ({ actionId, listen: listener(deps) }));
-  const exactly = (id: string) => `^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-  const anyHandled = new RegExp(
-    actionListeners.map(({ actionId }) => (typeof actionId === 'string' ? exactly(actionId) : actionId.source)).join('|'),
-  );
-  app.action(anyHandled, async (args) => {
-    // An action id constraint only ever matches block actions, which all have one.
-    const id = 'action_id' in args.action ? args.action.action_id : '';
-    await listeners.find(({ actionId }) => matches(actionId, id))?.listen(args);
-  });
+  for (const { actionId, listener } of actionListeners) app.action(actionId, listener(deps));
 }
