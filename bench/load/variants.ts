@@ -16,4 +16,6 @@ export const variants: Readonly<Record<string, Variant>> = {
       (input, init = {}) =>
         fetch(input, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) }),
   },
+  // Bolt's HTTPReceiver checks signatures and ssl_check itself instead of src/slack/body-guard.ts.
+  'bolt-signature': { signatureCheck: 'bolt' },
 };

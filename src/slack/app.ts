@@ -67,6 +67,8 @@ export interface SlackAppOptions {
    * (docs/decisions/0006-slack-fetch.md); bench:load measures the bot with the SDK's own.
    */
   readonly fetch?: ((timeoutMs: number) => typeof fetch) | undefined;
+  /** Who checks request signatures in HTTP mode: ours by default (docs/decisions/0007-signature-check.md), or Bolt's. */
+  readonly signatureCheck?: 'ours' | 'bolt' | undefined;
 }
 
 export interface SlackApp {
@@ -153,6 +155,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
   const routes = healthRoutes(readiness);
 
+  const boltChecksSignatures = options.signatureCheck === 'bolt';
   const receiver =
     config.mode === 'socket'
       ? new SocketModeReceiver({
@@ -164,11 +167,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         })
       : new HTTPReceiver({
           signingSecret: config.slack.signingSecret ?? '',
+          signatureVerification: boltChecksSignatures,
           endpoints: EVENTS_PATH,
           logger: sdkLogger,
           customRoutes: routes,
         });
-  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardRequests(receiver.requestListener, EVENTS_PATH, log);
+  if (receiver instanceof HTTPReceiver)
+    receiver.requestListener = guardRequests(
+      receiver.requestListener,
+      EVENTS_PATH,
+      log,
+      boltChecksSignatures ? undefined : (config.slack.signingSecret ?? ''),
+    );
 
   const app = new App({
     receiver,
