@@ -1,6 +1,5 @@
 import type { Catalogue, Conclusion, Edition, Talk, Topic } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
-import type { DigestCommands, DigestReply, NextRun } from '../digest/commands.ts';
+import type { DigestCommands, DigestReply, DigestRequest, NextRun } from '../digest/commands.ts';
 import type { Searcher } from '../search/searcher.ts';
 import { foldText } from '../search/text.ts';
 import type { Command } from './command.ts';
@@ -41,11 +40,7 @@ export type Answer =
   | { readonly kind: 'digest-unavailable'; readonly why: 'off' | 'no-channel' };
 
 /** Who typed a command, and where: a digest command acts on that channel. */
-export interface Asker {
-  readonly channelId: string;
-  readonly userId: string;
-  readonly language: Language;
-}
+export type Asker = DigestRequest;
 
 export interface Bot {
   /** The answer to a command that needs no channel; a digest command gets digest-unavailable. */

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 
 /** The metadata event type our digests carry; Slack returns it with the message in conversations.history. */
-export const DIGEST_EVENT_TYPE = 'kubecon_digest';
+const DIGEST_EVENT_TYPE = 'kubecon_digest';
 
 /** What a digest message carries, so that it can be found again after an ambiguous failure. */
 export function digestMetadata(slot: string): { event_type: string; event_payload: { slot: string } } {
