@@ -56,6 +56,8 @@ export interface HarnessOptions {
   /** Over FAST, for tests that need a production budget. */
   readonly tuning?: Partial<SlackTuning>;
   readonly fake?: FakeSlackOptions;
+  /** Bolt's signature check instead of ours, as bench:load's bolt-signature variant runs it. */
+  readonly signatureCheck?: 'ours' | 'bolt';
   /** Runs before the app starts, e.g. to make auth.test fail. */
   readonly beforeStart?: (fake: FakeSlack) => void;
 }
@@ -84,6 +86,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     port: 0,
     host: '127.0.0.1',
     tuning: { ...FAST, ...options.tuning },
+    signatureCheck: options.signatureCheck,
   });
   await app.start();
   return {

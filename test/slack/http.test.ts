@@ -258,9 +258,10 @@ describe('/kubecon over HTTP', () => {
   });
 });
 
-describe('request verification', () => {
+// Ours by default; Bolt's is what bench:load --variant bolt-signature compares it with, and must refuse and answer alike.
+describe.each(['ours', 'bolt'] as const)('request verification, %s signature check', (signatureCheck) => {
   it('rejects a bad signature and a stale timestamp with 401, and never runs a listener', async () => {
-    const h = await start();
+    const h = await start({ signatureCheck });
     const url = `${h.url}/slack/events`;
     const body = slashCommandBody({ text: 'autoscaling', response_url: h.fake.responseUrl('forged') });
     const forged = await postSigned(url, { secret: SIGNING_SECRET, body, headers: { 'X-Slack-Signature': `v0=${'0'.repeat(64)}` } });
@@ -272,7 +273,7 @@ describe('request verification', () => {
   });
 
   it('answers the challenge Slack sends when the Events API request URL is saved', async () => {
-    const h = await start();
+    const h = await start({ signatureCheck });
     const response = await postSigned(`${h.url}/slack/events`, { secret: SIGNING_SECRET, body: urlVerificationBody('c-123') });
 
     expect(response.status).toBe(200);
@@ -280,7 +281,7 @@ describe('request verification', () => {
   });
 
   it('answers the unsigned ssl_check Slack sends when a slash command URL is saved, and runs nothing it carries', async () => {
-    const h = await start();
+    const h = await start({ signatureCheck });
     const smuggled = new URLSearchParams({
       ssl_check: '1',
       token: 'legacy-verification-token',
