@@ -3,17 +3,19 @@ import type { Answer, TalkSource } from '../bot/answer.ts';
 import type { Catalogue, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { renderDigestReply } from './digest.ts';
-import { ACTIONS, encodeMore } from './ids.ts';
+import { ACTIONS, encodeMore, encodeShare } from './ids.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
-import { renderTalk, topicLabeller } from './talk.ts';
+import { renderListedTalk, topicLabeller } from './talk.ts';
 import { escapeText, LIMITS, link, truncate } from './text.ts';
 
 export interface RenderContext {
   readonly language: Language;
   readonly catalogue: Pick<Catalogue, 'topicById' | 'editions' | 'talks'>;
-  /** Ephemeral previews get Share/More/Dismiss buttons; public posts do not. */
+  /** Ephemeral previews get Share and Dismiss buttons; public posts only More, which pages in their thread. */
   readonly ephemeral: boolean;
+  /** Talks of this list already shared from it: marked shared, without a Share button. */
+  readonly shared?: readonly string[];
 }
 
 const QUERY_ECHO_MAX = 120;
@@ -96,16 +98,21 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
       if (answer.total > answer.talks.length) {
         blocks.push(context(m.pageInfo(answer.offset + 1, answer.offset + answer.talks.length, answer.total)));
       }
+      const shared = ctx.shared ?? [];
+      const list = { command: answer.commandText, page: answer.page, shared };
       for (const talk of answer.talks) {
-        blocks.push({ type: 'divider' }, ...renderTalk(talk, language, label, { shareable: ephemeral }));
+        const isShared = shared.includes(talk.id);
+        const shareValue = ephemeral && !isShared ? encodeShare({ talk: talk.id, list }) : undefined;
+        blocks.push(renderListedTalk(talk, language, { shareValue, shared: isShared }));
       }
+      if (!answer.hasMore && answer.page > 0) blocks.push(context(m.thatWasAll(answer.total)));
       const controls: Button[] = [];
-      if (ephemeral && answer.hasMore) {
+      if (answer.hasMore) {
         controls.push(button(ACTIONS.moreResults, m.more, encodeMore({ command: answer.commandText, page: answer.page + 1 }), 'primary'));
       }
       if (ephemeral && answer.source.type === 'random') controls.push(button(ACTIONS.randomTalk, m.anotherOne, 'random'));
       if (ephemeral) controls.push(button(ACTIONS.dismiss, m.dismiss, 'dismiss'));
-      if (controls.length) blocks.push({ type: 'divider' }, { type: 'actions', block_id: 'controls', elements: controls });
+      if (controls.length) blocks.push({ type: 'actions', block_id: 'controls', elements: controls });
       // The fallback text is mrkdwn, unlike the plain_text header: an echoed `<!channel>` there would ping.
       return { text: escapeText(`${title}: ${answer.talks.map((t) => t.title).join(' · ')}`), blocks };
     }

@@ -33,7 +33,10 @@ function slackDate(at: Date): string {
 
 function resultBlocks(results: Answer, ctx: HomeContext): KnownBlock[] {
   const m = messages(ctx.language);
-  const blocks = renderAnswer(results, { language: ctx.language, catalogue: ctx.catalogue, ephemeral: false }).blocks;
+  // The list's own More row is for messages; the Home tab has its own, with Dismiss.
+  const blocks = renderAnswer(results, { language: ctx.language, catalogue: ctx.catalogue, ephemeral: false }).blocks.filter(
+    (block) => block.block_id !== 'controls',
+  );
   const controls: KnownBlock = {
     type: 'actions',
     block_id: 'home-results',

@@ -6,6 +6,8 @@ export const ACTIONS = {
   moreResults: 'more_results',
   dismiss: 'dismiss',
   showTopic: 'show_topic',
+  /** The topic menu: a select whose chosen option is the topic id. */
+  pickTopic: 'pick_topic',
   showEdition: 'show_edition',
   randomTalk: 'random_talk',
   watchVideo: 'watch_video',
@@ -46,4 +48,35 @@ export function decodeMore(raw: string): MoreValue | undefined {
     // A value we did not write: the caller treats it as unknown.
   }
   return undefined;
+}
+
+/**
+ * The value of a talk's "Share" button in a list: the talk, and the list it sits in (its
+ * command, page, and the talks already shared from it), so that after sharing, the same list
+ * is drawn again with that talk marked shared instead of being thrown away.
+ */
+export interface ShareValue {
+  readonly talk: string;
+  readonly list?: MoreValue & { readonly shared: readonly string[] };
+}
+
+export function encodeShare({ talk, list }: ShareValue): string {
+  if (list === undefined) return talk;
+  const more = JSON.parse(encodeMore(list)) as { c: string; p: number };
+  const encoded = JSON.stringify({ t: talk, c: more.c, p: more.p, s: list.shared });
+  // A list too long to carry still shares the talk; only the list is not drawn again.
+  return encoded.length <= LIMITS.buttonValue ? encoded : talk;
+}
+
+export function decodeShare(raw: string): ShareValue {
+  if (!raw.startsWith('{')) return { talk: raw };
+  try {
+    const parsed = JSON.parse(raw) as { t?: unknown; s?: unknown };
+    const list = decodeMore(raw);
+    const shared = Array.isArray(parsed.s) ? parsed.s.filter((id): id is string => typeof id === 'string').slice(0, 50) : [];
+    if (typeof parsed.t === 'string') return { talk: parsed.t, ...(list ? { list: { ...list, shared } } : {}) };
+  } catch {
+    // A value we did not write: an unknown talk, which the listener ignores.
+  }
+  return { talk: '' };
 }

@@ -18,7 +18,14 @@ export interface Messages {
   readonly more: string;
   readonly anotherOne: string;
   readonly dismiss: string;
-  readonly sharedBy: (user: string) => string;
+  /** The first line of a talk shared in a channel: who shared it, from which edition. */
+  readonly sharedTalkFrom: (user: string, edition: string) => string;
+  /** In a list, the link to the article section a talk comes from. */
+  readonly writeUp: string;
+  /** Where a talk's Share button was, once it is shared. */
+  readonly sharedMark: string;
+  /** Under the last page of a list. */
+  readonly thatWasAll: (total: number) => string;
   readonly speakersUnknown: string;
   readonly noVideo: string;
   readonly fromArticle: (article: string, section: string) => string;
@@ -95,7 +102,10 @@ const en: Messages = {
   more: 'More results',
   anotherOne: 'Another one',
   dismiss: 'Dismiss',
-  sharedBy: (user) => `Shared by ${user}`,
+  sharedTalkFrom: (user, edition) => `${user} shared a talk from ${edition}`,
+  writeUp: '📝 write-up',
+  sharedMark: '*shared ✓*',
+  thatWasAll: (total) => (total === 1 ? 'That was the only one.' : `That was all ${total}.`),
   speakersUnknown: 'Speakers not listed',
   noVideo: 'no video',
   fromArticle: (article, section) => `From the team's article ${article}, section “${section}”`,
@@ -125,7 +135,7 @@ const en: Messages = {
       ['/kubecon takeaways [year]', 'the team’s conclusions per edition'],
       ['/kubecon digest subscribe | unsubscribe | status | preview', 'the weekly digest in this channel'],
     ],
-    mentions: 'Mention me (`@kubecon what about prometheus?`) or send me a direct message: I answer in a thread.',
+    mentions: 'Mention me in a channel (`@kubecon what about prometheus?`) and I answer in a thread, or send me a direct message.',
   },
   home: {
     header: 'KubeCon talks, with the team’s takeaways',
@@ -194,7 +204,10 @@ const fr: Messages = {
   more: 'Plus de résultats',
   anotherOne: 'Une autre',
   dismiss: 'Fermer',
-  sharedBy: (user) => `Partagé par ${user}`,
+  sharedTalkFrom: (user, edition) => `${user} a partagé une conférence de ${edition}`,
+  writeUp: '📝 compte rendu',
+  sharedMark: '*partagée ✓*',
+  thatWasAll: (total) => (total === 1 ? 'C’était la seule.' : `Vous avez tout vu\u00a0: les ${total}\u00a0conférences.`),
   speakersUnknown: 'Intervenants non indiqués',
   noVideo: 'pas de vidéo',
   fromArticle: (article, section) => `Tiré de l’article de l’équipe ${article}, section « ${section} »`,
@@ -224,7 +237,7 @@ const fr: Messages = {
       ['/kubecon takeaways [année]', 'les conclusions de l’équipe par édition'],
       ['/kubecon digest subscribe | unsubscribe | status | preview', 'le résumé hebdomadaire dans ce canal'],
     ],
-    mentions: 'Mentionnez-moi (`@kubecon et prometheus ?`) ou écrivez-moi en message direct : je réponds dans un fil.',
+    mentions: 'Mentionnez-moi dans un canal (`@kubecon et prometheus\u202f?`) et je réponds dans un fil, ou écrivez-moi en message direct.',
   },
   home: {
     header: 'Les conférences KubeCon, avec le retour de l’équipe',

@@ -2,7 +2,7 @@ import type { Catalogue, Talk } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
-import { renderTalk, topicLabeller } from './talk.ts';
+import { editionLabel, renderTalk, topicLabeller } from './talk.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
 export interface ShareContext {
@@ -12,11 +12,14 @@ export interface ShareContext {
   readonly userId: string;
 }
 
-/** One talk posted publicly from an ephemeral preview, attributed to the user who shared it. */
+/** One talk posted publicly from an ephemeral preview, opening with who shared it, then the whole talk. */
 export function renderSharedTalk(talk: Talk, { language, catalogue, userId }: ShareContext): Message {
-  const sharedBy = `<@${userId}>`;
+  const opening = messages(language).sharedTalkFrom(`<@${userId}>`, escapeText(editionLabel(talk)));
   return {
-    text: truncate(`${escapeText(talk.title)} · ${messages(language).sharedBy(sharedBy)}`, LIMITS.fallbackText),
-    blocks: renderTalk(talk, language, topicLabeller(catalogue, language), { sharedBy }),
+    text: truncate(`${opening}: ${escapeText(talk.title)}`, LIMITS.fallbackText),
+    blocks: [
+      { type: 'context', elements: [{ type: 'mrkdwn', text: opening }] },
+      ...renderTalk(talk, language, topicLabeller(catalogue, language)),
+    ],
   };
 }

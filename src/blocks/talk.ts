@@ -1,4 +1,4 @@
-import type { ActionsBlock, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { ACTIONS } from './ids.ts';
@@ -9,13 +9,6 @@ const TAKEAWAY_MAX = 1200;
 
 export function topicLabeller(catalogue: Pick<Catalogue, 'topicById'>, language: Language): (id: string) => string {
   return (id) => catalogue.topicById.get(id)?.label[language] ?? id;
-}
-
-export interface TalkOptions {
-  /** Adds the "Share in channel" button (ephemeral previews only). */
-  readonly shareable?: boolean;
-  /** A Slack mention (`<@U123>`) of whoever shared the talk publicly. */
-  readonly sharedBy?: string;
 }
 
 export function speakersLine(talk: Talk, language: Language): string {
@@ -31,15 +24,65 @@ export function topicLabels(talk: Talk, topicLabel: (id: string) => string): str
   return talk.topics.map(topicLabel).join(' · ');
 }
 
+/** About two sentences: enough to tell whether a talk is worth a click, short enough for three to fit a screen. */
+const SHORT_TAKEAWAY = 220;
+
+/** The first sentences of a takeaway that fit in SHORT_TAKEAWAY, or its first words with an ellipsis. */
+export function shortTakeaway(takeaway: string): string {
+  const sentences = takeaway.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [takeaway];
+  let short = '';
+  for (const sentence of sentences) {
+    if ((short + sentence).trim().length > SHORT_TAKEAWAY) break;
+    short += sentence;
+  }
+  if (short.trim()) return short.trim();
+  const cut = takeaway.slice(0, SHORT_TAKEAWAY);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SHORT_TAKEAWAY / 2)).trimEnd()}…`;
+}
+
+export interface ListedTalkOptions {
+  /** The value of its Share button (ephemeral lists only); none once shared, or in a public list. */
+  readonly shareValue?: string | undefined;
+  readonly shared?: boolean;
+}
+
+/**
+ * One talk of a list, in one section: the title linked to its video (or the write-up), a line
+ * with who, where, a ▶ when there is a recording and the write-up's link, then the takeaway
+ * cut to two sentences with the stance. Share is its accessory; the shared message has it all.
+ */
+export function renderListedTalk(talk: Talk, language: Language, options: ListedTalkOptions = {}): KnownBlock {
+  const m = messages(language);
+  const parts = [escapeText(speakersLine(talk, language)), escapeText(editionLabel(talk)), link(talk.sectionUrl, m.writeUp)];
+  const line = `${talk.video ? '▶ ' : ''}${[...parts, ...(options.shared ? [m.sharedMark] : [])].join(' · ')}`;
+  const stance = talk.stance ? ` _${escapeText(m.stance[talk.stance])}_` : '';
+  const text = `*${link(talk.video ?? talk.sectionUrl, talk.title)}*\n${line}\n${escapeText(shortTakeaway(talk.takeaway[language]))}${stance}`;
+  return {
+    type: 'section',
+    block_id: `talk:${talk.id}`,
+    text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+    ...(options.shareValue === undefined
+      ? {}
+      : {
+          accessory: {
+            type: 'button',
+            action_id: ACTIONS.shareTalk,
+            text: { type: 'plain_text', text: m.share, emoji: true },
+            value: options.shareValue,
+          },
+        }),
+  };
+}
+
 /** One talk: title linked to its video (or the article), who and where, the team's takeaway and stance, the source. */
-export function renderTalk(talk: Talk, language: Language, topicLabel: (id: string) => string, options: TalkOptions = {}): KnownBlock[] {
+export function renderTalk(talk: Talk, language: Language, topicLabel: (id: string) => string): KnownBlock[] {
   const m = messages(language);
   const titleUrl = talk.video ?? talk.sectionUrl;
   const heading = `*${link(titleUrl, talk.title)}*\n${escapeText(speakersLine(talk, language))} · ${escapeText(editionLabel(talk))}`;
   const stance = talk.stance ? `\n_${m.stanceLabel}: ${escapeText(m.stance[talk.stance])}_` : '';
   const takeaway = `*${m.takeaway}:* ${escapeText(truncate(talk.takeaway[language], TAKEAWAY_MAX))}${stance}`;
 
-  const blocks: KnownBlock[] = [
+  return [
     {
       type: 'section',
       text: { type: 'mrkdwn', text: truncate(heading, LIMITS.sectionText) },
@@ -58,24 +101,7 @@ export function renderTalk(talk: Talk, language: Language, topicLabel: (id: stri
       elements: [
         { type: 'mrkdwn', text: `🏷 ${escapeText(topicLabels(talk, topicLabel))}` },
         { type: 'mrkdwn', text: `📝 ${link(talk.sectionUrl, `${talk.article.title} › ${talk.section}`)}` },
-        ...(options.sharedBy ? [{ type: 'mrkdwn' as const, text: m.sharedBy(options.sharedBy) }] : []),
       ],
     },
   ];
-  if (options.shareable) {
-    const actions: ActionsBlock = {
-      type: 'actions',
-      block_id: `talk:${talk.id}`,
-      elements: [
-        {
-          type: 'button',
-          action_id: ACTIONS.shareTalk,
-          text: { type: 'plain_text', text: m.share },
-          value: talk.id,
-        },
-      ],
-    };
-    blocks.push(actions);
-  }
-  return blocks;
 }

@@ -59,6 +59,8 @@ export const BlockActionsSchema = z.object({
   team: z.object({ id: teamId }).nullish(),
   container: z.object({ type: z.string(), is_ephemeral: z.boolean().optional() }),
   channel: z.object({ id: channelId }).optional(),
+  /** The message the button is in, when it is not ephemeral: where More posts the next page. */
+  message: z.object({ ts, thread_ts: ts.optional() }).optional(),
   response_url: responseUrl.optional(),
   view: z.object({ type: z.string() }).optional(),
   actions: z.array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional() })).min(1),

@@ -16,9 +16,9 @@ export function renderCommand(
   command: Command,
   commandText: string,
   page: number,
-  { language, ephemeral }: { language: Language; ephemeral: boolean },
+  { language, ephemeral, shared }: { language: Language; ephemeral: boolean; shared?: readonly string[] },
 ): Message {
-  return renderAnswer(bot.answer(command, commandText, page), { language, catalogue: bot.catalogue, ephemeral });
+  return renderAnswer(bot.answer(command, commandText, page), { language, catalogue: bot.catalogue, ephemeral, shared });
 }
 
 /** The answer to what a user typed after `/kubecon`, in a mention or in a direct message. */

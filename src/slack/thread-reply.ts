@@ -15,16 +15,23 @@ export interface ThreadRequest {
   readonly text: string;
   readonly ts: string;
   readonly threadTs?: string | undefined;
+  /** A direct message is answered in the conversation itself, unless it was written in a thread. */
+  readonly direct: boolean;
+}
+
+/** Where an answer goes: a mention's thread (started under it if need be), or a DM's conversation or thread. */
+export function answerPlace(channel: string, ts: string, threadTs: string | undefined, direct: boolean) {
+  return { channel, ...(threadTs !== undefined ? { thread_ts: threadTs } : direct ? {} : { thread_ts: ts }) };
 }
 
 /**
- * Answers a mention or a direct message in its thread. Resolves true once the answer is
+ * Answers a mention in its thread, a direct message where it was written. Resolves true once the answer is
  * posted; on a Slack error it logs, apologises if Slack lets it, and resolves false so a
  * retry of the same event can still answer.
  */
 export async function answerInThread(deps: ListenerDeps, client: WebClient, request: ThreadRequest, log: Logger): Promise<boolean> {
   const language = await deps.languages.forUser(request.userId);
-  const thread = { channel: request.channelId, thread_ts: request.threadTs ?? request.ts };
+  const thread = answerPlace(request.channelId, request.ts, request.threadTs, request.direct);
   try {
     const message = await replyTo(deps, request.text, { ...request, language }, { ephemeral: false });
     await client.chat.postMessage({ ...thread, text: message.text, blocks: message.blocks, ...NO_UNFURL });
@@ -69,7 +76,15 @@ export async function answerQuestion(
     answerInThread(
       deps,
       client,
-      { teamId, channelId: channel, userId: user, text: commandTextFromMessage(text, context.botUserId), ts, threadTs },
+      {
+        teamId,
+        channelId: channel,
+        userId: user,
+        text: commandTextFromMessage(text, context.botUserId),
+        ts,
+        threadTs,
+        direct: parsed.data.type === 'message',
+      },
       eventLog,
     ),
   );

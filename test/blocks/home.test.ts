@@ -41,7 +41,7 @@ describe('App Home view', () => {
     const results = bot.answer({ kind: 'topic', name: 'autoscaling' }, 'topic autoscaling');
     const view = renderHome({ language: 'en', catalogue, topics, results });
     expect(json(view.blocks.slice(0, 4))).toContain('Talks on Autoscaling');
-    expect(actionIds(view.blocks).slice(0, 5)).toEqual(['watch_video', 'watch_video', 'watch_video', 'more_results', 'dismiss']);
+    expect(actionIds(view.blocks).slice(0, 2)).toEqual(['more_results', 'dismiss']);
     expect(json(view)).not.toContain('share_talk');
   });
 
@@ -58,11 +58,11 @@ describe('App Home view', () => {
 });
 
 describe('shared talk', () => {
-  it('is attributed to the user and has no Share button', () => {
+  it('opens with who shared it and from which edition, and has no Share button', () => {
     const talk = catalogue.talkById.get('2030-karpenter')!;
     const message = renderSharedTalk(talk, { language: 'en', catalogue, userId: 'U1' });
-    expect(message.text).toBe('Karpenter Autoscaling in Anger · Shared by <@U1>');
-    expect(json(message.blocks)).toContain('Shared by <@U1>');
+    expect(message.text).toBe('<@U1> shared a talk from KubeCon EU 2030 · Lyon: Karpenter Autoscaling in Anger');
+    expect(json(message.blocks[0])).toContain('<@U1> shared a talk from KubeCon EU 2030 · Lyon');
     expect(json(message.blocks)).not.toContain('share_talk');
   });
 });

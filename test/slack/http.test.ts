@@ -130,16 +130,7 @@ describe('/kubecon over HTTP', () => {
     expect(json(blocks)).toContain('Talks for “autoscaling”');
     expect(json(blocks)).toContain('Showing 1–3 of 5');
     expect(json(blocks)).toContain('English takeaway of Karpenter Autoscaling in Anger.');
-    expect(buttons(blocks).map((b) => b.action_id)).toEqual([
-      'watch_video',
-      'share_talk',
-      'watch_video',
-      'share_talk',
-      'watch_video',
-      'share_talk',
-      'more_results',
-      'dismiss',
-    ]);
+    expect(buttons(blocks).map((b) => b.action_id)).toEqual(['share_talk', 'share_talk', 'share_talk', 'more_results', 'dismiss']);
   });
 
   it('pages with More results, in place of the preview', async () => {
@@ -155,19 +146,28 @@ describe('/kubecon over HTTP', () => {
     expect(buttons(blocksOf(page2)).map((b) => b.action_id)).not.toContain('more_results');
   });
 
-  it('shares one talk publicly, attributed and unfurling its video, then removes the preview', async () => {
+  it('shares a talk publicly, saying who shared it, then marks it shared in a list that stays usable', async () => {
     const h = await start();
-    const { responseId } = await command(h, 'karpenter');
+    const { responseId } = await command(h, 'autoscaling');
     const preview = await responded(h, responseId);
     const share = await click(h, button(blocksOf(preview), 'share_talk'));
     const posted = await responded(h, share.responseId, (call) => call.args.response_type === 'in_channel');
-    const removed = await responded(h, share.responseId, (call) => call.args.delete_original === true);
+    const redrawn = await responded(h, share.responseId, (call) => call.args.replace_original === true);
 
     expect(posted.args).toMatchObject({ replace_original: false, unfurl_media: true, unfurl_links: false });
-    expect(posted.args.text).toContain('Shared by <@U1>');
+    expect(posted.args.text).toContain('<@U1> shared a talk from KubeCon EU');
     expect(json(blocksOf(posted))).toContain('Karpenter Autoscaling in Anger');
     expect(json(blocksOf(posted))).not.toContain('share_talk');
-    expect(posted.at).toBeLessThanOrEqual(removed.at);
+    expect(posted.at).toBeLessThanOrEqual(redrawn.at);
+    expect(redrawn.args).toMatchObject({ response_type: 'ephemeral' });
+    expect(json(blocksOf(redrawn))).toContain('shared ✓');
+    expect(buttons(blocksOf(redrawn)).map((b) => b.action_id)).toEqual(['share_talk', 'share_talk', 'more_results', 'dismiss']);
+
+    // A second share from the redrawn list keeps the first one marked.
+    const again = await click(h, button(blocksOf(redrawn), 'share_talk'));
+    const redrawnAgain = await responded(h, again.responseId, (call) => call.args.replace_original === true);
+    expect(json(blocksOf(redrawnAgain)).match(/shared ✓/g)).toHaveLength(2);
+    expect(buttons(blocksOf(redrawnAgain)).map((b) => b.action_id)).toEqual(['share_talk', 'more_results', 'dismiss']);
   });
 
   it('dismisses the preview', async () => {
@@ -313,8 +313,8 @@ describe('mentions and direct messages', () => {
     expect(reply.args).toMatchObject({ channel: 'C1', thread_ts: '1700000000.000100', unfurl_links: 'false', unfurl_media: 'false' });
     expect(json(blocksOf(reply))).toContain('Talks for “prometheus”');
     expect(json(blocksOf(reply))).toContain('Prometheus Long-Term Storage');
-    // Public replies carry no Share/More/Dismiss: those are for ephemeral previews.
-    expect(buttons(blocksOf(reply)).map((b) => b.action_id)).toEqual(['watch_video']);
+    // Public replies carry no Share or Dismiss: those are for ephemeral previews.
+    expect(buttons(blocksOf(reply)).map((b) => b.action_id)).toEqual([]);
   });
 
   it('answers subcommands in the thread the mention was in', async () => {
@@ -326,7 +326,40 @@ describe('mentions and direct messages', () => {
     expect(json(blocksOf(reply))).toContain('show_topic:autoscaling');
   });
 
-  it('answers a direct message in its thread and ignores bots, edits and other subtypes', async () => {
+  it('pages a list in a thread with More, posting the next page in that thread, then says that was all', async () => {
+    const h = await start();
+    await sendEvent(h, mention('<@UBOT> autoscaling'));
+    const first = await h.fake.waitForCall('chat.postMessage');
+    expect(json(blocksOf(first))).toContain('Showing 1–3 of 5');
+    const more = await click(h, button(blocksOf(first), 'more_results'), {
+      container: { type: 'message', message_ts: '1700000000.000900', channel_id: 'C1', is_ephemeral: false },
+      message: { ts: '1700000000.000900', thread_ts: '1700000000.000100' },
+    });
+    await eventually(() => postedAnswers(h).length === 2);
+    const next = postedAnswers(h)[1]!;
+
+    expect(more.response.status).toBe(200);
+    expect(next.args).toMatchObject({ channel: 'C1', thread_ts: '1700000000.000100' });
+    expect(json(blocksOf(next))).toContain('Showing 4–5 of 5');
+    expect(json(blocksOf(next))).toContain('That was all 5.');
+    expect(h.fake.callsTo('response_url')).toEqual([]);
+  });
+
+  it('answers a direct message in the conversation, a threaded one in its thread', async () => {
+    const h = await start();
+    const dm = { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', ts: '1700000000.000400', event_ts: '1700000000.000400' };
+    await sendEvent(h, { ...dm, text: 'karpenter' });
+    await eventually(() => postedAnswers(h).length === 1);
+    await sendEvent(h, { ...dm, text: 'keda', ts: '1700000000.000500', thread_ts: '1700000000.000450' });
+    await eventually(() => postedAnswers(h).length === 2);
+    const [inPlace, inThread] = postedAnswers(h);
+
+    expect(inPlace!.args.channel).toBe('D1');
+    expect(inPlace!.args).not.toHaveProperty('thread_ts');
+    expect(inThread!.args).toMatchObject({ channel: 'D1', thread_ts: '1700000000.000450' });
+  });
+
+  it('answers a direct message and ignores bots, edits and other subtypes', async () => {
     const h = await start();
     const dm = { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', ts: '1700000000.000400', event_ts: '1700000000.000400' };
     await sendEvent(h, { ...dm, text: 'karpenter', bot_id: 'BOTHER' });
@@ -335,7 +368,7 @@ describe('mentions and direct messages', () => {
     await sendEvent(h, { ...dm, text: 'help' });
     const reply = await h.fake.waitForCall('chat.postMessage');
 
-    expect(reply.args).toMatchObject({ channel: 'D1', thread_ts: '1700000000.000400' });
+    expect(reply.args).toMatchObject({ channel: 'D1' });
     expect(json(blocksOf(reply))).toContain('KubeCon talks, with the team’s takeaways');
     expect(postedAnswers(h)).toHaveLength(1);
   });

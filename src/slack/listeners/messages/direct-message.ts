@@ -3,7 +3,7 @@ import type { ListenerDeps } from '../../deps.ts';
 import { DirectMessageSchema } from '../../payloads.ts';
 import { answerQuestion } from '../../thread-reply.ts';
 
-/** A direct message to the bot reads like a mention: answered in its thread. */
+/** A direct message to the bot reads like a mention: answered in the conversation (in its thread if it has one). */
 export function directMessage(deps: ListenerDeps) {
   const log = deps.logger.child({ listener: 'message.im' });
   return async (args: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
