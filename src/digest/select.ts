@@ -7,6 +7,9 @@ export const DIGEST_SIZE = 3;
 export interface Candidate {
   readonly id: string;
   readonly topics: readonly string[];
+  /** Null for a talk that was not recorded: the team's write-up is all there is. */
+  readonly video: string | null;
+  readonly edition: { readonly id: string };
 }
 
 /** Where a channel stands in its tour of the catalogue. */
@@ -35,9 +38,10 @@ export interface PickOptions {
 
 /**
  * The next digest for a channel: a theme of the week with three talks the channel has not
- * seen in this cycle. Pure and deterministic (no clock, no Math.random): a preview shows what
- * will be posted, and a digest retried after a crash is the same digest. Undefined for an
- * empty catalogue.
+ * seen in this cycle, at least two of them recorded and from more than one edition whenever
+ * the theme's unseen talks allow it. Pure and deterministic (no clock, no Math.random): a
+ * preview shows what will be posted, and a digest retried after a crash is the same digest.
+ * Undefined for an empty catalogue.
  */
 export function pickDigest({ talks, history, seed, previousTheme }: PickOptions): DigestPick | undefined {
   if (talks.length === 0) return undefined;
@@ -54,36 +58,99 @@ export function pickDigest({ talks, history, seed, previousTheme }: PickOptions)
   }
 
   const theme = chooseTheme(unseen, size, previousTheme);
-  // The theme's talks first; a theme short of talks is topped up with the next unseen ones.
-  const picked = [...unseen.filter((talk) => talk.topics.includes(theme)), ...unseen.filter((talk) => !talk.topics.includes(theme))].slice(
-    0,
-    size,
-  );
-  const ids = picked.map((talk) => talk.id);
-  if (picked.length === size) return { theme, talks: ids, next: { cycle, seen: [...seen, ...ids] } };
+  const onTheme = unseen.filter((talk) => talk.topics.includes(theme));
+  const offTheme = unseen.filter((talk) => !talk.topics.includes(theme));
+  // A theme short of talks gives all it has, topped up with other unseen talks chosen the same way.
+  const picked =
+    onTheme.length >= size
+      ? bestDigest([], onTheme, size)
+      : bestDigest(onTheme, offTheme, Math.min(size - onTheme.length, offTheme.length));
+  if (picked.length === size) {
+    const ids = leadWithRecordings(picked, theme);
+    return { theme, talks: ids, next: { cycle, seen: [...seen, ...ids] } };
+  }
 
   // This digest finishes the cycle: every talk has now been featured, so the rest comes from the next cycle's order.
-  const fill = cycleOrder(talks, seed, cycle + 1)
-    .filter((talk) => !ids.includes(talk.id))
-    .slice(0, size - picked.length)
-    .map((talk) => talk.id);
-  return { theme, talks: [...ids, ...fill], next: { cycle: cycle + 1, seen: fill } };
+  const rest = cycleOrder(talks, seed, cycle + 1).filter((talk) => !picked.includes(talk));
+  const whole = bestDigest(picked, rest, size - picked.length);
+  const fill = new Set(whole.slice(picked.length).map((talk) => talk.id));
+  const ids = leadWithRecordings(whole, theme);
+  return { theme, talks: ids, next: { cycle: cycle + 1, seen: ids.filter((id) => fill.has(id)) } };
+}
+
+const recorded = (talks: readonly Candidate[]) => talks.filter((talk) => talk.video !== null).length;
+const editionCount = (talks: readonly Candidate[]) => new Set(talks.map((talk) => talk.edition.id)).size;
+
+/**
+ * `fixed` and `k` talks of `pool`: the first combination, in the pool's order, with as many
+ * recorded talks (up to two) and editions (up to two) as the pool allows, recordings
+ * counting first when both cannot be had.
+ */
+function bestDigest<T extends Candidate>(fixed: readonly T[], pool: readonly T[], k: number): T[] {
+  const fixedEditions = new Set(fixed.map((talk) => talk.edition.id));
+  const newEditions = new Set(pool.map((talk) => talk.edition.id).filter((edition) => !fixedEditions.has(edition)));
+  const wantedVideos = Math.min(2, recorded(fixed) + Math.min(k, recorded(pool)));
+  const wantedEditions = Math.min(2, fixedEditions.size + Math.min(k, newEditions.size));
+  const score = (digest: readonly T[]) => (recorded(digest) >= wantedVideos ? 2 : 0) + (editionCount(digest) >= wantedEditions ? 1 : 0);
+
+  let best: T[] = [...fixed];
+  let bestScore = -1;
+  for (const chosen of combinations(firstOfEachKind(pool, k), k)) {
+    const digest = [...fixed, ...chosen];
+    const value = score(digest);
+    if (value > bestScore) [best, bestScore] = [digest, value];
+    if (value === 3) break;
+  }
+  return best;
+}
+
+/**
+ * The pool's first `k` talks of each kind (edition, recorded or not), in order. Only the kind
+ * of a talk counts towards a digest's score, so a later talk of a kind could always give way
+ * to an earlier one left out: dropping them changes no answer, and keeps the search small
+ * however large the catalogue grows.
+ */
+function firstOfEachKind<T extends Candidate>(pool: readonly T[], k: number): T[] {
+  const taken = new Map<string, number>();
+  return pool.filter((talk) => {
+    const kind = `${talk.edition.id}|${talk.video !== null}`;
+    const count = taken.get(kind) ?? 0;
+    taken.set(kind, count + 1);
+    return count < k;
+  });
+}
+
+/** Every choice of `k` items, in lexicographic order of their positions: the earliest talks of the cycle come first. */
+function* combinations<T>(items: readonly T[], k: number, start = 0): Generator<T[]> {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  for (let i = start; i <= items.length - k; i += 1) for (const rest of combinations(items, k - 1, i + 1)) yield [items[i]!, ...rest];
+}
+
+/** The theme's talks before the top-up, and within each, the recorded ones first: what a reader can watch leads. */
+function leadWithRecordings(digest: readonly Candidate[], theme: string): string[] {
+  const rank = (talk: Candidate) => (talk.topics.includes(theme) ? 0 : 2) + (talk.video === null ? 1 : 0);
+  return [...digest].sort((a, b) => rank(a) - rank(b)).map((talk) => talk.id);
 }
 
 /**
  * The topic of the first talk, in this cycle's order, whose topic still has `size` unseen
+ * talks, two of them recorded, from two editions; failing that, one with `size` unseen
  * talks; failing that, the topic with the most unseen talks. Last week's theme only when
  * nothing else qualifies.
  */
 function chooseTheme(unseen: readonly Candidate[], size: number, previousTheme: string | undefined): string {
   // A Map keeps insertion order: topics in the order their first unseen talk comes up.
-  const counts = new Map<string, number>();
-  for (const talk of unseen) for (const topic of talk.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-  const ranked = [...counts];
-  const full = ranked.filter(([, count]) => count >= size);
-  const pool = full.length > 0 ? full : ranked.sort((a, b) => b[1] - a[1]);
-  const fresh = pool.filter(([topic]) => topic !== previousTheme);
-  return (fresh[0] ?? pool[0]!)[0];
+  const byTopic = new Map<string, Candidate[]>();
+  for (const talk of unseen) for (const topic of talk.topics) byTopic.set(topic, [...(byTopic.get(topic) ?? []), talk]);
+  const ranked = [...byTopic];
+  const full = ranked.filter(([, talks]) => talks.length >= size);
+  const watchable = full.filter(([, talks]) => recorded(talks) >= Math.min(2, size) && editionCount(talks) >= Math.min(2, size));
+  const fresh = (topics: typeof ranked) => topics.filter(([topic]) => topic !== previousTheme);
+  const byCount = ranked.sort((a, b) => b[1].length - a[1].length);
+  return (fresh(watchable)[0] ?? fresh(full)[0] ?? full[0] ?? fresh(byCount)[0] ?? byCount[0]!)[0];
 }
 
 /** Every talk in the order of one cycle: a shuffle seeded by the channel and the cycle number, so each cycle has a new order. */

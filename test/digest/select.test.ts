@@ -26,15 +26,41 @@ function weeks(
 
 const real = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
 
+/** A talk of `edition` on `topics`, with a recording unless `video` is false. */
+const candidate = (id: string, topics: string[], edition = '2030', video = true): Candidate => ({
+  id,
+  topics,
+  edition: { id: edition },
+  video: video ? `https://www.youtube.com/watch?v=${id}` : null,
+});
+
 const small: Candidate[] = [
-  { id: 'a1', topics: ['autoscaling'] },
-  { id: 'a2', topics: ['autoscaling'] },
-  { id: 'a3', topics: ['autoscaling'] },
-  { id: 'a4', topics: ['autoscaling'] },
-  { id: 'a5', topics: ['autoscaling', 'costs'] },
-  { id: 'c1', topics: ['costs'] },
-  { id: 'o1', topics: ['observability'] },
+  candidate('a1', ['autoscaling']),
+  candidate('a2', ['autoscaling']),
+  candidate('a3', ['autoscaling']),
+  candidate('a4', ['autoscaling']),
+  candidate('a5', ['autoscaling', 'costs']),
+  candidate('c1', ['costs']),
+  candidate('o1', ['observability']),
 ];
+
+const SEEDS = Array.from({ length: 40 }, (_, index) => `C${String(index).padStart(8, '0')}`);
+
+/** Each digest with the talks of its theme the channel had not seen when it was picked. */
+function digestsWithTheirChoice(talks: readonly Candidate[], count: number, seed: string) {
+  let history: ChannelHistory = { cycle: 0, seen: [] };
+  return weeks(talks, count, seed).map((pick) => {
+    const seen = new Set(history.seen);
+    const unseen = talks.filter((talk) => !seen.has(talk.id));
+    const pool = (unseen.length > 0 ? unseen : talks).filter((talk) => talk.topics.includes(pick.theme));
+    history = pick.next;
+    const byId = new Map(talks.map((talk) => [talk.id, talk]));
+    return { pick, talks: pick.talks.map((id) => byId.get(id)!), pool };
+  });
+}
+
+const withVideo = (talks: readonly Candidate[]) => talks.filter((talk) => talk.video !== null).length;
+const editions = (talks: readonly Candidate[]) => new Set(talks.map((talk) => talk.edition.id)).size;
 
 describe('pickDigest', () => {
   it('picks a theme and three of its talks, the same for the same history and seed', () => {
@@ -55,11 +81,22 @@ describe('pickDigest', () => {
   it('features every talk once in a cycle, then starts a new cycle in another order', () => {
     const perCycle = Math.ceil(real.talks.length / 3);
     const picks = weeks(real.talks, perCycle * 2);
-    const shown = picks.flatMap((pick) => pick.talks);
-    const firstCycle = shown.slice(0, real.talks.length);
-    const secondCycle = shown.slice(real.talks.length, real.talks.length * 2);
-    expect(new Set(firstCycle).size).toBe(real.talks.length);
-    expect(new Set(secondCycle).size).toBe(real.talks.length);
+    // The digest that finishes a cycle carries the first talks of the next one, wherever they stand in it.
+    const byCycle = new Map<number, string[]>();
+    let cycle = 0;
+    for (const pick of picks) {
+      const carried = pick.next.cycle > cycle ? new Set(pick.next.seen) : new Set<string>();
+      for (const id of pick.talks) {
+        const of = carried.has(id) ? pick.next.cycle : cycle;
+        byCycle.set(of, [...(byCycle.get(of) ?? []), id]);
+      }
+      cycle = pick.next.cycle;
+    }
+    const [firstCycle, secondCycle] = [byCycle.get(0), byCycle.get(1)];
+    for (const shown of [firstCycle!, secondCycle!]) {
+      expect(shown).toHaveLength(real.talks.length);
+      expect(new Set(shown).size).toBe(real.talks.length);
+    }
     expect(secondCycle).not.toEqual(firstCycle);
     expect(picks[perCycle - 2]!.next.cycle).toBe(0);
     expect(picks[perCycle - 1]!.next.cycle).toBe(1);
@@ -107,6 +144,63 @@ describe('pickDigest', () => {
     const pick = pickDigest({ talks: small, history: { cycle: 0, seen: ['gone', 'a1'] }, seed: 'C1' })!;
     expect(pick.next.seen).not.toContain('gone');
     expect(pickDigest({ talks: [], history: { cycle: 0, seen: [] }, seed: 'C1' })).toBeUndefined();
+  });
+
+  it('puts at least two recorded talks and two editions in every digest of the real catalogue whose theme still has them', () => {
+    const perCycle = Math.ceil(real.talks.length / 3);
+    for (const seed of SEEDS) {
+      for (const [week, { pick, talks, pool }] of digestsWithTheirChoice(real.talks, perCycle * 2, seed).entries()) {
+        const where = `${seed}, week ${week}, ${pick.theme}: ${pick.talks.join(', ')}`;
+        expect(withVideo(talks), where).toBeGreaterThanOrEqual(Math.min(2, withVideo(pool)));
+        expect(editions(talks), where).toBeGreaterThanOrEqual(Math.min(2, editions(pool)));
+      }
+    }
+  });
+
+  it('opens every channel’s tour of the real catalogue with watchable digests from more than one edition', () => {
+    for (const seed of SEEDS) {
+      const [first, second] = digestsWithTheirChoice(real.talks, 2, seed);
+      for (const { talks } of [first!, second!]) {
+        expect(withVideo(talks), seed).toBeGreaterThanOrEqual(2);
+        expect(editions(talks), seed).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it('takes the recorded talks of a theme before those without, and shows them first', () => {
+    const talks = [
+      candidate('old1', ['x'], '2018', false),
+      candidate('old2', ['x'], '2018', false),
+      candidate('old3', ['x'], '2018', false),
+      candidate('new1', ['x'], '2022'),
+      candidate('new2', ['x'], '2022'),
+    ];
+    for (const seed of SEEDS) {
+      const pick = pickDigest({ talks, history: { cycle: 0, seen: [] }, seed })!;
+      expect(pick.talks.slice(0, 2).sort(), seed).toEqual(['new1', 'new2']);
+      expect(pick.talks[2], seed).toMatch(/^old/);
+    }
+  });
+
+  it('mixes editions rather than take three talks from one year', () => {
+    const talks = [
+      candidate('y1', ['x'], '2024'),
+      candidate('y2', ['x'], '2024'),
+      candidate('y3', ['x'], '2024'),
+      candidate('y4', ['x'], '2024'),
+      candidate('z1', ['x'], '2022'),
+    ];
+    for (const seed of SEEDS) expect(pickDigest({ talks, history: { cycle: 0, seen: [] }, seed })!.talks, seed).toContain('z1');
+  });
+
+  it('prefers a theme whose talks have recordings to one whose talks have none', () => {
+    const talks = [
+      ...['o1', 'o2', 'o3', 'o4'].map((id) => candidate(id, ['storage'], '2018', false)),
+      candidate('n1', ['costs'], '2022'),
+      candidate('n2', ['costs'], '2024'),
+      candidate('n3', ['costs'], '2024'),
+    ];
+    for (const seed of SEEDS) expect(pickDigest({ talks, history: { cycle: 0, seen: [] }, seed })!.theme, seed).toBe('costs');
   });
 
   it('makes do with a catalogue of fewer than three talks', () => {
