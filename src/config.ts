@@ -123,6 +123,46 @@ export interface LoadConfigOptions {
    * `post` (`npm run digest`) only calls the Web API, so the bot token is enough.
    */
   readonly purpose?: 'serve' | 'post';
+  /**
+   * Told about a value that was repaired rather than refused (never the value itself). Until
+   * LOG_LEVEL is read there is no logger, so main.ts collects these and logs them once it has one.
+   */
+  readonly warn?: (message: string) => void;
+}
+
+/** The variables that hold credentials: copied and pasted, or echoed into a Secret, by hand. */
+const SECRETS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
+
+/**
+ * No Slack token or secret has spaces, quotes or line breaks, but a Kubernetes Secret made
+ * with `echo` ends in a newline, and `docker --env-file` keeps quotes: removed from both ends,
+ * layer after layer, so that only a value wrong in itself is refused.
+ */
+function unwrapSecret(name: string, value: string): { value: string; warning?: string } {
+  let inner = value;
+  for (;;) {
+    const trimmed = inner.trim();
+    const unquoted = /^(["'])(.*)\1$/s.exec(trimmed)?.[2];
+    if (unquoted === undefined) {
+      inner = trimmed;
+      break;
+    }
+    inner = unquoted;
+  }
+  if (inner === value) return { value };
+  const around = value.replace(inner, '');
+  const found = [
+    ...(/["']/.test(around) ? ['quotes'] : []),
+    ...(/[\r\n]/.test(around) ? ['a line break'] : []),
+    ...(/[^\S\r\n]/.test(around) ? ['spaces'] : []),
+  ];
+  const list = found.length > 1 ? `${found.slice(0, -1).join(', ')} and ${found.at(-1)}` : found.join('');
+  return {
+    value: inner,
+    warning:
+      `${name} had ${list} around its value, which the bot removed. Set it without them: \`echo -n\` or ` +
+      '`kubectl create secret generic --from-literal` for a Kubernetes Secret, no quotes in a `docker --env-file` file',
+  };
 }
 
 /**
@@ -133,9 +173,17 @@ export function loadConfig({
   env = process.env,
   envFile = path.join(process.cwd(), '.env'),
   purpose = 'serve',
+  warn = (message) => process.stderr.write(`Warning: ${message}\n`),
 }: LoadConfigOptions = {}): Config {
   const fromFile = envFile && existsSync(envFile) ? dotenv.parse(readFileSync(envFile)) : {};
-  const merged = { ...fromFile, ...env };
+  const merged: Record<string, string | undefined> = { ...fromFile, ...env };
+  for (const name of SECRETS) {
+    const raw = merged[name];
+    if (raw === undefined) continue;
+    const { value, warning } = unwrapSecret(name, raw);
+    if (warning) warn(warning);
+    merged[name] = value;
+  }
   const parsed = EnvSchema.safeParse(merged);
   const problems: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
   const values = parsed.success ? parsed.data : ({} as Partial<z.infer<typeof EnvSchema>>);

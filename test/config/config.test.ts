@@ -98,3 +98,81 @@ describe('configuration', () => {
     expect(stderr).not.toContain('xoxb-secret-value');
   });
 });
+
+describe('a secret pasted or echoed with what no secret contains', () => {
+  const load = (env: Record<string, string>) => {
+    const warnings: string[] = [];
+    const config = loadConfig({ env, envFile: '', warn: (message) => warnings.push(message) });
+    return { config, warnings };
+  };
+  const clean = { SLACK_BOT_TOKEN: 'xoxb-1-abc', SLACK_APP_TOKEN: 'xapp-1-def', SLACK_SIGNING_SECRET: 'abcdef0123456789' };
+  const forms: Array<[string, (value: string) => string, string]> = [
+    ['surrounding spaces', (v) => `  ${v}\t`, 'spaces'],
+    ['a trailing newline (echo into a Kubernetes Secret)', (v) => `${v}\n`, 'a line break'],
+    ['a trailing CR LF (a file saved on Windows)', (v) => `${v}\r\n`, 'a line break'],
+    ['double quotes (docker --env-file)', (v) => `"${v}"`, 'quotes'],
+    ['single quotes', (v) => `'${v}'`, 'quotes'],
+    ['quotes, a newline and spaces together', (v) => ` "${v}"\n`, 'quotes, a line break and spaces'],
+    ['spaces inside the quotes', (v) => `" ${v} "`, 'quotes and spaces'],
+  ];
+
+  for (const name of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const) {
+    it.each(forms)(`${name} with %s is trimmed, with a warning that names it and not its value`, (_form, dress, removed) => {
+      const { config, warnings } = load({ ...clean, [name]: dress(clean[name]) });
+      expect(config.slack).toMatchObject({
+        botToken: clean.SLACK_BOT_TOKEN,
+        appToken: clean.SLACK_APP_TOKEN,
+        signingSecret: clean.SLACK_SIGNING_SECRET,
+      });
+      expect(warnings).toEqual([expect.stringContaining(`${name} had ${removed} around its value`)]);
+      expect(warnings[0]).not.toContain(clean[name]);
+    });
+  }
+
+  it('warns about nothing when the values are clean', () => {
+    expect(load(clean).warnings).toEqual([]);
+  });
+
+  it('still refuses a value that is malformed once trimmed, with the usual message, and names it in the warning', () => {
+    const warnings: string[] = [];
+    expect(() =>
+      loadConfig({ env: { ...clean, SLACK_BOT_TOKEN: '"xoxp-1-user-token"\n' }, envFile: '', warn: (m) => warnings.push(m) }),
+    ).toThrow(/SLACK_BOT_TOKEN must be a bot token starting with "xoxb-"/);
+    expect(warnings).toEqual([expect.stringContaining('SLACK_BOT_TOKEN had quotes and a line break')]);
+    // Quotes inside the value, or only one of a pair, are not ours to guess about.
+    expect(problemsOf({ ...clean, SLACK_SIGNING_SECRET: '"abcdef0123456789' })).toEqual([
+      expect.stringContaining('SLACK_SIGNING_SECRET must be the signing secret'),
+    ]);
+  });
+
+  it('counts a value that was nothing but quotes and blanks as unset', () => {
+    const { config, warnings } = load({
+      SLACK_BOT_TOKEN: clean.SLACK_BOT_TOKEN,
+      SLACK_APP_TOKEN: clean.SLACK_APP_TOKEN,
+      SLACK_SIGNING_SECRET: '""\n',
+    });
+    expect(config).toMatchObject({ mode: 'socket', slack: { signingSecret: undefined } });
+    expect(warnings).toEqual([expect.stringContaining('SLACK_SIGNING_SECRET had quotes and a line break')]);
+  });
+
+  it('trims a value from the .env file too, and warns on stderr when no one listens for warnings', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kubecon-env-'));
+    writeFileSync(path.join(dir, '.env'), `SLACK_BOT_TOKEN=" xoxb-1-abc "\nSLACK_APP_TOKEN=xapp-1-def\n`);
+    const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const { loadConfig } = await import(${JSON.stringify(path.join(PROJECT_ROOT, 'src/config.ts'))}); console.log(loadConfig().slack.botToken);`,
+        ],
+        { cwd: dir, env: { PATH: process.env.PATH ?? '' } },
+        (error, out, err) => (error ? reject(error) : resolve({ stdout: out, stderr: err })),
+      );
+    });
+    rmSync(dir, { recursive: true, force: true });
+    expect(stdout).toBe('xoxb-1-abc\n');
+    expect(stderr).toMatch(/^Warning: SLACK_BOT_TOKEN had spaces around its value, which the bot removed\./);
+    expect(stderr).not.toContain('xoxb-1-abc');
+  });
+});
