@@ -12,7 +12,10 @@ const EXIT_DEADLINE_MS = 9500;
 
 // Composition root: config -> compose (catalogue, search, bot, digest) -> a door (console or Slack).
 await runCli(async () => {
-  const config = loadConfig();
+  const warnings: string[] = [];
+  const config = loadConfig({ warn: (warning) => warnings.push(warning) });
+  const logger = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? 'pretty' : 'json' });
+  for (const warning of warnings) logger.warn(warning);
   // The console keeps no state; the Slack bot's digest does, and a read-only DATA_DIR must fail the start, not the first digest.
   if (config.mode !== 'console') await ensureWritableDataDir(config.dataDir);
   const composition = await compose(config);
@@ -28,7 +31,6 @@ await runCli(async () => {
     return;
   }
 
-  const logger = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? 'pretty' : 'json' });
   const digest = composition.digest(logger);
   // A state file the digest cannot read stops the start (the message names the file and the fix), not a digest on Monday.
   await digest.store.read().catch((error: unknown) => {
@@ -39,20 +41,26 @@ await runCli(async () => {
   const metricsServer =
     config.metricsPort === undefined ? undefined : await startRouteServer([metricsRoute(composition.metrics.registry)], config.metricsPort);
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (exitCode: 0 | 1) => {
+    if (stopping) return;
     stopping = true;
-    logger.info('Signal received', { signal });
-    setTimeout(() => process.exit(0), EXIT_DEADLINE_MS).unref();
+    setTimeout(() => process.exit(exitCode), EXIT_DEADLINE_MS).unref();
     Promise.all([digest.scheduler.stop(), slack.shutdown(), metricsServer?.close()]).then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (error: unknown) => {
         logger.error('Shutdown failed', { error });
         process.exit(1);
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info('Signal received', { signal });
+    stop(0);
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  // The app has logged which variable to fix; running on would only keep /readyz at 503 for ever.
+  slack.tokenRefused.then(() => stop(1));
 
   try {
     await slack.start();

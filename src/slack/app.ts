@@ -15,7 +15,7 @@ import { guardRequests } from './body-guard.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createEventDeduplicator } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
-import { createIdentityProbe } from './identity.ts';
+import { createIdentityProbe, type SlackTokenRefusedError } from './identity.ts';
 import { createLanguageResolver } from './language.ts';
 import { registerListeners } from './listeners/index.ts';
 import { failureMarkingLogger, followAnswer, inThisRequest, measureRequest } from './request-metrics.ts';
@@ -82,6 +82,11 @@ export interface SlackApp {
   /** The port of /healthz and /readyz: the Events API port in HTTP mode, HEALTH_PORT in Socket Mode. */
   readonly port: number | undefined;
   readiness(): ReadinessChecks;
+  /**
+   * Settles only if auth.test says the bot token is refused for good (invalid_auth,
+   * token_revoked...): the app cannot answer anything, and main.ts exits 1 on it.
+   */
+  readonly tokenRefused: Promise<SlackTokenRefusedError>;
 }
 
 async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
@@ -252,6 +257,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     start,
     shutdown,
     readiness,
+    tokenRefused: identity.refused,
     get port() {
       return port;
     },

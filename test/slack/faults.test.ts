@@ -1,7 +1,14 @@
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Fault, RecordedCall } from '../helpers/fake-slack.ts';
+import { PROJECT_ROOT } from '../../src/project-root.ts';
+import { type Fault, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
 import { eventBody, postSigned, type SlackEvent, slashCommandBody } from '../helpers/signed-request.ts';
-import { eventually, type Harness, harnessPerTest, type LogLine, SIGNING_SECRET, startHarness } from './harness.ts';
+import { BOT_TOKEN, eventually, type Harness, harnessPerTest, type LogLine, SIGNING_SECRET, startHarness } from './harness.ts';
 
 /**
  * Slack's HTTP side failing under the bot, as the fake injects it: rate limits, slow
@@ -16,6 +23,14 @@ let ids = 0;
 const nextId = (prefix: string) => `${prefix}-${++ids}`;
 const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
 const json = (value: unknown) => JSON.stringify(value);
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
 
 async function command(h: Harness, text: string) {
   const responseId = nextId('cmd');
@@ -209,8 +224,38 @@ describe('a Web API slower than Slack’s 3-second ack deadline', () => {
 });
 
 describe('auth.test failing at start-up', () => {
-  it('invalid_auth: a clear error naming the token, retried with backoff, /readyz 503 then 200; commands meanwhile still answered', async () => {
-    const h = await start({ beforeStart: (fake) => fake.failNext('auth.test', { error: 'invalid_auth' }, 3) });
+  it.each(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed', 'token_expired'])(
+    '%s: refused for good, so no retry; one error naming SLACK_BOT_TOKEN, and the app says so to main.ts',
+    async (reason) => {
+      const h = await start({ beforeStart: (fake) => fake.failNext('auth.test', { error: reason }, 5) });
+      const refused = await h.app.tokenRefused;
+
+      expect(refused).toMatchObject({ name: 'SlackTokenRefusedError', reason });
+      const errors = h.logs.filter((line) => line.level === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.msg).toMatch(
+        new RegExp(`^Slack refused SLACK_BOT_TOKEN \\(${reason}\\): .+ set it as SLACK_BOT_TOKEN, and start the bot again\\.$`),
+      );
+      expect(errors[0]).toMatchObject({ reason, error: { code: 'slack_webapi_platform_error' } });
+      expect(JSON.stringify(h.logs)).not.toContain(BOT_TOKEN);
+      // Time for two retries at these tests' backoff (50, then 100 ms), had there been any.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(h.fake.callsTo('auth.test')).toHaveLength(1);
+      expect((await fetch(`${h.url}/readyz`)).status).toBe(503);
+    },
+  );
+
+  it('invalid_auth over Socket Mode too, the app token being fine', async () => {
+    const h = await start({ mode: 'socket', beforeStart: (fake) => fake.failNext('auth.test', { error: 'invalid_auth' }) });
+
+    expect(await h.app.tokenRefused).toMatchObject({ reason: 'invalid_auth' });
+    expect(h.logs.filter((line) => line.level === 'error').map((line) => line.msg)).toEqual([
+      expect.stringMatching(/^Slack refused SLACK_BOT_TOKEN/),
+    ]);
+  });
+
+  it('Slack’s own internal_error is retried with backoff, /readyz 503 then 200; commands meanwhile still answered', async () => {
+    const h = await start({ beforeStart: (fake) => fake.failNext('auth.test', { error: 'internal_error' }, 3) });
     const early = await fetch(`${h.url}/readyz`);
     const during = await command(h, 'karpenter');
 
@@ -220,25 +265,76 @@ describe('auth.test failing at start-up', () => {
     await eventually(async () => (await fetch(`${h.url}/readyz`)).status === 200);
     const errors = h.logs.filter((line) => line.level === 'error' && /^Slack did not answer auth\.test/.test(line.msg));
     expect(errors.length).toBeGreaterThanOrEqual(3);
-    expect(errors[0]!.msg).toMatch(/check SLACK_BOT_TOKEN \(a revoked or mistyped token says invalid_auth\)/);
-    expect(errors[0]).toMatchObject({ error: { code: 'slack_webapi_platform_error', message: expect.stringContaining('invalid_auth') } });
+    expect(errors[0]!.msg).toMatch(/check that Slack, or SLACK_API_URL, is reachable/);
+    expect(errors[0]).toMatchObject({ error: { code: 'slack_webapi_platform_error', message: expect.stringContaining('internal_error') } });
     expect(logged(h, 'info', 'Slack answered auth.test; the app is ready')[0]).toMatchObject({ attempts: 4 });
     // Backoff, not a hot loop: attempts are spaced 50, 100, 200 ms in these tests' tuning.
     const attempts = h.fake.callsTo('auth.test').map((call) => call.at);
     expect(attempts.at(-1)! - attempts[0]!).toBeGreaterThanOrEqual(300);
   });
 
-  it('a reset connection and a Web API slower than the request timeout are retried the same way', async () => {
+  it('a reset connection, a 500, a 429 and a Web API slower than the request timeout are retried the same way', async () => {
+    const faults: Fault[] = [{ reset: true }, { status: 500 }, { status: 429, retryAfter: 0 }, { delayMs: 1500 }];
     const h = await start({
       beforeStart: (fake) => {
-        fake.failNext('auth.test', { reset: true });
-        fake.failNext('auth.test', { delayMs: 1500 });
+        for (const fault of faults) fake.failNext('auth.test', fault);
       },
     });
     expect((await fetch(`${h.url}/readyz`)).status).toBe(503);
-    await eventually(async () => (await fetch(`${h.url}/readyz`)).status === 200, 4000);
+    await eventually(async () => (await fetch(`${h.url}/readyz`)).status === 200, 5000);
 
-    expect(h.fake.callsTo('auth.test').map((call) => call.fault ?? 'answered')).toEqual([{ reset: true }, { delayMs: 1500 }, 'answered']);
-    expect(h.logs.filter((line) => line.level === 'error' && /^Slack did not answer auth\.test/.test(line.msg))).toHaveLength(2);
+    expect(h.fake.callsTo('auth.test').map((call) => call.fault ?? 'answered')).toEqual([...faults, 'answered']);
+    expect(h.logs.filter((line) => line.level === 'error' && /^Slack did not answer auth\.test/.test(line.msg))).toHaveLength(4);
+    expect(await Promise.race([h.app.tokenRefused, 'not refused'])).toBe('not refused');
+  });
+});
+
+describe('the bot started with a token Slack refuses', () => {
+  it('exits 1 soon after start-up, its last words naming SLACK_BOT_TOKEN; a trimmed token is warned about in the JSON log', async () => {
+    const fake = await startFakeSlack();
+    fake.failNext('auth.test', { error: 'token_revoked' }, 10);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'kubecon-refused-'));
+    const token = 'xoxb-1-revoked-token';
+    const port = await freePort();
+    const started = Date.now();
+    const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(
+        process.execPath,
+        [path.join(PROJECT_ROOT, 'src/main.ts')],
+        {
+          // Not the project's directory, whose .env file would fill in what this test leaves out.
+          cwd: dataDir,
+          env: {
+            PATH: process.env.PATH ?? '',
+            SLACK_BOT_TOKEN: `${token}\n`,
+            SLACK_SIGNING_SECRET: SIGNING_SECRET,
+            SLACK_API_URL: fake.apiUrl,
+            PORT: String(port),
+            DATA_DIR: dataDir,
+          },
+          timeout: 20_000,
+        },
+        (_error, out, err) => resolve({ code: child.exitCode, stdout: out, stderr: err }),
+      );
+    });
+    await fake.close();
+    await rm(dataDir, { recursive: true, force: true });
+
+    expect(code).toBe(1);
+    // Well before main.ts's 9.5 s backstop: the app was shut down, not abandoned.
+    expect(Date.now() - started).toBeLessThan(9000);
+    expect(fake.callsTo('auth.test')).toHaveLength(1);
+    expect(stdout).toBe('');
+    const lines = stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as LogLine);
+    expect(lines[0]).toMatchObject({ level: 'warn', msg: expect.stringMatching(/^SLACK_BOT_TOKEN had a line break around its value/) });
+    const errors = lines.filter((line) => line.level === 'error');
+    expect(errors).toEqual([
+      expect.objectContaining({ msg: expect.stringMatching(/^Slack refused SLACK_BOT_TOKEN \(token_revoked\): the token was revoked/) }),
+    ]);
+    expect(lines.at(-1)).toMatchObject({ msg: 'Slack app stopped' });
+    expect(stderr).not.toContain(token);
   });
 });
