@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   ArticleError,
   type ArticleSpeaker,
@@ -14,9 +13,9 @@ import {
 import { loadCatalogue } from '../catalogue/load.ts';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
-import { runCli, UsageError } from './run.ts';
+import { parseCommandLine, runCli, UsageError } from './run.ts';
 
-const USAGE = `Usage: npm run catalogue:check -- [--json] [--data <catalogue dir>] <articles folder>
+const USAGE = `Usage: npm run -s catalogue:check -- [--json] [--data <catalogue dir>] <articles folder>
 Lists the video links and "Title - Speaker, Company" talk headings of the articles that no
 catalogue talk has, and the catalogue videos that no article cites.
 Exit status: 0 when all is covered, 1 when something is missing, 2 when the check cannot run.`;
@@ -193,7 +192,7 @@ function toText(report: Report): string {
     out.push(
       `Missing from the catalogue: ${plural(report.missingVideos.length, 'video')}, ${plural(report.missingTalkHeadings.length, 'talk heading')}. ` +
         `Catalogue videos cited in no article: ${report.uncitedVideos.length}.`,
-      'Draft the missing entries of an article with: npm run catalogue:draft -- <article.md>',
+      'Draft the missing entries of an article with: npm run -s catalogue:draft -- <article.md> > draft.json',
     );
   }
   return out.join('\n');
@@ -229,18 +228,12 @@ async function readArticles(dir: string): Promise<ParsedArticle[]> {
 }
 
 function readOptions(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean', default: false }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
-  }
+  const parsed = parseCommandLine(
+    { args: argv, options: { json: { type: 'boolean', default: false }, data: { type: 'string' } }, allowPositionals: true },
+    USAGE,
+  );
+  if (!parsed) return undefined;
   const { values, positionals } = parsed;
-  if (values.help) return undefined;
   if (positionals.length !== 1) {
     throw new UsageError(
       `${positionals.length === 0 ? 'No articles folder given.' : `Expected one articles folder, got ${positionals.length}.`}\n${USAGE}`,
@@ -251,7 +244,7 @@ function readOptions(argv: string[]) {
 
 await runCli(async () => {
   const options = readOptions(process.argv.slice(2));
-  if (!options) return console.log(USAGE);
+  if (!options) return;
   const articles = await readArticles(options.articlesDir);
   const catalogue = await loadCatalogue(options.dataDir);
   const { ok, ...found } = compare(catalogue, articles);

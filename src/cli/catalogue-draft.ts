@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import {
   type ArticleSpeaker,
   type ArticleVideo,
@@ -8,9 +7,9 @@ import {
   parseArticle,
   slugify,
 } from '../catalogue/articles.ts';
-import { runCli, UsageError } from './run.ts';
+import { parseCommandLine, runCli, UsageError } from './run.ts';
 
-const USAGE = `Usage: npm run catalogue:draft -- <article.md>
+const USAGE = `Usage: npm run -s catalogue:draft -- <article.md> > draft.json
 Prints, as JSON, a draft catalogue entry for the article and for every talk it links a
 video to or gives a "Title - Speaker, Company" heading. Fill in the TODO fields, topics and
 keywords, then move the entries into the edition's file in data/.`;
@@ -105,13 +104,8 @@ function draftTalks(article: ParsedArticle): { talks: TalkDraft[]; untitledLines
 }
 
 function readOptions(argv: string[]): string | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
-  }
-  if (parsed.values.help) return undefined;
+  const parsed = parseCommandLine({ args: argv, options: {}, allowPositionals: true }, USAGE);
+  if (!parsed) return undefined;
   if (parsed.positionals.length !== 1) {
     throw new UsageError(
       `${parsed.positionals.length === 0 ? 'No article given.' : `Expected one article, got ${parsed.positionals.length}.`}\n${USAGE}`,
@@ -122,7 +116,7 @@ function readOptions(argv: string[]): string | undefined {
 
 await runCli(async () => {
   const file = readOptions(process.argv.slice(2));
-  if (file === undefined) return console.log(USAGE);
+  if (file === undefined) return;
   let markdown: string;
   try {
     markdown = await readFile(file, 'utf8');

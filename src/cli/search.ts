@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { speakersLine } from '../blocks/talk.ts';
 import { loadCatalogue } from '../catalogue/load.ts';
 import type { Talk } from '../catalogue/model.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { createSearcher, type SearchHit } from '../search/searcher.ts';
-import { runCli, UsageError } from './run.ts';
+import { parseCommandLine, runCli, UsageError } from './run.ts';
 
-const USAGE = `Usage: npm run search -- [--json] [--limit N] "<query>"
-       npm run search -- --json < queries.txt   (one query per line, one JSON array per line)`;
+const USAGE = `Usage: npm run -s search -- [--json] [--limit N] "<query>"
+       npm run -s search -- --json < queries.txt   (one query per line, one JSON array per line)`;
 
 export function hitToJson(hit: SearchHit) {
   const talk: Talk = hit.talk;
@@ -41,11 +40,12 @@ function hitToText(hit: SearchHit, rank: number): string {
 }
 
 await runCli(async () => {
-  const { values, positionals } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '5' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
-  if (values.help) return console.log(USAGE);
+  const parsed = parseCommandLine(
+    { options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '5' } }, allowPositionals: true },
+    USAGE,
+  );
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new UsageError(`--limit must be a whole number from 1 to 100, got "${values.limit}"\n${USAGE}`);

@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCommand } from './child-process.ts';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(PROJECT_ROOT, 'test/fixtures/articles');
@@ -11,29 +11,8 @@ const DATA = path.join(FIXTURES, 'data');
 // CI checks out the shared reference material beside the project, not at a fixed path.
 const REAL_ARTICLES = path.resolve(PROJECT_ROOT, '../shared/articles');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a CLI the way `npm run` does, as its own process, so exit codes and streams are the real ones. */
-function run(script: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(PROJECT_ROOT, 'src/cli', script), ...args],
-      { cwd: PROJECT_ROOT, timeout: 10_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-const check = (...args: string[]) => run('catalogue-check.ts', ...args);
-const draft = (...args: string[]) => run('catalogue-draft.ts', ...args);
+const check = (...args: string[]) => runCommand('catalogue-check.ts', args);
+const draft = (...args: string[]) => runCommand('catalogue-draft.ts', args);
 
 /** The fixture catalogue plus the talks it deliberately lacks, and without the uncited one. */
 function completeCatalogue(): string {
@@ -118,7 +97,7 @@ describe.concurrent('catalogue:check', () => {
   it('exits 2 with the usage when the folder is missing or unreadable', async () => {
     const none = await check();
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/No articles folder given\.\nUsage: npm run catalogue:check -- /);
+    expect(none.stderr).toMatch(/No articles folder given\.\nUsage: npm run -s catalogue:check -- /);
     const absent = await check(path.join(FIXTURES, 'no-such-folder'));
     expect(absent.code).toBe(2);
     expect(absent.stderr).toMatch(/no-such-folder: the articles folder cannot be read \(ENOENT\)/);
@@ -232,7 +211,7 @@ describe.concurrent('catalogue:draft', () => {
   it('exits 2 with the usage when no article, or a file not named like a post, is given', async () => {
     const none = await draft();
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/No article given\.\nUsage: npm run catalogue:draft -- <article\.md>/);
+    expect(none.stderr).toMatch(/No article given\.\nUsage: npm run -s catalogue:draft -- <article\.md> > draft\.json/);
     const readme = await draft(path.join(BLOG, 'README.md'));
     expect(readme.code).toBe(2);
     expect(readme.stderr).toMatch(/README\.md: not named like a blog post/);
