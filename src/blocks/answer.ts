@@ -1,7 +1,9 @@
-import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { ActionsBlock, Button, KnownBlock, StaticSelect } from '@slack/types';
 import type { Answer, TalkSource } from '../bot/answer.ts';
 import type { Catalogue, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
+import { articleLabel } from './article.ts';
+import { controlsRow, topicChoice, topicMenu } from './controls.ts';
 import { renderDigestReply } from './digest.ts';
 import { ACTIONS, encodeMore, encodeShare } from './ids.ts';
 import type { Message } from './message.ts';
@@ -19,6 +21,9 @@ export interface RenderContext {
 }
 
 const QUERY_ECHO_MAX = 120;
+
+/** Up to this many suggested topics read best as buttons, one click each; more go in a menu. */
+const FEW_TOPICS = 5;
 
 function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true } };
@@ -77,6 +82,12 @@ function topicButtons(topics: readonly Topic[], language: Language, prefix: stri
   );
 }
 
+/** The last row of an answer: its menu, if any, and Dismiss beside it when only the asker sees the answer. */
+function closingRows(language: Language, ephemeral: boolean, menu: StaticSelect | undefined, blockId: string): ActionsBlock[] {
+  if (ephemeral) return [controlsRow(language, menu ? [menu] : [])];
+  return menu ? [{ type: 'actions', block_id: blockId, elements: [menu] }] : [];
+}
+
 /** Turns the bot's answer into a Block Kit message, within Slack's limits whatever the input. */
 export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
   const { language, catalogue, ephemeral } = ctx;
@@ -86,10 +97,17 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
   switch (answer.kind) {
     case 'help': {
       // `<anything>` unescaped would be read by Slack as a link, not shown as typed.
-      const lines = m.help.commands.map(([command, meaning]) => `• \`${escapeText(command)}\`: ${meaning}`);
+      const lines = m.help.commands.map(([command, meaning]) => m.help.line(`\`${escapeText(command)}\``, meaning));
+      const editions = catalogue.editions.map((e) => `${e.year} ${escapeText(e.city)}`).join(', ');
       return {
         text: m.help.header,
-        blocks: [header(m.help.header), section(m.help.intro), section(lines.join('\n')), context(m.help.mentions)],
+        blocks: [
+          header(m.help.header),
+          section(m.help.intro(editions)),
+          section(lines.join('\n')),
+          context(m.help.mentions),
+          ...closingRows(language, ephemeral, undefined, 'help'),
+        ],
       };
     }
     case 'talks': {
@@ -126,15 +144,27 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
             : m.noResults(escapeText(truncate(answer.query, QUERY_ECHO_MAX))),
       ];
       const blocks: KnownBlock[] = [section(lines.join('\n'))];
-      if (answer.suggestions.length) blocks.push(section(m.tryTopics), ...topicButtons(answer.suggestions, language, 'suggest'));
-      if (ephemeral) blocks.push({ type: 'actions', block_id: 'controls', elements: [button(ACTIONS.dismiss, m.dismiss, 'dismiss')] });
+      const menu =
+        answer.suggestions.length > FEW_TOPICS
+          ? topicMenu(
+              answer.suggestions.map((t) => ({ label: t.label[language], value: t.id })),
+              language,
+            )
+          : undefined;
+      if (answer.suggestions.length)
+        blocks.push(section(m.tryTopics), ...(menu ? [] : topicButtons(answer.suggestions, language, 'suggest')));
+      blocks.push(...closingRows(language, ephemeral, menu, 'suggest'));
       return { text: lines.join(' '), blocks };
     }
     case 'topics': {
-      const items = answer.topics.map(({ topic, count }) => ({ label: `${topic.label[language]} (${count})`, value: topic.id }));
+      const items = answer.topics.map(({ topic, count }) => topicChoice(topic, count, language));
       return {
         text: `${m.topicsHeader}: ${items.map((i) => i.label).join(', ')}`,
-        blocks: [header(m.topicsHeader), section(m.topicsIntro(catalogue.talks.length)), ...buttonRows(ACTIONS.showTopic, items, 'topics')],
+        blocks: [
+          header(m.topicsHeader),
+          section(m.topicsIntro(catalogue.talks.length)),
+          ...closingRows(language, ephemeral, topicMenu(items, language), 'topics'),
+        ],
       };
     }
     case 'takeaways': {
@@ -146,15 +176,19 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
         blocks.push({ type: 'divider' }, section(`*KubeCon EU ${edition.year} · ${escapeText(edition.city)}*`));
         for (const conclusion of conclusions) {
           const points = conclusion.points.map((p) => `• ${escapeText(p[language])}`).join('\n');
+          // A heading in another language than the answer's would not help; the link still opens that section.
+          const withSection = conclusion.article.language === language && conclusion.section !== conclusion.article.title;
+          const source = `${articleLabel(conclusion.article, language)}${withSection ? ` › ${conclusion.section}` : ''}`;
           blocks.push(
             section(
               `*${escapeText(conclusion.theme[language])}*\n${escapeText(conclusion.summary[language])}${points ? `\n${points}` : ''}`,
             ),
-            context(`📝 ${link(conclusion.sectionUrl, `${conclusion.article.title} › ${conclusion.section}`)}`),
+            context(`📝 ${link(conclusion.sectionUrl, source)}`),
           );
         }
       }
-      return { text: title, blocks: blocks.slice(0, LIMITS.blocksPerMessage) };
+      const closing = closingRows(language, ephemeral, undefined, 'takeaways');
+      return { text: title, blocks: [...blocks.slice(0, LIMITS.blocksPerMessage - closing.length), ...closing] };
     }
     case 'digest':
       return renderDigestReply(answer.reply, language, catalogue);

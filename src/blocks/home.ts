@@ -1,12 +1,14 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Answer } from '../bot/answer.ts';
-import type { Catalogue, Topic } from '../catalogue/model.ts';
+import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { NextRun } from '../digest/commands.ts';
 import { buttonRows, renderAnswer } from './answer.ts';
+import { dismissButton, topicChoice, topicMenu } from './controls.ts';
 import { ACTIONS, encodeMore } from './ids.ts';
 import { messages } from './messages.ts';
-import { escapeText, LIMITS, truncate } from './text.ts';
+import { renderListedTalk } from './talk.ts';
+import { LIMITS, truncate } from './text.ts';
 
 /** When the weekly digest goes out next; null when no channel subscribed. */
 export type NextDigest = NextRun | null;
@@ -19,6 +21,8 @@ export interface HomeContext {
   readonly digest?: NextDigest | undefined;
   /** What a Browse button asked for; a Home tab has no response_url, so results live in the view. */
   readonly results?: Answer | undefined;
+  /** Now: the week whose talk the tab features. */
+  readonly now: Date;
 }
 
 function section(text: string): KnownBlock {
@@ -52,47 +56,68 @@ function resultBlocks(results: Answer, ctx: HomeContext): KnownBlock[] {
             },
           ]
         : []),
-      { type: 'button', action_id: ACTIONS.dismiss, text: { type: 'plain_text', text: m.dismiss }, value: 'dismiss' },
+      dismissButton(ctx.language),
     ],
   };
   return [...blocks, controls, { type: 'divider' }];
 }
 
+const DAY_MS = 86_400_000;
+
+/** One number per ISO week (Monday to Sunday, UTC), one more each week: 1970-01-01 was a Thursday. */
+function weekIndex(at: Date): number {
+  return Math.floor((Math.floor(at.getTime() / DAY_MS) + 3) / 7);
+}
+
 /**
- * The App Home tab: what the bot does, how to use it, buttons to browse by edition and
- * topic, the next digest, and the results of the last Browse button above all that.
+ * This week's talk: one with a video, the same all week for everyone, and the next one in
+ * the catalogue the week after, so every recorded talk comes round before any comes back.
+ */
+export function featuredTalk(talks: readonly Talk[], at: Date): Talk | undefined {
+  const recorded = talks.filter((talk) => talk.video !== null);
+  return recorded.length === 0 ? undefined : recorded[weekIndex(at) % recorded.length];
+}
+
+/**
+ * The App Home tab, content first: this week's talk, the editions and the topics to browse,
+ * then two lines of how-to and the next digest. The results of the last Browse click go
+ * above it all, as a Home tab has nowhere else to show them.
  */
 export function renderHome(ctx: HomeContext): HomeView {
   const { language, catalogue } = ctx;
   const m = messages(language);
-  const usage = m.help.commands.map(([command, meaning]) => `• \`${escapeText(command)}\`: ${meaning}`).join('\n');
+  const recorded = catalogue.talks.filter((talk) => talk.video !== null).length;
 
   const top: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(m.home.header, LIMITS.header), emoji: true } },
-    section(m.home.intro(catalogue.talks.length, catalogue.editions.length)),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m.home.intro(catalogue.talks.length, recorded) }] },
   ];
-  const rest: KnownBlock[] = [
-    section(`*${m.home.howToUse}*\n${usage}`),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.help.mentions }] },
-  ];
-  if (ctx.digest !== undefined) {
-    rest.push(section(ctx.digest === null ? m.home.noDigest : `🗞 ${m.home.nextDigest(slackDate(ctx.digest.at), ctx.digest.channels)}`));
+  const rest: KnownBlock[] = [];
+  const featured = featuredTalk(catalogue.talks, ctx.now);
+  if (featured) {
+    // Its own block id: the same talk may also be in the results above, and Slack refuses a view with two alike.
+    rest.push(section(`*${m.home.featured}*`), { ...renderListedTalk(featured, language), block_id: 'home-featured' }, { type: 'divider' });
   }
+  const talksOf = (editionId: string) => catalogue.talks.filter((talk) => talk.edition.id === editionId).length;
   rest.push(
-    { type: 'divider' },
     section(`*${m.home.browseEditions}*`),
     ...buttonRows(
       ACTIONS.showEdition,
-      catalogue.editions.map((e) => ({ label: `${e.year} · ${e.city}`, value: String(e.year) })),
+      catalogue.editions.map((e) => ({ label: `${e.year} · ${e.city} (${talksOf(e.id)})`, value: String(e.year) })),
       'home-editions',
     ),
-    section(`*${m.home.browseTopics}*`),
-    ...buttonRows(
-      ACTIONS.showTopic,
-      ctx.topics.map(({ topic, count }) => ({ label: `${topic.label[language]} (${count})`, value: topic.id })),
-      'home-topics',
-    ),
   );
+  const menu = topicMenu(
+    ctx.topics.map(({ topic, count }) => topicChoice(topic, count, language)),
+    language,
+  );
+  if (menu)
+    rest.push({ type: 'section', block_id: 'home-topics', text: { type: 'mrkdwn', text: `*${m.home.browseTopics}*` }, accessory: menu });
+  rest.push({ type: 'divider' }, section(`*${m.home.howToUse}*\n${m.home.howTo}`));
+  if (ctx.digest !== undefined) {
+    const digest = ctx.digest === null ? m.home.noDigest : `🗞 ${m.home.nextDigest(slackDate(ctx.digest.at), ctx.digest.channels)}`;
+    rest.push({ type: 'context', elements: [{ type: 'mrkdwn', text: digest }] });
+  }
 
   // The results give way first: the way to browse must always fit in Slack's 100 blocks.
   const fixed = top.length + rest.length;

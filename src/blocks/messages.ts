@@ -11,6 +11,12 @@ export interface Messages {
   readonly unknownTopic: (topic: string) => string;
   readonly unknownEdition: (edition: string, known: string) => string;
   readonly tryTopics: string;
+  /** The placeholder of a topic menu. */
+  readonly pickTopic: string;
+  /** The language an article is written in, said after its name when it is not the reader's. */
+  readonly writtenIn: Record<Language, string>;
+  /** An article named in the reader's language: its event, and which part of the team's series it is. */
+  readonly articlePart: (event: string, part: number) => string;
   readonly watch: string;
   /** The button of a talk with no video: the team's write-up instead. */
   readonly readArticle: string;
@@ -38,16 +44,22 @@ export interface Messages {
   readonly noTakeaways: string;
   readonly help: {
     readonly header: string;
-    readonly intro: string;
+    /** `editions` are the catalogue's, so that a new edition needs no new text. */
+    readonly intro: (editions: string) => string;
     readonly commands: readonly (readonly [string, string])[];
+    /** One command of the list and what it does: the punctuation between them is the language's. */
+    readonly line: (command: string, meaning: string) => string;
     readonly mentions: string;
   };
   readonly home: {
     readonly header: string;
-    readonly intro: (talks: number, editions: number) => string;
+    readonly intro: (talks: number, withVideo: number) => string;
     readonly browseEditions: string;
     readonly browseTopics: string;
+    readonly featured: string;
     readonly howToUse: string;
+    /** Two lines: the Home tab is for browsing; `/kubecon help` has the rest. */
+    readonly howTo: string;
     readonly nextDigest: (when: string, channels: number) => string;
     readonly noDigest: string;
   };
@@ -96,6 +108,9 @@ const en: Messages = {
   unknownTopic: (topic) => `There is no topic called “${topic}”.`,
   unknownEdition: (edition, known) => `There is no edition “${edition}”. Editions: ${known}.`,
   tryTopics: 'Try one of these topics:',
+  pickTopic: 'Pick a topic',
+  writtenIn: { en: 'in English', fr: 'in French' },
+  articlePart: (event, part) => `${event}, part ${part}`,
   watch: '▶ Watch',
   readArticle: '📝 Read the article',
   share: 'Share in channel',
@@ -123,8 +138,8 @@ const en: Messages = {
   noTakeaways: 'The team wrote no conclusion for that edition.',
   help: {
     header: 'KubeCon talks, with the team’s takeaways',
-    intro:
-      'I recommend KubeCon Europe talks our platform team saw (2018 Copenhagen, 2022 Valencia, 2024 Paris), with the video and what the team thought. French or English, typos forgiven.',
+    intro: (editions) =>
+      `I recommend KubeCon Europe talks our platform team saw (${editions}), with what the team thought of each and the video when there is one. French or English, typos forgiven.`,
     commands: [
       ['/kubecon <anything>', 'the best talks for your words, e.g. `/kubecon debug a pod in production`'],
       ['/kubecon 2024 cilium', 'filter by edition (a year or a city) or `topic:security`'],
@@ -135,15 +150,19 @@ const en: Messages = {
       ['/kubecon takeaways [year]', 'the team’s conclusions per edition'],
       ['/kubecon digest subscribe | unsubscribe | status | preview', 'the weekly digest in this channel'],
     ],
+    line: (command, meaning) => `• ${command}: ${meaning}`,
     mentions: 'Mention me in a channel (`@kubecon what about prometheus?`) and I answer in a thread, or send me a direct message.',
   },
   home: {
     header: 'KubeCon talks, with the team’s takeaways',
-    intro: (talks, editions) =>
-      `${talks} talks from ${editions} KubeCon Europe editions, each with the video and what our platform team thought of it.`,
+    intro: (talks, withVideo) =>
+      `${talks} talks our platform team saw at KubeCon Europe, each with what the team thought of it; ${withVideo} with a video.`,
     browseEditions: 'Browse by edition',
     browseTopics: 'Browse by topic',
+    featured: 'This week’s talk',
     howToUse: 'How to use it',
+    howTo:
+      'Type `/kubecon` and what you are looking for, in English or French: `/kubecon debug a pod in production`.\nMention me in a channel or send me a direct message for the same answers; `/kubecon help` lists every command.',
     nextDigest: (when, channels) => `Next weekly digest: ${when}, to ${channels} channel${channels === 1 ? '' : 's'}.`,
     noDigest: 'No channel receives the weekly digest yet: type `/kubecon digest subscribe` in one.',
   },
@@ -189,15 +208,18 @@ const en: Messages = {
 };
 
 const fr: Messages = {
-  resultsFor: (query) => `Conférences pour « ${query} »`,
+  resultsFor: (query) => `Conférences pour «\u00a0${query}\u00a0»`,
   topicHeader: (topic) => `Conférences sur le thème ${topic}`,
   editionHeader: (edition) => `Conférences de ${edition}`,
   randomHeader: 'Une conférence tirée au hasard',
   pageInfo: (from, to, total) => `${from} à ${to} sur ${total}`,
-  noResults: (query) => `Aucune conférence ne correspond à « ${query} ».`,
-  unknownTopic: (topic) => `Il n’y a pas de thème « ${topic} ».`,
-  unknownEdition: (edition, known) => `Il n’y a pas d’édition « ${edition} ». Éditions : ${known}.`,
-  tryTopics: 'Essayez un de ces thèmes :',
+  noResults: (query) => `Aucune conférence ne correspond à «\u00a0${query}\u00a0».`,
+  unknownTopic: (topic) => `Il n’y a pas de thème «\u00a0${topic}\u00a0».`,
+  unknownEdition: (edition, known) => `Il n’y a pas d’édition «\u00a0${edition}\u00a0». Éditions\u00a0: ${known}.`,
+  tryTopics: 'Essayez un de ces thèmes\u00a0:',
+  pickTopic: 'Choisir un thème',
+  writtenIn: { en: 'en anglais', fr: 'en français' },
+  articlePart: (event, part) => `${event}, ${part === 1 ? '1re' : `${part}e`} partie`,
   watch: '▶ Regarder',
   readArticle: '📝 Lire l’article',
   share: 'Partager dans le canal',
@@ -210,13 +232,13 @@ const fr: Messages = {
   thatWasAll: (total) => (total === 1 ? 'C’était la seule.' : `Vous avez tout vu\u00a0: les ${total}\u00a0conférences.`),
   speakersUnknown: 'Intervenants non indiqués',
   noVideo: 'pas de vidéo',
-  fromArticle: (article, section) => `Tiré de l’article de l’équipe ${article}, section « ${section} »`,
+  fromArticle: (article, section) => `Tiré de l’article de l’équipe ${article}, section «\u00a0${section}\u00a0»`,
   takeaway: 'Ce que l’équipe en retient',
   stance: {
-    adopt: 'Adopté : nous l’utilisons ou le déployons',
-    trial: 'À l’essai : nous prévoyons de le tester',
-    assess: 'À évaluer : à surveiller',
-    hold: 'En attente : pas pour nous pour l’instant',
+    adopt: 'Adopté\u00a0: nous l’utilisons ou le déployons',
+    trial: 'À l’essai\u00a0: nous prévoyons de le tester',
+    assess: 'À évaluer\u00a0: à surveiller',
+    hold: 'En attente\u00a0: pas pour nous pour l’instant',
   },
   stanceLabel: 'Position',
   topicsHeader: 'Thèmes',
@@ -225,8 +247,8 @@ const fr: Messages = {
   noTakeaways: 'L’équipe n’a pas écrit de conclusion pour cette édition.',
   help: {
     header: 'Les conférences KubeCon, avec le retour de l’équipe',
-    intro:
-      'Je recommande des conférences de la KubeCon Europe vues par notre équipe plateforme (Copenhague 2018, Valence 2022, Paris 2024), avec la vidéo et l’avis de l’équipe. En français ou en anglais, fautes de frappe pardonnées.',
+    intro: (editions) =>
+      `Je recommande des conférences de la KubeCon Europe vues par notre équipe plateforme (${editions}), avec l’avis de l’équipe sur chacune et la vidéo quand il y en a une. En français ou en anglais, fautes de frappe pardonnées.`,
     commands: [
       ['/kubecon <ce que vous voulez>', 'les meilleures conférences pour vos mots, par ex. `/kubecon débugger un pod en production`'],
       ['/kubecon 2024 cilium', 'filtrer par édition (une année ou une ville) ou `topic:security`'],
@@ -237,58 +259,64 @@ const fr: Messages = {
       ['/kubecon takeaways [année]', 'les conclusions de l’équipe par édition'],
       ['/kubecon digest subscribe | unsubscribe | status | preview', 'le résumé hebdomadaire dans ce canal'],
     ],
+    line: (command, meaning) => `• ${command}\u00a0: ${meaning}`,
     mentions: 'Mentionnez-moi dans un canal (`@kubecon et prometheus\u202f?`) et je réponds dans un fil, ou écrivez-moi en message direct.',
   },
   home: {
     header: 'Les conférences KubeCon, avec le retour de l’équipe',
-    intro: (talks, editions) =>
-      `${talks} conférences de ${editions} éditions de la KubeCon Europe, chacune avec sa vidéo et l’avis de notre équipe plateforme.`,
+    intro: (talks, withVideo) =>
+      `${talks} conférences de la KubeCon Europe vues par notre équipe plateforme, chacune avec l’avis de l’équipe\u202f; ${withVideo} avec une vidéo.`,
     browseEditions: 'Parcourir par édition',
     browseTopics: 'Parcourir par thème',
+    featured: 'La conférence de la semaine',
     howToUse: 'Comment s’en servir',
-    nextDigest: (when, channels) => `Prochain résumé hebdomadaire : ${when}, dans ${channels} ${channels === 1 ? 'canal' : 'canaux'}.`,
-    noDigest: 'Aucun canal ne reçoit encore le résumé hebdomadaire : tapez `/kubecon digest subscribe` dans l’un d’eux.',
+    howTo:
+      'Tapez `/kubecon` et ce que vous cherchez, en français ou en anglais\u00a0: `/kubecon débugger un pod en production`.\nMentionnez-moi dans un canal ou écrivez-moi en message direct pour les mêmes réponses\u202f; `/kubecon help` liste toutes les commandes.',
+    nextDigest: (when, channels) => `Prochain résumé hebdomadaire\u00a0: ${when}, dans ${channels} ${channels === 1 ? 'canal' : 'canaux'}.`,
+    noDigest: 'Aucun canal ne reçoit encore le résumé hebdomadaire\u00a0: tapez `/kubecon digest subscribe` dans l’un d’eux.',
   },
   digest: {
-    header: (theme) => `🗞 Le résumé KubeCon de la semaine : ${theme}`,
+    header: (theme) => `🗞 Le résumé KubeCon de la semaine\u00a0: ${theme}`,
     intro: (theme, talks) =>
-      `Thème de la semaine : *${theme}*. ${talks === 1 ? 'Une conférence vue' : `${talks} conférences vues`} par notre équipe plateforme, avec ce qu’elle en a retenu.`,
+      `Thème de la semaine\u00a0: *${theme}*. ${talks === 1 ? 'Une conférence vue' : `${talks} conférences vues`} par notre équipe plateforme, avec ce qu’elle en a retenu.`,
     footer: 'D’autres conférences à tout moment avec `/kubecon <ce que vous voulez>` · `/kubecon digest unsubscribe` arrête ce résumé',
     preview: (when) => `Aperçu du résumé prévu dans ce canal le ${when}. Vous seul le voyez.`,
     previewUnsubscribed: (when) =>
-      `Aperçu : ce canal n’est pas abonné (\`/kubecon digest subscribe\`) ; le ${when}, il recevrait ceci. Vous seul le voyez.`,
-    subscribed: (when) => `C’est fait : ce canal recevra chaque semaine un résumé de trois conférences KubeCon. Le prochain : ${when}.`,
-    alreadySubscribed: (when) => `Ce canal reçoit déjà le résumé hebdomadaire. Le prochain : ${when}.`,
-    configured: (when) => `Ce canal reçoit le résumé hebdomadaire par la configuration du bot (DIGEST_CHANNELS). Le prochain : ${when}.`,
+      `Aperçu\u00a0: ce canal n’est pas abonné (\`/kubecon digest subscribe\`)\u202f; le ${when}, il recevrait ceci. Vous seul le voyez.`,
+    subscribed: (when) =>
+      `C’est fait\u00a0: ce canal recevra chaque semaine un résumé de trois conférences KubeCon. Le prochain\u00a0: ${when}.`,
+    alreadySubscribed: (when) => `Ce canal reçoit déjà le résumé hebdomadaire. Le prochain\u00a0: ${when}.`,
+    configured: (when) =>
+      `Ce canal reçoit le résumé hebdomadaire par la configuration du bot (DIGEST_CHANNELS). Le prochain\u00a0: ${when}.`,
     cannotUnsubscribeConfigured:
-      'Ce canal reçoit le résumé hebdomadaire par la configuration du bot (DIGEST_CHANNELS) : demandez à qui gère le bot de l’y retirer.',
-    unsubscribed: 'C’est fait : ce canal ne recevra plus le résumé hebdomadaire.',
-    notSubscribed: 'Ce canal ne reçoit pas le résumé hebdomadaire : tapez `/kubecon digest subscribe` pour le recevoir.',
+      'Ce canal reçoit le résumé hebdomadaire par la configuration du bot (DIGEST_CHANNELS)\u00a0: demandez à qui gère le bot de l’y retirer.',
+    unsubscribed: 'C’est fait\u00a0: ce canal ne recevra plus le résumé hebdomadaire.',
+    notSubscribed: 'Ce canal ne reçoit pas le résumé hebdomadaire\u00a0: tapez `/kubecon digest subscribe` pour le recevoir.',
     subscribedBy: (user) => `Ce canal reçoit le résumé hebdomadaire (abonné par ${user}).`,
-    nextDigest: (when) => `Prochain résumé : ${when}.`,
-    lastDigest: (when) => `Dernier résumé : ${when}.`,
-    featured: (seen, total, round) => `Conférences déjà présentées ici : ${seen} sur ${total}${round > 1 ? ` (tour ${round})` : ''}.`,
+    nextDigest: (when) => `Prochain résumé\u00a0: ${when}.`,
+    lastDigest: (when) => `Dernier résumé\u00a0: ${when}.`,
+    featured: (seen, total, round) => `Conférences déjà présentées ici\u00a0: ${seen} sur ${total}${round > 1 ? ` (tour ${round})` : ''}.`,
     notInChannel:
-      'Je ne suis pas membre de ce canal : je ne pourrais pas y publier le résumé. Invitez-moi avec `/invite @kubecon`, puis tapez à nouveau `/kubecon digest subscribe`.',
+      'Je ne suis pas membre de ce canal\u00a0: je ne pourrais pas y publier le résumé. Invitez-moi avec `/invite @kubecon`, puis tapez à nouveau `/kubecon digest subscribe`.',
     privateChannel:
-      'Ce canal privé ne m’a pas été ajouté : je ne pourrais pas y publier le résumé. Ajoutez-moi avec `/invite @kubecon`, puis tapez à nouveau `/kubecon digest subscribe`.',
-    archived: 'Ce canal est archivé : aucun résumé ne peut y être publié.',
+      'Ce canal privé ne m’a pas été ajouté\u00a0: je ne pourrais pas y publier le résumé. Ajoutez-moi avec `/invite @kubecon`, puis tapez à nouveau `/kubecon digest subscribe`.',
+    archived: 'Ce canal est archivé\u00a0: aucun résumé ne peut y être publié.',
     missingPermission:
-      'Je ne peux pas vérifier ce canal : il manque une autorisation à l’application Slack. Demandez à qui gère le bot de la réinstaller avec les scopes de manifest.yml.',
+      'Je ne peux pas vérifier ce canal\u00a0: il manque une autorisation à l’application Slack. Demandez à qui gère le bot de la réinstaller avec les scopes de manifest.yml.',
     notInDirectMessages:
-      'Le résumé hebdomadaire est publié dans des canaux : tapez `/kubecon digest subscribe` dans le canal qui doit le recevoir.',
-    emptyCatalogue: 'Le catalogue est vide : il n’y a rien à mettre dans un résumé.',
+      'Le résumé hebdomadaire est publié dans des canaux\u00a0: tapez `/kubecon digest subscribe` dans le canal qui doit le recevoir.',
+    emptyCatalogue: 'Le catalogue est vide\u00a0: il n’y a rien à mettre dans un résumé.',
     onlyInSlack: '`/kubecon digest` fonctionne dans un canal Slack.',
   },
   apology: 'Désolé, une erreur est survenue pendant la réponse. Réessayez dans un instant.',
   digestDisabled: 'Le résumé hebdomadaire n’est pas activé sur ce bot.',
-  tooLong: (max) => `Question bien longue : je n’en lis que les ${max} premiers caractères.`,
+  tooLong: (max) => `Question bien longue\u00a0: je n’en lis que les ${max} premiers caractères.`,
   console: {
     banner:
-      'Console locale de kubecon-bot : tapez ce que vous taperiez après /kubecon (help, topics, une question...). Ctrl-D pour quitter.',
+      'Console locale de kubecon-bot\u00a0: tapez ce que vous taperiez après /kubecon (help, topics, une question...). Ctrl-D pour quitter.',
     prompt: 'kubecon> ',
     connect:
-      'Pour se connecter à Slack, définissez SLACK_BOT_TOKEN et SLACK_APP_TOKEN (Socket Mode) ou SLACK_SIGNING_SECRET (HTTP) ; voir README.md.',
+      'Pour se connecter à Slack, définissez SLACK_BOT_TOKEN et SLACK_APP_TOKEN (Socket Mode) ou SLACK_SIGNING_SECRET (HTTP)\u202f; voir README.md.',
   },
 };
 

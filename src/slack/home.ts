@@ -18,6 +18,8 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, userId:
     topics: topics.kind === 'topics' ? topics.topics : [],
     digest,
     results,
+    // The featured talk changes on Mondays; the listeners get no clock, so this is the one place that reads it.
+    now: new Date(),
   });
   await client.views.publish({ user_id: userId, view });
 }

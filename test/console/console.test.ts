@@ -45,7 +45,7 @@ describe('local console', () => {
 
   it('answers in French, and says when nothing matches with topics to try', async () => {
     const text = await converse(['recette de paella'], 'fr');
-    expect(text).toMatch(/Aucune conférence ne correspond à « recette de paella »/);
+    expect(text).toMatch(/Aucune conférence ne correspond à «\u00a0recette de paella\u00a0»/);
     expect(text).toMatch(/Essayez un de ces thèmes/);
   });
 

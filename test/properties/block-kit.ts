@@ -20,6 +20,11 @@ export const SLACK = {
   blockId: 255,
   actionsElements: 25,
   contextElements: 10,
+  selectOptions: 100,
+  selectGroups: 100,
+  optionText: 75,
+  optionValue: 150,
+  placeholder: 150,
 } as const;
 
 export interface CheckOptions {
@@ -68,11 +73,15 @@ export function blockKitProblems(
     if (value.type === 'mrkdwn') markup(where, value.text);
   };
 
-  const button = (where: string, element: Json) => {
-    textObject(`${where}.text`, element.text, SLACK.buttonText, ['plain_text']);
+  const actionId = (where: string, element: Json) => {
     if (typeof element.action_id !== 'string' || element.action_id.length === 0 || element.action_id.length > SLACK.actionId) {
       problem(where, `action_id ${JSON.stringify(element.action_id)} (1 to ${SLACK.actionId} characters)`);
     }
+  };
+
+  const button = (where: string, element: Json) => {
+    textObject(`${where}.text`, element.text, SLACK.buttonText, ['plain_text']);
+    actionId(where, element);
     if (element.value !== undefined && (typeof element.value !== 'string' || element.value.length > SLACK.buttonValue)) {
       problem(where, `value of ${String(element.value).length} characters (max ${SLACK.buttonValue})`);
     }
@@ -82,6 +91,50 @@ export function blockKitProblems(
     ) {
       problem(where, `url ${JSON.stringify(element.url)}`);
     }
+  };
+
+  const options = (where: string, value: unknown) => {
+    const list = Array.isArray(value) ? (value as unknown[]) : [];
+    if (list.length === 0 || list.length > SLACK.selectOptions) problem(where, `${list.length} options (1 to ${SLACK.selectOptions})`);
+    list.forEach((option, o) => {
+      const at = `${where}[${o}]`;
+      if (!isObject(option)) {
+        problem(at, 'not an option');
+        return;
+      }
+      textObject(`${at}.text`, option.text, SLACK.optionText, ['plain_text']);
+      if (typeof option.value !== 'string' || option.value.length === 0 || option.value.length > SLACK.optionValue)
+        problem(at, `value ${JSON.stringify(option.value)} (1 to ${SLACK.optionValue} characters)`);
+    });
+  };
+
+  const staticSelect = (where: string, element: Json) => {
+    actionId(where, element);
+    textObject(`${where}.placeholder`, element.placeholder, SLACK.placeholder, ['plain_text']);
+    if ((element.options === undefined) === (element.option_groups === undefined))
+      problem(where, 'needs options or option_groups, not both');
+    if (element.options !== undefined) options(`${where}.options`, element.options);
+    if (element.option_groups !== undefined) {
+      const groups = Array.isArray(element.option_groups) ? (element.option_groups as unknown[]) : [];
+      if (groups.length === 0 || groups.length > SLACK.selectGroups)
+        problem(where, `${groups.length} option groups (1 to ${SLACK.selectGroups})`);
+      groups.forEach((group, g) => {
+        const at = `${where}.option_groups[${g}]`;
+        if (!isObject(group)) {
+          problem(at, 'not an option group');
+          return;
+        }
+        textObject(`${at}.label`, group.label, SLACK.optionText, ['plain_text']);
+        options(`${at}.options`, group.options);
+      });
+    }
+  };
+
+  /** The interactive elements the bot uses, where Slack allows them: in actions blocks and as section accessories. */
+  const element = (where: string, value: Json) => {
+    if (value.type === 'button') button(where, value);
+    else if (value.type === 'static_select') staticSelect(where, value);
+    else problem(where, `an element of type ${String(value.type)}`);
   };
 
   if (typeof message.text !== 'string' || message.text.length === 0) problem('text', 'missing fallback text');
@@ -117,10 +170,7 @@ export function blockKitProblems(
         fields.forEach((field, f) => {
           textObject(`${where}.fields[${f}]`, field, SLACK.sectionField);
         });
-        if (isObject(block.accessory)) {
-          if (block.accessory.type === 'button') button(`${where}.accessory`, block.accessory);
-          else problem(where, `an accessory of type ${String(block.accessory.type)}`);
-        }
+        if (isObject(block.accessory)) element(`${where}.accessory`, block.accessory);
         break;
       }
       case 'context': {
@@ -137,12 +187,11 @@ export function blockKitProblems(
         if (elements.length === 0 || elements.length > SLACK.actionsElements)
           problem(where, `${elements.length} elements (1 to ${SLACK.actionsElements})`);
         const actionIds = new Set<unknown>();
-        elements.forEach((element, e) => {
-          if (element.type !== 'button') problem(`${where}.elements[${e}]`, `an element of type ${String(element.type)}`);
-          else button(`${where}.elements[${e}]`, element);
-          if (actionIds.has(element.action_id))
-            problem(`${where}.elements[${e}]`, `action_id ${JSON.stringify(element.action_id)} used twice in one block`);
-          actionIds.add(element.action_id);
+        elements.forEach((inner, e) => {
+          element(`${where}.elements[${e}]`, inner);
+          if (actionIds.has(inner.action_id))
+            problem(`${where}.elements[${e}]`, `action_id ${JSON.stringify(inner.action_id)} used twice in one block`);
+          actionIds.add(inner.action_id);
         });
         break;
       }

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { KnownBlock } from '@slack/types';
+import type { ActionsBlockElement, KnownBlock, SectionBlockAccessory, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/console/console.ts';
 import { renderMessageAsText } from '../../src/console/render-text.ts';
@@ -38,6 +38,8 @@ function responded(h: Harness, responseId: string, predicate: (call: RecordedCal
 interface Click {
   action_id: string;
   value?: string;
+  type?: 'static_select';
+  selected_option?: { text: { type: 'plain_text'; text: string }; value: string };
 }
 
 /** A button click: by default in an ephemeral preview in channel C1. */
@@ -110,6 +112,23 @@ function button(blocks: readonly KnownBlock[], actionId: string): Click {
   return { action_id: found.action_id, ...(found.value === undefined ? {} : { value: found.value }) };
 }
 
+/** Choosing `value` in the topic menu of `blocks`, as Slack sends it: the option is in `selected_option`. */
+function menuChoice(blocks: readonly KnownBlock[], value: string): Click {
+  const menus = blocks.flatMap((block): (ActionsBlockElement | SectionBlockAccessory)[] => {
+    if (block.type === 'actions') return block.elements;
+    if (block.type === 'section' && block.accessory) return [block.accessory];
+    return [];
+  });
+  const menu = menus.find((element): element is StaticSelect => element.type === 'static_select' && element.action_id === 'pick_topic');
+  const option = menu?.options?.find((o) => o.value === value);
+  if (!option) throw new Error(`no topic menu offering ${value} in ${json(blocks)}`);
+  return {
+    type: 'static_select',
+    action_id: 'pick_topic',
+    selected_option: { text: { type: 'plain_text', text: option.text.text }, value },
+  };
+}
+
 const postedAnswers = (h: Harness) => h.fake.callsTo('chat.postMessage').filter((call) => !call.fault);
 const logged = (h: Harness, level: string, msg: string | RegExp) =>
   h.logs.some((line) => line.level === level && (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg)));
@@ -180,11 +199,11 @@ describe('/kubecon over HTTP', () => {
     expect(call.args).toEqual({ delete_original: true });
   });
 
-  it('lists topics as buttons whose click shows the talks; URL buttons are acked too', async () => {
+  it('lists topics in a menu whose choice shows the talks; URL buttons are acked too', async () => {
     const h = await start();
     const { responseId } = await command(h, 'topics');
     const topics = await responded(h, responseId);
-    const costs = await click(h, button(blocksOf(topics), 'show_topic:costs'));
+    const costs = await click(h, menuChoice(blocksOf(topics), 'costs'));
     const talks = await responded(h, costs.responseId);
     const watch = await click(h, { action_id: 'watch_video', value: '2030-karpenter' });
 
@@ -195,13 +214,44 @@ describe('/kubecon over HTTP', () => {
     expect(watch.response.status).toBe(200);
   });
 
+  it("shows a suggested topic's talks from its button, as the menu does", async () => {
+    const h = await start();
+    const { responseId } = await command(h, 'paella recipe');
+    const none = await responded(h, responseId);
+    const suggestion = buttons(blocksOf(none)).find((b) => b.action_id.startsWith('show_topic:'));
+    const clicked = await click(h, { action_id: suggestion!.action_id, value: suggestion!.value! });
+    const talks = await responded(h, clicked.responseId);
+
+    expect(talks.args).toMatchObject({ replace_original: true });
+    expect(json(blocksOf(talks))).toMatch(/Talks on /);
+  });
+
+  it('ignores and logs a topic menu choice without a chosen option', async () => {
+    const h = await start();
+    const { response } = await click(h, { type: 'static_select', action_id: 'pick_topic' });
+
+    expect(response.status).toBe(200);
+    await eventually(() => logged(h, 'warn', 'Ignored a topic menu choice without a topic'));
+    expect(h.fake.callsTo('response_url')).toEqual([]);
+  });
+
+  it('lets every private answer be dismissed: help, topics, takeaways, no results', async () => {
+    const h = await start();
+    for (const text of ['help', 'topics', 'takeaways', 'paella recipe']) {
+      const { responseId } = await command(h, text);
+      const answer = await responded(h, responseId);
+      const dismissed = await click(h, button(blocksOf(answer), 'dismiss'));
+      expect((await responded(h, dismissed.responseId)).args, text).toEqual({ delete_original: true });
+    }
+  });
+
   it('answers in French for a user whose Slack locale is French', async () => {
     const h = await start();
     h.fake.setLocale('UFR1', 'fr-FR');
     const { responseId } = await command(h, 'autoscaling', { user_id: 'UFR1' });
     const answer = await responded(h, responseId);
 
-    expect(json(blocksOf(answer))).toContain('Conférences pour « autoscaling »');
+    expect(json(blocksOf(answer))).toContain('Conférences pour «\u00a0autoscaling\u00a0»');
     expect(json(blocksOf(answer))).toContain('Retour en français sur Karpenter Autoscaling in Anger.');
     expect(json(blocksOf(answer))).toContain('Partager dans le canal');
     const lookup = h.fake.callsTo('users.info')[0];
@@ -323,7 +373,9 @@ describe('mentions and direct messages', () => {
     const reply = await h.fake.waitForCall('chat.postMessage');
 
     expect(reply.args.thread_ts).toBe('1700000000.000200');
-    expect(json(blocksOf(reply))).toContain('show_topic:autoscaling');
+    expect(menuChoice(blocksOf(reply), 'autoscaling').action_id).toBe('pick_topic');
+    // Everyone in the thread sees it: it is not the asker's to dismiss.
+    expect(buttons(blocksOf(reply)).map((b) => b.action_id)).not.toContain('dismiss');
   });
 
   it('pages a list in a thread with More, posting the next page in that thread, then says that was all', async () => {
@@ -442,12 +494,9 @@ describe('App Home', () => {
     expect(published.args.user_id).toBe('U1');
     expect(published.args.view).toMatchObject({ type: 'home' });
     expect(json(blocksOf(published))).toContain('Next weekly digest: <!date^1904283000^');
-    expect(buttons(blocksOf(published)).map((b) => b.action_id)).toEqual([
-      'show_edition:2030',
-      'show_topic:autoscaling',
-      'show_topic:costs',
-      'show_topic:observability',
-    ]);
+    expect(json(blocksOf(published))).toContain('This week’s talk');
+    expect(buttons(blocksOf(published)).map((b) => b.action_id)).toEqual(['show_edition:2030']);
+    expect(menuChoice(blocksOf(published), 'observability').action_id).toBe('pick_topic');
     expect(h.fake.callsTo('views.publish')).toHaveLength(1);
   });
 
@@ -466,6 +515,17 @@ describe('App Home', () => {
     expect(json(blocksOf(results))).toContain('Talks on Autoscaling');
     expect(json(blocksOf(page2))).toContain('Cluster Autoscaling Without Tears');
     expect(json(blocksOf(cleared))).not.toContain('Talks from');
+    expect(h.fake.callsTo('response_url')).toEqual([]);
+  });
+
+  it("shows the talks of a topic chosen in the Home tab's menu", async () => {
+    const h = await start();
+    await sendEvent(h, { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700000000.000602' });
+    const home = await h.fake.waitForCall('views.publish');
+    await homeClick(h, menuChoice(blocksOf(home), 'costs'));
+    const results = await h.fake.waitForCall('views.publish', (call) => json(call.args).includes('Talks on Costs'));
+
+    expect(json(blocksOf(results))).toContain('FinOps for Platform Teams');
     expect(h.fake.callsTo('response_url')).toEqual([]);
   });
 });

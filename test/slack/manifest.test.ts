@@ -21,7 +21,8 @@ interface Manifest {
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
 }
 
-const manifest = parse(readFileSync(path.join(PROJECT_ROOT, 'manifest.yml'), 'utf8')) as Manifest;
+const manifestText = readFileSync(path.join(PROJECT_ROOT, 'manifest.yml'), 'utf8');
+const manifest = parse(manifestText) as Manifest;
 
 /**
  * The scopes each event, command and Web API method needs (Slack's docs): public and
@@ -77,6 +78,12 @@ describe('manifest.yml and the code agree', () => {
     expect(unknown, 'add the scope these need to SCOPES (and manifest.yml)').toEqual([]);
     const required = new Set(needs.flatMap((need) => SCOPES[need] ?? []));
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...required].sort());
+  });
+
+  it('names no edition, by year or city: the manifest is static, and adding an edition to data/ must not make it wrong', async () => {
+    const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
+    expect(manifestText.match(/\b(?:19|20)\d\d\b/g) ?? []).toEqual([]);
+    for (const { city } of catalogue.editions) expect(manifestText.toLowerCase()).not.toContain(city.toLowerCase());
   });
 
   it('handles every action id the code names, and every listener answers an action id the code names', () => {
@@ -136,6 +143,7 @@ describe('every button the builders emit has a listener', () => {
       topics: topics.kind === 'topics' ? topics.topics : [],
       digest: null,
       results: bot.answer(parseCommand('autoscaling'), 'autoscaling', 0),
+      now: new Date('2030-05-06T07:30:00Z'),
     });
     for (const id of actionIds(home)) emitted.add(id);
 

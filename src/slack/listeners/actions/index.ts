@@ -4,6 +4,7 @@ import type { ListenerDeps } from '../../deps.ts';
 import { dismiss } from './dismiss.ts';
 import { linkButton } from './link-button.ts';
 import { moreResults } from './more-results.ts';
+import { pickTopic } from './pick-topic.ts';
 import { randomTalk } from './random-talk.ts';
 import { shareTalk } from './share-talk.ts';
 import { showEdition } from './show-edition.ts';
@@ -19,6 +20,7 @@ export const actionListeners = [
   { actionId: ACTIONS.dismiss, listener: dismiss },
   { actionId: ACTIONS.randomTalk, listener: randomTalk },
   { actionId: prefixed(ACTIONS.showTopic), listener: showTopic },
+  { actionId: ACTIONS.pickTopic, listener: pickTopic },
   { actionId: prefixed(ACTIONS.showEdition), listener: showEdition },
   { actionId: ACTIONS.watchVideo, listener: linkButton },
   { actionId: ACTIONS.openArticle, listener: linkButton },
