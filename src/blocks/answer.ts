@@ -2,7 +2,7 @@ import type { ActionsBlock, Button, KnownBlock, StaticSelect } from '@slack/type
 import type { Answer, TalkSource } from '../bot/answer.ts';
 import type { Catalogue, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
-import { articleLabel } from './article.ts';
+import { sourceLabel } from './article.ts';
 import { controlsRow, topicChoice, topicMenu } from './controls.ts';
 import { renderDigestReply } from './digest.ts';
 import { ACTIONS, encodeMore, encodeShare } from './ids.ts';
@@ -176,9 +176,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
         blocks.push({ type: 'divider' }, section(`*KubeCon EU ${edition.year} · ${escapeText(edition.city)}*`));
         for (const conclusion of conclusions) {
           const points = conclusion.points.map((p) => `• ${escapeText(p[language])}`).join('\n');
-          // A heading in another language than the answer's would not help; the link still opens that section.
-          const withSection = conclusion.article.language === language && conclusion.section !== conclusion.article.title;
-          const source = `${articleLabel(conclusion.article, language)}${withSection ? ` › ${conclusion.section}` : ''}`;
+          const source = sourceLabel(conclusion.article, conclusion.section, language);
           blocks.push(
             section(
               `*${escapeText(conclusion.theme[language])}*\n${escapeText(conclusion.summary[language])}${points ? `\n${points}` : ''}`,
@@ -190,8 +188,10 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
       const closing = closingRows(language, ephemeral, undefined, 'takeaways');
       return { text: title, blocks: [...blocks.slice(0, LIMITS.blocksPerMessage - closing.length), ...closing] };
     }
-    case 'digest':
-      return renderDigestReply(answer.reply, language, catalogue);
+    case 'digest': {
+      const reply = renderDigestReply(answer.reply, language, catalogue);
+      return ephemeral ? { text: reply.text, blocks: [...reply.blocks, controlsRow(language)] } : reply;
+    }
     case 'digest-unavailable': {
       const text = answer.why === 'off' ? m.digestDisabled : m.digest.onlyInSlack;
       return { text, blocks: [section(text)] };

@@ -28,3 +28,12 @@ export function articleLabel(article: Pick<Article, 'title' | 'language'>, langu
   const name = (article.language === 'fr' ? fromFrench(article.title, language) : undefined) ?? article.title;
   return `${name} (${messages(language).writtenIn[article.language]})`;
 }
+
+/**
+ * Where a talk or a conclusion comes from: the article, and its section when it is in the
+ * reader's language (a heading in another language would not help; the link still opens it).
+ */
+export function sourceLabel(article: Pick<Article, 'title' | 'language'>, section: string, language: Language): string {
+  const withSection = article.language === language && section !== article.title;
+  return `${articleLabel(article, language)}${withSection ? ` › ${section}` : ''}`;
+}

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Catalogue, Talk } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
+import { sourceLabel } from './article.ts';
 import { ACTIONS } from './ids.ts';
 import { messages } from './messages.ts';
 import { escapeText, LIMITS, link, truncate } from './text.ts';
@@ -100,7 +101,7 @@ export function renderTalk(talk: Talk, language: Language, topicLabel: (id: stri
       type: 'context',
       elements: [
         { type: 'mrkdwn', text: `🏷 ${escapeText(topicLabels(talk, topicLabel))}` },
-        { type: 'mrkdwn', text: `📝 ${link(talk.sectionUrl, `${talk.article.title} › ${talk.section}`)}` },
+        { type: 'mrkdwn', text: `📝 ${link(talk.sectionUrl, sourceLabel(talk.article, talk.section, language))}` },
       ],
     },
   ];
