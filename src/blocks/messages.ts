@@ -33,8 +33,6 @@ export interface Messages {
   /** Under the last page of a list. */
   readonly thatWasAll: (total: number) => string;
   readonly speakersUnknown: string;
-  readonly noVideo: string;
-  readonly fromArticle: (article: string, section: string) => string;
   readonly takeaway: string;
   readonly stance: Record<Stance, string>;
   readonly stanceLabel: string;
@@ -122,8 +120,6 @@ const en: Messages = {
   sharedMark: '*shared ✓*',
   thatWasAll: (total) => (total === 1 ? 'That was the only one.' : `That was all ${total}.`),
   speakersUnknown: 'Speakers not listed',
-  noVideo: 'no video',
-  fromArticle: (article, section) => `From the team's article ${article}, section “${section}”`,
   takeaway: "Team's takeaway",
   stance: {
     adopt: 'Adopt: we use it or are rolling it out',
@@ -231,8 +227,6 @@ const fr: Messages = {
   sharedMark: '*partagée ✓*',
   thatWasAll: (total) => (total === 1 ? 'C’était la seule.' : `Vous avez tout vu\u00a0: les ${total}\u00a0conférences.`),
   speakersUnknown: 'Intervenants non indiqués',
-  noVideo: 'pas de vidéo',
-  fromArticle: (article, section) => `Tiré de l’article de l’équipe ${article}, section «\u00a0${section}\u00a0»`,
   takeaway: 'Ce que l’équipe en retient',
   stance: {
     adopt: 'Adopté\u00a0: nous l’utilisons ou le déployons',
