@@ -67,7 +67,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
     'sous ca quoi elles plus tres comment pourquoi quand donc si tout tous toute toutes quelque quelques ' +
     'chose cherche chercher trouver montre montrer donne donner veux voudrais besoin merci salut bonjour ' +
     'parle parler propos intervention regarder recommande recommander conseille conseiller bon bonne ' +
-    'bien meilleur meilleurs meilleure interessant autre autres ' +
+    'bien meilleur meilleurs meilleure interessant autre autres comme encore plein beaucoup viable lots lot many much ' +
     // What people want to do with a tool, which says nothing about which talk: "replace X", "réduire Y"
     'use using used utiliser utilise utilisation replace replacing remplacer remplace compare comparing ' +
     'comparer versus vs setup configure configurer install installer mettre place doing learn apprendre ' +

@@ -7,14 +7,15 @@ import { createSearcher } from '../../src/search/searcher.ts';
 
 /**
  * Floors a little under what `npm run bench:relevance` measured, so that a regression fails
- * CI without the figures having to be exact. The held-out set was written after tuning, by
- * someone who had not seen the search code, and scored once; its hit@1, recall@3 and
- * negatives are under the targets, and its floors under what it got.
+ * CI without the figures having to be exact. The held-out set (the second one; the first
+ * joined the tuning set once scored) was written by someone who had not seen the search
+ * code, and scored once; its hit@1 and recall@3 are under the targets, and its floors under
+ * what it got.
  */
 const FLOORS = {
   existing: { hitAt1: 0.95, recallAt3: 0.96, positivesEmpty: 0.02, negativesEmpty: 0.9 },
   tuning: { hitAt1: 0.94, recallAt3: 0.94, positivesEmpty: 0.035, negativesEmpty: 0.9 },
-  'held-out': { hitAt1: 0.9, recallAt3: 0.93, positivesEmpty: 0.035, negativesEmpty: 0.7 },
+  'held-out': { hitAt1: 0.86, recallAt3: 0.9, positivesEmpty: 0.035, negativesEmpty: 0.9 },
 } as const;
 
 describe('search relevance on the labelled queries', async () => {
