@@ -1,0 +1,106 @@
+import { renderAnswer } from '../blocks/answer.ts';
+import { renderHome } from '../blocks/home.ts';
+import { renderSharedTalk } from '../blocks/share.ts';
+import type { Answer } from '../bot/answer.ts';
+import { parseCommand } from '../bot/command.ts';
+import type { Language } from '../catalogue/schema.ts';
+import type { Composition } from '../compose.ts';
+import { type DigestState, type DigestStore, EMPTY_STATE } from '../digest/store.ts';
+import { silentLogger } from '../log/logger.ts';
+import { renderPage, type Surface } from './page.ts';
+
+/** What to draw: the answer to `/kubecon <text>` (and the talk its first Share button posts), the Home tab, or the digest preview. */
+export type PreviewRequest =
+  | { readonly kind: 'command'; readonly text: string; readonly shared?: boolean }
+  | { readonly kind: 'home' }
+  | { readonly kind: 'digest' };
+
+export interface PreviewOptions {
+  readonly language: Language;
+  /** The week the Home tab features and the time beside each message; now unless a test fixes it. */
+  readonly now?: Date;
+}
+
+/** A request the preview cannot draw without Slack itself; the message says why. */
+export class NotPreviewableError extends Error {
+  override readonly name = 'NotPreviewableError';
+}
+
+/** Whoever typed the command, as the shared talk names them; the page shows the name Slack would. */
+const ASKER = { userId: 'U0PREVIEW', name: 'you', channelId: 'C0PREVIEW' } as const;
+
+/** The digest's state for one preview, never written to DATA_DIR: a preview subscribes and sees nothing for real. */
+function memoryStore(): DigestStore {
+  let state: DigestState = EMPTY_STATE;
+  return {
+    location: 'memory (preview)',
+    read: async () => state,
+    update: async (change) => {
+      state = change(state);
+      return state;
+    },
+  };
+}
+
+/** The surfaces Slack would show for a request, built by the bot's own composition and Block Kit builders. */
+export async function previewSurfaces(composition: Composition, request: PreviewRequest, options: PreviewOptions): Promise<Surface[]> {
+  const { language } = options;
+  const { bot, catalogue } = composition;
+  const digest = () => composition.digest(silentLogger, { store: memoryStore() });
+  const asker = { userId: ASKER.userId, channelId: ASKER.channelId, language };
+  const ephemeral = (label: string, answer: Answer): Surface => ({
+    kind: 'ephemeral',
+    label,
+    blocks: renderAnswer(answer, { language, catalogue, ephemeral: true }).blocks,
+  });
+
+  switch (request.kind) {
+    case 'home': {
+      const topics = bot.answer({ kind: 'topics' }, 'topics');
+      const view = renderHome({
+        language,
+        catalogue,
+        topics: topics.kind === 'topics' ? topics.topics : [],
+        digest: (await digest().commands.nextRun()) ?? null,
+        now: options.now ?? new Date(),
+      });
+      return [{ kind: 'home', label: 'Home tab', blocks: view.blocks }];
+    }
+    case 'digest': {
+      const reply = await digest().commands.preview(asker);
+      return [ephemeral('/kubecon digest preview', { kind: 'digest', reply })];
+    }
+    case 'command': {
+      const command = parseCommand(request.text);
+      let answer: Answer;
+      if (command.kind === 'digest') {
+        // Subscribing asks Slack whether the bot may post in the channel: there is no channel here.
+        if (command.action === 'subscribe')
+          throw new NotPreviewableError('"digest subscribe" needs a Slack channel; try --digest or "digest status"');
+        answer = { kind: 'digest', reply: await digest().commands[command.action](asker) };
+      } else {
+        answer = bot.answer(command, request.text);
+      }
+      const surfaces = [ephemeral(`/kubecon ${request.text}`.trim(), answer)];
+      if (request.shared) {
+        const talk = answer.kind === 'talks' ? answer.talks[0] : undefined;
+        if (talk === undefined) throw new NotPreviewableError(`--shared needs an answer with talks; "${request.text}" has none`);
+        const message = renderSharedTalk(talk, { language, catalogue, userId: ASKER.userId });
+        surfaces.push({ kind: 'message', label: `Share in channel: ${talk.title}`, blocks: message.blocks });
+      }
+      return surfaces;
+    }
+  }
+}
+
+/** The whole page for a request: what `npm run preview` writes. */
+export async function previewPage(composition: Composition, request: PreviewRequest, options: PreviewOptions): Promise<string> {
+  const surfaces = await previewSurfaces(composition, request, options);
+  const title = `kubecon-bot preview: ${surfaces[0]?.label ?? ''}`;
+  return renderPage(surfaces, {
+    title,
+    language: options.language,
+    users: [{ id: ASKER.userId, name: ASKER.name }],
+    ...(options.now ? { time: options.now } : {}),
+  });
+}
