@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../src/blocks/messages.ts';
 import { parseCommand } from '../../src/bot/command.ts';
 import { type Composition, compose } from '../../src/compose.ts';
@@ -41,6 +41,15 @@ function expectPage(page: string, expected: readonly string[]) {
 }
 
 describe('the preview page draws every kind of answer', () => {
+  // React reports what it cannot render (an empty src, a bad prop) on the console, not by throwing.
+  const complaints = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn')];
+  afterAll(() => {
+    for (const spy of complaints) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
+  });
+
   it('a search with results: its header, each talk, Share and the closing row', async () => {
     const titles = titlesFor('autoscaling');
     expect(titles).toHaveLength(3);
