@@ -2,20 +2,20 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LANGUAGES } from '../catalogue/schema.ts';
-import { compose } from '../compose.ts';
 import { loadConfig } from '../config.ts';
 import type { PreviewRequest } from '../preview/preview.ts';
 import { parseCommandLine, runCli, UsageError } from './run.ts';
 
-const USAGE = `Usage: npm run -s preview -- [--lang en|fr] [--out page.html] [--shared] "<what you would type after /kubecon>"
+const USAGE = `Usage: npm run -s preview -- [--lang en|fr] [--out page.html] [--shared | --mention] "<what you would type after /kubecon>"
        npm run -s preview -- --home [--lang en|fr] [--out page.html]
        npm run -s preview -- --digest [--lang en|fr] [--out page.html]
 Writes an HTML page drawing the answer as Slack would and prints its path (under ${tmpdir()} unless --out).
---shared also draws the message the first talk's Share button posts.`;
+--shared also draws the message the first talk's Share button posts; --mention draws the answer
+to "@kubecon <text>" in a channel, posted in its thread.`;
 
 /** A file name that says what the page shows: kubecon-preview-autoscaling.html. */
 function defaultFile(request: PreviewRequest, language: string): string {
-  const what = request.kind === 'command' ? request.text : request.kind;
+  const what = request.kind === 'command' ? `${request.text}${request.mention ? ' mention' : ''}` : request.kind;
   const slug = what
     .normalize('NFKD')
     .replace(/[^\w]+/g, '-')
@@ -34,6 +34,7 @@ await runCli(async () => {
         home: { type: 'boolean', default: false },
         digest: { type: 'boolean', default: false },
         shared: { type: 'boolean', default: false },
+        mention: { type: 'boolean', default: false },
       },
       allowPositionals: true,
     },
@@ -43,8 +44,9 @@ await runCli(async () => {
   const { values, positionals } = parsed;
   const text = positionals.join(' ').trim();
   if (values.home && values.digest) throw new UsageError(`--home and --digest draw different things: give one.\n${USAGE}`);
-  if ((values.home || values.digest) && (text || values.shared))
-    throw new UsageError(`--home and --digest take no command${values.shared ? ' nor --shared' : ''}.\n${USAGE}`);
+  if ((values.home || values.digest) && (text || values.shared || values.mention))
+    throw new UsageError(`--home and --digest take no command, nor --shared or --mention.\n${USAGE}`);
+  if (values.shared && values.mention) throw new UsageError(`--shared is for /kubecon's private answer, not --mention's.\n${USAGE}`);
   if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang))
     throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, got "${values.lang}"\n${USAGE}`);
 
@@ -54,9 +56,9 @@ await runCli(async () => {
     ? { kind: 'home' }
     : values.digest
       ? { kind: 'digest' }
-      : { kind: 'command', text, shared: values.shared };
-  // React and the renderer load only once the command line is known good: a usage error stays instant.
-  const { NotPreviewableError, previewPage } = await import('../preview/preview.ts');
+      : { kind: 'command', text, shared: values.shared, mention: values.mention };
+  // Bolt, React and the renderer load only once the command line is known good: a usage error stays instant.
+  const [{ compose }, { NotPreviewableError, previewPage }] = await Promise.all([import('../compose.ts'), import('../preview/preview.ts')]);
   let html: string;
   try {
     html = await previewPage(await compose(config), request, { language });

@@ -69,6 +69,9 @@ function drawSurface(surface: Surface, options: PageOptions): string {
   return html;
 }
 
+/** Slack's words above a private answer, in the reader's language. */
+const ONLY_YOU: Record<string, string> = { en: 'Only visible to you', fr: 'Visible uniquement par vous' };
+
 const PAGE_CSS = `
 body { margin: 0; padding: 24px; background: #f8f8f8; font-family: Lato, Slack-Lato, "Helvetica Neue", Helvetica, Arial, sans-serif; }
 .preview-surface { max-width: 640px; margin: 0 0 32px; background: #fff; border: 1px solid #ddd; border-radius: 8px; padding: 12px 16px; }
@@ -81,7 +84,8 @@ export function renderPage(surfaces: readonly Surface[], options: PageOptions): 
   const body = surfaces
     .map((surface) => {
       // Slack marks a private answer above it; the bot's name and avatar follow.
-      const ephemeral = surface.kind === 'ephemeral' ? '<p class="preview-ephemeral">👁 Only visible to you</p>' : '';
+      const ephemeral =
+        surface.kind === 'ephemeral' ? `<p class="preview-ephemeral">👁 ${ONLY_YOU[options.language] ?? ONLY_YOU.en}</p>` : '';
       return (
         `<section class="preview-surface" data-kind="${surface.kind}">` +
         `<p class="preview-label">${escapeHtml(surface.label)}</p>${ephemeral}${drawSurface(surface, options)}</section>`

@@ -11,7 +11,14 @@ import { renderPage, type Surface } from './page.ts';
 
 /** What to draw: the answer to `/kubecon <text>` (and the talk its first Share button posts), the Home tab, or the digest preview. */
 export type PreviewRequest =
-  | { readonly kind: 'command'; readonly text: string; readonly shared?: boolean }
+  | {
+      readonly kind: 'command';
+      readonly text: string;
+      /** Also the message the first talk's Share button posts. */
+      readonly shared?: boolean;
+      /** As a mention in a channel is answered, in its thread, for everyone: no Share nor Dismiss. */
+      readonly mention?: boolean;
+    }
   | { readonly kind: 'home' }
   | { readonly kind: 'digest' };
 
@@ -48,10 +55,10 @@ export async function previewSurfaces(composition: Composition, request: Preview
   const { bot, catalogue } = composition;
   const digest = () => composition.digest(silentLogger, { store: memoryStore() });
   const asker = { userId: ASKER.userId, channelId: ASKER.channelId, language };
-  const ephemeral = (label: string, answer: Answer): Surface => ({
-    kind: 'ephemeral',
+  const ephemeral = (label: string, answer: Answer, isEphemeral = true): Surface => ({
+    kind: isEphemeral ? 'ephemeral' : 'message',
     label,
-    blocks: renderAnswer(answer, { language, catalogue, ephemeral: true }).blocks,
+    blocks: renderAnswer(answer, { language, catalogue, ephemeral: isEphemeral }).blocks,
   });
 
   switch (request.kind) {
@@ -81,7 +88,9 @@ export async function previewSurfaces(composition: Composition, request: Preview
       } else {
         answer = bot.answer(command, request.text);
       }
-      const surfaces = [ephemeral(`/kubecon ${request.text}`.trim(), answer)];
+      const surfaces = request.mention
+        ? [ephemeral(`@kubecon ${request.text} (the answer in the thread)`, answer, false)]
+        : [ephemeral(`/kubecon ${request.text}`.trim(), answer)];
       if (request.shared) {
         const talk = answer.kind === 'talks' ? answer.talks[0] : undefined;
         if (talk === undefined) throw new NotPreviewableError(`--shared needs an answer with talks; "${request.text}" has none`);

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 const page = (request: PreviewRequest, language: 'en' | 'fr' = 'en') => previewPage(composition, request, { language, now: NOW });
-const command = (text: string, shared = false): PreviewRequest => ({ kind: 'command', text, shared });
+const command = (text: string, shared = false, mention = false): PreviewRequest => ({ kind: 'command', text, shared, mention });
 
 /** The titles of the talks the bot lists for `text`: the page must show each of them. */
 function titlesFor(text: string): string[] {
@@ -67,6 +67,7 @@ describe('the preview page draws every kind of answer', () => {
     const french = await page(command('topics'), 'fr');
     expectPage(french, [fr.topicsHeader, fr.pickTopic]);
     expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('Visible uniquement par vous');
   });
 
   it('random: the one talk picked', async () => {
@@ -78,6 +79,14 @@ describe('the preview page draws every kind of answer', () => {
     const drawn = await page(command('autoscaling', true));
     expectPage(drawn, [`Share in channel: ${first}`, '@you']);
     expect(drawn.match(/data-kind="(\w+)"/g)).toEqual(['data-kind="ephemeral"', 'data-kind="message"']);
+  });
+
+  it('a mention: the same talks, posted in the thread for everyone, with More and no Share', async () => {
+    const drawn = await page(command('autoscaling', false, true));
+    expectPage(drawn, titlesFor('autoscaling'));
+    expect(drawn.match(/data-kind="(\w+)"/g)).toEqual(['data-kind="message"']);
+    expect(drawn).toContain(en.more);
+    expect(drawn).not.toContain(html(en.share));
   });
 
   it('the Home tab: its header, the featured talk, the editions and the topic menu', async () => {
