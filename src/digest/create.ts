@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { type ChannelAccess, createDigestCommands, type DigestCommands } from './commands.ts';
+import { createDryRun, type DigestDryRun } from './dry-run.ts';
 import { createPlanner, type DigestPlanner } from './plan.ts';
 import { createPoster, type DigestOutlet, type RetryPolicy } from './poster.ts';
 import { createRunner, type DigestRunner } from './runner.ts';
@@ -32,6 +33,7 @@ export interface Digest {
   readonly planner: DigestPlanner;
   readonly runner: DigestRunner;
   readonly commands: DigestCommands;
+  readonly dryRun: DigestDryRun;
   /** Created stopped; main.ts starts it when DIGEST_SCHEDULER is on. */
   readonly scheduler: DigestScheduler;
 }
@@ -64,6 +66,7 @@ export function createDigest({
     logger,
     now,
   });
+  const dryRun = createDryRun({ runner, store, planner, access, schedule, now });
   const scheduler = createDigestScheduler({ schedule, runner, logger, clock });
-  return { store, schedule, planner, runner, commands, scheduler };
+  return { store, schedule, planner, runner, commands, dryRun, scheduler };
 }

@@ -25,15 +25,26 @@ export function recipients(state: DigestState, configured: readonly string[], fa
   return [...configured, ...subscribed].map((channel) => ({ channel, language: language(channel) }));
 }
 
+/** Why a channel is in a slot's audience. */
+export type Source = 'configured' | 'subscribed' | 'named';
+
+/** Where a channel stands for a slot: in its audience, or left out, and why. */
+export type Standing =
+  | { readonly kind: 'included'; readonly recipient: Recipient; readonly source: Source }
+  | { readonly kind: 'subscribed-after-slot'; readonly recipient: Recipient; readonly subscribedAt: Date };
+
 export interface ChannelOutcome {
   readonly channel: string;
   readonly result: PostResult;
 }
 
 export interface DigestRunner {
-  /** Who gets the slot's digest: every recipient, or `channel` alone, even one that is not a recipient (an operator named it). */
-  audience(slot: Date, channel?: string): Promise<Recipient[]>;
-  /** Posts the slot's digest to its audience, side by side: one channel's failure never holds up another's. */
+  /**
+   * Every channel that gets the digest or asked for it, each with where it stands for the
+   * slot; or `channel` alone, included even when it is not a recipient (an operator named it).
+   */
+  survey(slot: Date, channel?: string): Promise<Standing[]>;
+  /** Posts the slot's digest to the channels included in its survey, side by side: one channel's failure never holds up another's. */
   run(slot: Date, options?: { readonly channel?: string | undefined }): Promise<ChannelOutcome[]>;
   /** The recipients that have not had the slot's digest. */
   missing(slot: Date): Promise<string[]>;
@@ -49,14 +60,26 @@ export interface RunnerDependencies {
 
 export function createRunner({ store, poster, configured, language, logger }: RunnerDependencies): DigestRunner {
   const log = logger.child({ component: 'digest' });
-  async function audience(slot: Date, channel?: string): Promise<Recipient[]> {
-    const all = recipients(await store.read(), configured, language, slot);
-    return channel === undefined ? all : [all.find((recipient) => recipient.channel === channel) ?? { channel, language }];
+  async function survey(slot: Date, channel?: string): Promise<Standing[]> {
+    const state = await store.read();
+    const due = new Set(recipients(state, configured, language, slot).map((recipient) => recipient.channel));
+    const standing = (recipient: Recipient): Standing => {
+      if (configured.includes(recipient.channel)) return { kind: 'included', recipient, source: 'configured' };
+      if (due.has(recipient.channel)) return { kind: 'included', recipient, source: 'subscribed' };
+      const subscription = state.subscriptions[recipient.channel];
+      if (subscription && channel === undefined)
+        return { kind: 'subscribed-after-slot', recipient, subscribedAt: new Date(subscription.at) };
+      return { kind: 'included', recipient, source: 'named' };
+    };
+    const everyone = recipients(state, configured, language);
+    if (channel === undefined) return everyone.map(standing);
+    // A named channel keeps its subscriber's language, even when it subscribed after the slot.
+    return [standing(everyone.find((recipient) => recipient.channel === channel) ?? { channel, language })];
   }
   return {
-    audience,
+    survey,
     async run(slot, { channel } = {}) {
-      const chosen = await audience(slot, channel);
+      const chosen = (await survey(slot, channel)).flatMap((standing) => (standing.kind === 'included' ? [standing.recipient] : []));
       if (chosen.length === 0) log.info('No channel gets the digest: nothing to post', { slot: slotId(slot) });
       return Promise.all(
         chosen.map(async (recipient): Promise<ChannelOutcome> => {
