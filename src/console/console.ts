@@ -1,10 +1,8 @@
 import { createInterface } from 'node:readline';
-import { renderAnswer } from '../blocks/answer.ts';
 import { messages } from '../blocks/messages.ts';
-import type { Answer, Bot } from '../bot/answer.ts';
-import { type Command, MAX_QUESTION, parseCommand } from '../bot/command.ts';
+import type { Bot } from '../bot/answer.ts';
 import type { Language } from '../catalogue/schema.ts';
-import { renderMessageAsText } from './render-text.ts';
+import { createSession } from './session.ts';
 
 export interface ConsoleOptions {
   readonly bot: Bot;
@@ -15,39 +13,43 @@ export interface ConsoleOptions {
   readonly interactive: boolean;
 }
 
-const MORE = new Set(['more', 'plus', 'suite', 'next']);
+/** A session's history: enough to scroll back through an afternoon of questions. */
+const HISTORY_SIZE = 1000;
+
+function isTerminal(stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
+}
 
 /**
  * The bot without Slack, like Hubot's shell adapter: one line in, the answer Slack would
- * give out, rendered as text by the same builders. "more" pages through the last list,
- * standing in for the "More results" button.
+ * give out, rendered as text by the same builders, with its buttons numbered to be pressed.
+ * At a terminal, readline edits the line and keeps the session's history on the arrow keys.
  */
 export async function runConsole({ bot, language, input, output, interactive }: ConsoleOptions): Promise<void> {
   const m = messages(language);
+  const colours = isTerminal(output);
+  const session = createSession({ bot, language, style: { ansi: colours, width: (output as { columns?: number }).columns } });
   output.write(`${m.console.banner}\n${m.console.connect}\n`);
-  const lines = createInterface({ input, terminal: false });
-  let last: { command: Command; text: string; answer: Answer } | undefined;
+  // Line editing needs a terminal on both sides: its escape codes would be garbage in a file.
+  const terminal = interactive && isTerminal(input) && colours;
+  const lines = createInterface({
+    input,
+    ...(terminal ? { output, terminal, historySize: HISTORY_SIZE, removeHistoryDuplicates: true } : { terminal }),
+    prompt: m.console.prompt,
+  });
+  // Ctrl-C and Ctrl-D close readline; lines typed ahead still get their answers, but no prompt after.
+  let closed = false;
+  lines.once('close', () => {
+    closed = true;
+  });
   const prompt = () => {
-    if (interactive) output.write(m.console.prompt);
+    if (!interactive) return;
+    if (!terminal) output.write(m.console.prompt);
+    else if (!closed) lines.prompt();
   };
   prompt();
   for await (const line of lines) {
-    // Cut where Slack's doors cut: the same answer, and a pasted page cannot make the search throw.
-    const typed = line.trim();
-    const text = typed.slice(0, MAX_QUESTION);
-    if (typed.length > MAX_QUESTION) output.write(`${m.tooLong(MAX_QUESTION)}\n`);
-    let answer: Answer;
-    if (MORE.has(text.toLowerCase()) && last?.answer.kind === 'talks' && last.answer.hasMore) {
-      answer = bot.answer(last.command, last.text, last.answer.page + 1);
-      last = { ...last, answer };
-    } else {
-      const command = parseCommand(text);
-      answer = bot.answer(command, text);
-      last = { command, text, answer };
-    }
-    output.write(renderMessageAsText(renderAnswer(answer, { language, catalogue: bot.catalogue, ephemeral: false })));
-    if (answer.kind === 'talks' && answer.hasMore)
-      output.write(language === 'fr' ? '(tapez « plus » pour la suite)\n' : '(type "more" for more results)\n');
+    output.write(session.respond(line));
     prompt();
   }
 }
