@@ -82,6 +82,10 @@ export function renderTalk(talk: Talk, language: Language, topicLabel: (id: stri
   const heading = `*${link(titleUrl, talk.title)}*\n${escapeText(speakersLine(talk, language))} · ${escapeText(editionLabel(talk))}`;
   const stance = talk.stance ? `\n_${m.stanceLabel}: ${escapeText(m.stance[talk.stance])}_` : '';
   const takeaway = `*${m.takeaway}:* ${escapeText(truncate(talk.takeaway[language], TAKEAWAY_MAX))}${stance}`;
+  // The write-up first, then any later article that tells what the team did with the talk's advice.
+  const sources = [talk, ...(talk.alsoCitedIn ?? [])].map((source) =>
+    link(source.sectionUrl, sourceLabel(source.article, source.section, language)),
+  );
 
   return [
     {
@@ -101,7 +105,7 @@ export function renderTalk(talk: Talk, language: Language, topicLabel: (id: stri
       type: 'context',
       elements: [
         { type: 'mrkdwn', text: `🏷 ${escapeText(topicLabels(talk, topicLabel))}` },
-        { type: 'mrkdwn', text: `📝 ${link(talk.sectionUrl, sourceLabel(talk.article, talk.section, language))}` },
+        { type: 'mrkdwn', text: `📝 ${sources.join(' · ')}` },
       ],
     },
   ];

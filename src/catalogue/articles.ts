@@ -6,8 +6,11 @@ import type { Language } from './schema.ts';
 
 export const BLOG_URL = 'https://tech.bedrockstreaming.com';
 
+/** Official titles and video ids looked up for talks the articles cite without them, each with its source. */
+export const TALK_FACTS_FILE = 'talk-facts.md';
+
 /** Files in the articles folder that are notes about the articles, not articles. */
-export const NOT_ARTICLES: readonly string[] = ['README.md', 'talk-facts.md'];
+export const NOT_ARTICLES: readonly string[] = ['README.md', TALK_FACTS_FILE];
 
 export interface ArticleSpeaker {
   readonly name: string;
@@ -336,4 +339,67 @@ export function parseArticle(fileName: string, markdown: string): ParsedArticle 
     videos,
     talkHeadings,
   };
+}
+
+export interface TalkFact {
+  /** As the table writes it: "EU 2018 Copenhagen", "KCD France 2023, Paris". */
+  readonly edition: string;
+  readonly videoId: string;
+  /** The official title, without the looker-up's notes in brackets; empty when none was found. */
+  readonly title: string;
+  /** Only rows whose confidence column says "confirmed" may change the catalogue. */
+  readonly confirmed: boolean;
+  readonly line: number;
+}
+
+const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
+// "(blog heading has "Whats"; ...)" is a note; "(Intermediate Skill Level)" and "(QoS)" are part of the title.
+const TITLE_NOTE = /\s+\((?=\p{Ll})[^()]*\)\s*$/u;
+
+/**
+ * The rows of talk-facts.md's tables (edition | video id | official title | speakers | source |
+ * confidence), with the note that qualifies a title taken out of it.
+ */
+export function parseTalkFacts(markdown: string): TalkFact[] {
+  const facts: TalkFact[] = [];
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  lines.forEach((text, index) => {
+    if (!text.trimStart().startsWith('|')) return;
+    const cells = text
+      .trim()
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split(' | ')
+      .map((cell) => cell.trim());
+    const [edition, videoId, title, , , confidence] = cells;
+    if (edition === undefined || videoId === undefined || !VIDEO_ID.test(videoId) || confidence === undefined) return;
+    const official = (title ?? '').replaceAll('\\|', '|').replace(TITLE_NOTE, '').trim();
+    facts.push({
+      edition,
+      videoId,
+      title: /^not found\b/i.test(official) ? '' : official,
+      confirmed: /^confirmed\b/i.test(confidence),
+      line: index + 1,
+    });
+  });
+  return facts;
+}
+
+const SKILL_LEVEL = /\s*\((?:beginner|intermediate|advanced|any) skill level\)\s*$/i;
+
+/**
+ * Folds only what the schedule adds or typography changes ("Keynote: ", "(Intermediate Skill
+ * Level)", curly quotes, dashes, spaces), so that a dropped apostrophe ("Whats", "Hackers") or
+ * another word still shows as a different title.
+ */
+export function officialTitleKey(title: string): string {
+  return title
+    .normalize('NFC')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^keynote\s*:\s*/i, '')
+    .replace(SKILL_LEVEL, '');
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { Article, Catalogue, Conclusion, Edition, Talk, Topic } from './model.ts';
+import type { Article, Catalogue, Conclusion, Edition, Talk, TalkSource, Topic } from './model.ts';
 import { type EditionFile, EditionFileSchema, TopicsFileSchema } from './schema.ts';
 
 export const TOPICS_FILE = 'topics.json';
@@ -155,7 +155,15 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
       }
       const article = articleFor(where, entry.article);
       if (!article) continue;
-      talks.push({ ...entry, edition, article, sectionUrl: sectionUrl(article, entry.section) });
+      const alsoCitedIn = entry.alsoCitedIn.flatMap((source, i): TalkSource[] => {
+        if (source.article === entry.article) {
+          problems.push(`${file}: ${where}, field "alsoCitedIn.${i}.article": "${source.article}" is already the talk's "article"`);
+          return [];
+        }
+        const further = articleFor(`${where}, alsoCitedIn #${i + 1}`, source.article);
+        return further ? [{ article: further, section: source.section, sectionUrl: sectionUrl(further, source.section) }] : [];
+      });
+      talks.push({ ...entry, edition, article, sectionUrl: sectionUrl(article, entry.section), alsoCitedIn });
     }
 
     for (const entry of data.conclusions) {

@@ -13,6 +13,8 @@ export interface Article {
   readonly url: string;
   readonly language: Language;
   readonly published: string;
+  /** Videos the article links that are no conference talk, with what each one is. */
+  readonly otherVideos?: readonly { readonly video: string; readonly what: string }[];
 }
 
 export interface Speaker {
@@ -30,10 +32,18 @@ export interface Talk {
   readonly section: string;
   /** The article URL with the anchor of the section the talk sits in. */
   readonly sectionUrl: string;
+  /** Further articles citing the talk, such as a later one telling what the team did with its advice. */
+  readonly alsoCitedIn?: readonly TalkSource[];
   readonly topics: readonly string[];
   readonly keywords: { readonly en: readonly string[]; readonly fr: readonly string[] };
   readonly takeaway: Localized;
   readonly stance?: Stance | undefined;
+}
+
+export interface TalkSource {
+  readonly article: Article;
+  readonly section: string;
+  readonly sectionUrl: string;
 }
 
 export interface Conclusion {

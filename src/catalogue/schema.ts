@@ -21,6 +21,12 @@ const SpeakerSchema = z.strictObject({
   company: text.optional(),
 });
 
+/** Another of the team's articles that discusses a talk: a later one may tell what the team did with its advice. */
+const TalkSourceSchema = z.strictObject({
+  article: slug,
+  section: text,
+});
+
 const TalkSchema = z.strictObject({
   id: slug,
   title: text.max(200),
@@ -28,6 +34,8 @@ const TalkSchema = z.strictObject({
   video: httpsUrl.nullable(),
   article: slug,
   section: text,
+  /** Further articles citing the talk, besides `article`, which is the write-up of the conference. */
+  alsoCitedIn: z.array(TalkSourceSchema).default([]),
   topics: z.array(slug).min(1, 'needs at least one topic'),
   keywords: z.strictObject({ en: z.array(text), fr: z.array(text) }),
   takeaway: LocalizedSchema,
@@ -40,6 +48,11 @@ const ArticleSchema = z.strictObject({
   url: httpsUrl,
   language: z.enum(LANGUAGES),
   published: z.iso.date(),
+  /**
+   * Videos the article links that are no conference talk (the team's own talk elsewhere), each
+   * with what it is, so that catalogue:check does not ask for a talk entry for them.
+   */
+  otherVideos: z.array(z.strictObject({ video: httpsUrl, what: text })).default([]),
 });
 
 const ConclusionSchema = z.strictObject({

@@ -6,8 +6,12 @@ import {
   canonicalVideoUrl,
   isArticleFileName,
   normaliseTitle,
+  officialTitleKey,
   type ParsedArticle,
   parseArticle,
+  parseTalkFacts,
+  TALK_FACTS_FILE,
+  type TalkFact,
   youtubeId,
 } from '../catalogue/articles.ts';
 import { loadCatalogue } from '../catalogue/load.ts';
@@ -17,7 +21,9 @@ import { parseCommandLine, runCli, UsageError } from './run.ts';
 
 const USAGE = `Usage: npm run -s catalogue:check -- [--json] [--data <catalogue dir>] <articles folder>
 Lists the video links and "Title - Speaker, Company" talk headings of the articles that no
-catalogue talk has, and the catalogue videos that no article cites.
+catalogue talk has, the catalogue videos that neither an article nor a confirmed row of the
+folder's ${TALK_FACTS_FILE} cites, and the talks whose title differs from the official one a
+confirmed row gives.
 Exit status: 0 when all is covered, 1 when something is missing, 2 when the check cannot run.`;
 
 /** Distinct from 1 ("something is missing") so that CI tells a broken call from a gap. */
@@ -49,6 +55,15 @@ interface UncitedVideo {
   file: string | null;
 }
 
+/** A talk whose video a confirmed talk-facts.md row identifies under another title. */
+interface TitleMismatch {
+  talk: string;
+  video: string;
+  title: string;
+  officialTitle: string;
+  line: number;
+}
+
 interface Report {
   ok: boolean;
   articlesDir: string;
@@ -58,6 +73,9 @@ interface Report {
   missingVideos: MissingVideo[];
   missingTalkHeadings: MissingTalkHeading[];
   uncitedVideos: UncitedVideo[];
+  /** Catalogue videos no article links to, which a confirmed talk-facts.md row ties to the talk. */
+  confirmedByTalkFacts: number;
+  titleMismatches: TitleMismatch[];
 }
 
 const KEYNOTE_PREFIX = /^\s*keynote\s*:\s*/i;
@@ -71,7 +89,11 @@ function videoKey(url: string): string {
   return youtubeId(url) ?? url;
 }
 
-function compare(catalogue: Catalogue, articles: readonly ParsedArticle[]): Omit<Report, 'articlesDir' | 'dataDir'> {
+function compare(
+  catalogue: Catalogue,
+  articles: readonly ParsedArticle[],
+  talkFacts: readonly TalkFact[],
+): Omit<Report, 'articlesDir' | 'dataDir'> {
   const catalogueVideos = new Set(catalogue.talks.flatMap((talk) => (talk.video ? [videoKey(talk.video)] : [])));
   const catalogueTitles = new Set(catalogue.talks.flatMap((talk) => titleKeys(talk.title)));
   // 2018 talks point at their own heading, so the section alone identifies them too.
@@ -81,6 +103,14 @@ function compare(catalogue: Catalogue, articles: readonly ParsedArticle[]): Omit
   const missingTalkHeadings: MissingTalkHeading[] = [];
   const citedVideos = new Set<string>();
   const summaries: Report['articles'] = [];
+  // Videos an article links that are no conference talk, as the catalogue says of that article.
+  const catalogueArticles = [
+    ...catalogue.talks.flatMap((talk) => [talk.article, ...(talk.alsoCitedIn ?? []).map((source) => source.article)]),
+    ...catalogue.conclusions.map((conclusion) => conclusion.article),
+  ];
+  const otherVideos = new Set(
+    catalogueArticles.flatMap((article) => (article.otherVideos ?? []).map((other) => `${article.url} ${videoKey(other.video)}`)),
+  );
 
   for (const article of articles) {
     const byId = new Map<string, MissingVideo>();
@@ -102,7 +132,9 @@ function compare(catalogue: Catalogue, articles: readonly ParsedArticle[]): Omit
         section: video.section,
       });
     }
-    missingVideos.push(...[...byId.values()].filter((video) => !catalogueVideos.has(video.id)));
+    missingVideos.push(
+      ...[...byId.values()].filter((video) => !catalogueVideos.has(video.id) && !otherVideos.has(`${article.url} ${video.id}`)),
+    );
 
     for (const heading of article.talkHeadings) {
       const known =
@@ -122,9 +154,21 @@ function compare(catalogue: Catalogue, articles: readonly ParsedArticle[]): Omit
     summaries.push({ file: article.fileName, url: article.url, videos: byId.size, talkHeadings: article.talkHeadings.length });
   }
 
+  // A confirmed row counts for a talk of the same year only: the table names editions, and ids get mislabelled.
+  const confirmedFacts = talkFacts.filter((fact) => fact.confirmed);
+  const confirmedFor = (talk: Talk & { video: string }) =>
+    confirmedFacts.find((fact) => fact.videoId === videoKey(talk.video) && fact.edition.includes(String(talk.edition.year)));
+  const recorded = catalogue.talks.filter((talk): talk is Talk & { video: string } => talk.video !== null);
+  const confirmedByTalkFacts = recorded.filter((talk) => !citedVideos.has(videoKey(talk.video)) && confirmedFor(talk)).length;
+  const titleMismatches = recorded.flatMap((talk): TitleMismatch[] => {
+    const fact = confirmedFor(talk);
+    if (!fact?.title || officialTitleKey(fact.title) === officialTitleKey(talk.title)) return [];
+    return [{ talk: talk.id, video: talk.video, title: talk.title, officialTitle: fact.title, line: fact.line }];
+  });
+
   const fileByUrl = new Map(articles.map((article) => [article.url, article.fileName]));
-  const uncitedVideos = catalogue.talks
-    .filter((talk): talk is Talk & { video: string } => talk.video !== null && !citedVideos.has(videoKey(talk.video)))
+  const uncitedVideos = recorded
+    .filter((talk) => !citedVideos.has(videoKey(talk.video)) && !confirmedFor(talk))
     .map((talk) => ({
       talk: talk.id,
       title: talk.title,
@@ -134,12 +178,14 @@ function compare(catalogue: Catalogue, articles: readonly ParsedArticle[]): Omit
     }));
 
   return {
-    ok: missingVideos.length === 0 && missingTalkHeadings.length === 0 && uncitedVideos.length === 0,
+    ok: missingVideos.length === 0 && missingTalkHeadings.length === 0 && uncitedVideos.length === 0 && titleMismatches.length === 0,
     talks: catalogue.talks.length,
     articles: summaries,
     missingVideos,
     missingTalkHeadings,
     uncitedVideos,
+    confirmedByTalkFacts,
+    titleMismatches,
   };
 }
 
@@ -154,7 +200,7 @@ function plural(count: number, word: string): string {
 function toText(report: Report): string {
   const out: string[] = [
     `Checked ${plural(report.articles.length, 'article')} in ${report.articlesDir} against the catalogue in ${report.dataDir} (${plural(report.talks, 'talk')}).`,
-    '"missing": the article has it, no catalogue talk does. "uncited": a catalogue video no article links to.',
+    `"missing": the article has it, no catalogue talk does. "uncited": a catalogue video that no article links to and no confirmed row of ${TALK_FACTS_FILE} identifies.`,
   ];
   const files = [...new Set([...report.articles.map((a) => a.file), ...report.uncitedVideos.map((u) => u.file ?? '')])];
   for (const file of files) {
@@ -181,17 +227,27 @@ function toText(report: Report): string {
     out.push('', file || 'Catalogue talks whose article is not in the folder', ...entries.map((entry) => `  ${entry.text}`));
   }
 
+  if (report.titleMismatches.length > 0) {
+    out.push('', TALK_FACTS_FILE);
+    for (const mismatch of report.titleMismatches) {
+      out.push(
+        `  line ${mismatch.line}: title differs: catalogue talk "${mismatch.talk}" is "${mismatch.title}", the official title (confirmed) is "${mismatch.officialTitle}"`,
+      );
+    }
+  }
+
   out.push('');
   if (report.ok) {
     const videos = report.articles.reduce((sum, a) => sum + a.videos, 0);
     const headings = report.articles.reduce((sum, a) => sum + a.talkHeadings, 0);
     out.push(
-      `All covered: the catalogue has every one of the ${plural(videos, 'video')} and ${plural(headings, 'talk heading')}, and every catalogue video is cited.`,
+      `All covered: the catalogue has every one of the ${plural(videos, 'video')} and ${plural(headings, 'talk heading')}, and every catalogue video is cited ` +
+        `(${report.confirmedByTalkFacts} of them by ${TALK_FACTS_FILE} alone), under its official title where ${TALK_FACTS_FILE} gives one.`,
     );
   } else {
     out.push(
       `Missing from the catalogue: ${plural(report.missingVideos.length, 'video')}, ${plural(report.missingTalkHeadings.length, 'talk heading')}. ` +
-        `Catalogue videos cited in no article: ${report.uncitedVideos.length}.`,
+        `Catalogue videos cited in no article: ${report.uncitedVideos.length}. Titles that differ from the official one: ${report.titleMismatches.length}.`,
       'Draft the missing entries of an article with: npm run -s catalogue:draft -- <article.md> > draft.json',
     );
   }
@@ -227,6 +283,17 @@ async function readArticles(dir: string): Promise<ParsedArticle[]> {
   return articles;
 }
 
+/** The folder's talk-facts.md, when it has one: not every articles folder does. */
+async function readTalkFacts(dir: string): Promise<TalkFact[]> {
+  const file = path.join(dir, TALK_FACTS_FILE);
+  try {
+    return parseTalkFacts(await readFile(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new UsageError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
 function readOptions(argv: string[]) {
   const parsed = parseCommandLine(
     { args: argv, options: { json: { type: 'boolean', default: false }, data: { type: 'string' } }, allowPositionals: true },
@@ -246,8 +313,9 @@ await runCli(async () => {
   const options = readOptions(process.argv.slice(2));
   if (!options) return;
   const articles = await readArticles(options.articlesDir);
+  const talkFacts = await readTalkFacts(options.articlesDir);
   const catalogue = await loadCatalogue(options.dataDir);
-  const { ok, ...found } = compare(catalogue, articles);
+  const { ok, ...found } = compare(catalogue, articles, talkFacts);
   const report: Report = { ok, articlesDir: options.articlesDir, dataDir: options.dataDir, ...found };
   console.log(options.json ? JSON.stringify(report, null, 2) : toText(report));
   process.exitCode = report.ok ? 0 : 1;

@@ -94,6 +94,39 @@ describe.concurrent('catalogue:check', () => {
     expect(stdout).toMatch(/All covered: the catalogue has every one of the 8 videos and 3 talk headings/);
   });
 
+  it('takes a confirmed talk-facts.md row as a video’s source, and reports a title that differs from its official one', async () => {
+    const blog = mkdtempSync(path.join(tmpdir(), 'kubecon-check-blog-'));
+    for (const name of readdirSync(BLOG)) copyFileSync(path.join(BLOG, name), path.join(blog, name));
+    const row = (id: string, title: string, confidence: string) =>
+      `| EU 2030 Lyon | ${id} | ${title} | Ada (Analytical) | a notes file | ${confidence} |`;
+    writeFileSync(
+      path.join(blog, 'talk-facts.md'),
+      [
+        '| edition | video id | official title | speakers (company) | source | confidence |',
+        '|---|---|---|---|---|---|',
+        row('fixVideo999', 'Keynote: A Talk No Article Links To (Intermediate Skill Level)', 'confirmed'),
+        row('fixVideo001', 'Floodgates’ Official Title', 'not confirmed'),
+      ].join('\n'),
+    );
+    const same = await check('--json', '--data', DATA, blog);
+    expect(JSON.parse(same.stdout)).toMatchObject({ uncitedVideos: [], confirmedByTalkFacts: 1, titleMismatches: [] });
+
+    const data = completeCatalogue();
+    const edition = JSON.parse(readFileSync(path.join(DATA, 'kubecon-eu-2030.json'), 'utf8'));
+    const cited = edition.talks.find((talk: { id: string }) => talk.id === '2030-never-cited');
+    const file = path.join(data, 'kubecon-eu-2030.json');
+    const complete = JSON.parse(readFileSync(file, 'utf8'));
+    complete.talks.push({ ...cited, title: 'A Talk No Articles Links To' });
+    writeFileSync(file, JSON.stringify(complete));
+    const differs = await check('--data', data, blog);
+    expect(differs.code).toBe(1);
+    expect(differs.stdout).toMatch(
+      /talk-facts\.md\n\s+line 3: title differs: catalogue talk "2030-never-cited" is "A Talk No Articles Links To", the official title \(confirmed\) is "Keynote: A Talk No Article Links To \(Intermediate Skill Level\)"/,
+    );
+    // An unconfirmed row changes nothing.
+    expect(differs.stdout).not.toMatch(/Floodgates/);
+  });
+
   it('exits 2 with the usage when the folder is missing or unreadable', async () => {
     const none = await check();
     expect(none.code).toBe(2);

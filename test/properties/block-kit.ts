@@ -206,7 +206,12 @@ export function blockKitProblems(
 
 /** Every URL a catalogue may link to: videos, articles and their sections. */
 export function catalogueUrls(catalogue: {
-  readonly talks: readonly { readonly video: string | null; readonly sectionUrl: string; readonly article: { readonly url: string } }[];
+  readonly talks: readonly {
+    readonly video: string | null;
+    readonly sectionUrl: string;
+    readonly article: { readonly url: string };
+    readonly alsoCitedIn?: readonly { readonly sectionUrl: string; readonly article: { readonly url: string } }[];
+  }[];
   readonly conclusions: readonly { readonly sectionUrl: string; readonly article: { readonly url: string } }[];
 }): Set<string> {
   const urls = new Set<string>();
@@ -214,6 +219,10 @@ export function catalogueUrls(catalogue: {
     if (talk.video !== null) urls.add(talk.video);
     urls.add(talk.sectionUrl);
     urls.add(talk.article.url);
+    for (const source of talk.alsoCitedIn ?? []) {
+      urls.add(source.sectionUrl);
+      urls.add(source.article.url);
+    }
   }
   for (const conclusion of catalogue.conclusions) {
     urls.add(conclusion.sectionUrl);
