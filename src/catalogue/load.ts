@@ -116,6 +116,8 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
   const talkFile = new Map<string, string>();
   const videoOwner = new Map<string, string>();
   const editionFile = new Map<string, string>();
+  // Checked once every file is read: a conclusion may be about a talk of another edition.
+  const conclusionLinks: Array<{ file: string; id: string; talks: readonly string[] }> = [];
 
   for (const { file, data } of editionFiles) {
     const edition: Edition = { ...data.edition };
@@ -167,9 +169,17 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
     }
 
     for (const entry of data.conclusions) {
+      conclusionLinks.push({ file, id: entry.id, talks: entry.talks });
       const article = articleFor(`conclusion "${entry.id}"`, entry.article);
       if (!article) continue;
       conclusions.push({ ...entry, edition, article, sectionUrl: sectionUrl(article, entry.section) });
+    }
+  }
+
+  for (const { file, id, talks: linked } of conclusionLinks) {
+    for (const talk of linked) {
+      if (!talkFile.has(talk))
+        problems.push(`${file}: conclusion "${id}", field "talks": unknown talk "${talk}"; use the id of a talk in the catalogue`);
     }
   }
 

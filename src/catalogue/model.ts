@@ -55,6 +55,9 @@ export interface Conclusion {
   readonly theme: Localized;
   readonly summary: Localized;
   readonly points: readonly Localized[];
+  /** Ids of the talks it is about; each one is in the catalogue. */
+  readonly talks: readonly string[];
+  readonly keywords: { readonly en: readonly string[]; readonly fr: readonly string[] };
 }
 
 export interface Topic {

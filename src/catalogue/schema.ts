@@ -62,6 +62,10 @@ const ConclusionSchema = z.strictObject({
   theme: LocalizedSchema,
   summary: LocalizedSchema,
   points: z.array(LocalizedSchema).default([]),
+  /** Ids of the talks the conclusion is about, from any edition; the loader rejects unknown ones. */
+  talks: z.array(slug).default([]),
+  /** Names a search should find the linked talks by: a tool the conclusion names ("mirrord"). */
+  keywords: z.strictObject({ en: z.array(text), fr: z.array(text) }).default({ en: [], fr: [] }),
 });
 
 export const EditionFileSchema = z.strictObject({

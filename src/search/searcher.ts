@@ -25,9 +25,12 @@ export interface Searcher {
 
 /**
  * What a talk is (title, keywords) counts above who gave it, above what it is filed under,
- * above what the team wrote about it. See docs/decisions/0002-search-library.md.
+ * above what the team wrote about it. A conclusion's keywords (the tools it names) count
+ * for the talks it is linked to about as much as a speaker's name: on their own they are
+ * a short text in a field most talks lack, which BM25 scores low. See
+ * docs/decisions/0002-search-library.md.
  */
-const BOOST = { title: 3, keywords: 2.5, speakers: 2, topics: 1.5, section: 1, takeaway: 1 } as const;
+const BOOST = { title: 3, keywords: 2.5, speakers: 2, topics: 1.5, section: 1, takeaway: 1, conclusions: 2 } as const;
 type Field = keyof typeof BOOST;
 const FIELDS = Object.keys(BOOST) as Field[];
 
@@ -54,7 +57,12 @@ const VIDEO_BONUS = 1.08;
 
 type SearchDocument = Record<Field, string> & { id: number };
 
-function toDocument(talk: Talk, id: number, topicText: ReadonlyMap<string, string>): SearchDocument {
+function toDocument(
+  talk: Talk,
+  id: number,
+  topicText: ReadonlyMap<string, string>,
+  conclusionText: ReadonlyMap<string, string>,
+): SearchDocument {
   return {
     id,
     title: talk.title,
@@ -63,7 +71,23 @@ function toDocument(talk: Talk, id: number, topicText: ReadonlyMap<string, strin
     topics: talk.topics.map((topic) => topicText.get(topic) ?? topic).join(' | '),
     section: talk.section,
     takeaway: `${talk.takeaway.en} | ${talk.takeaway.fr}`,
+    conclusions: conclusionText.get(talk.id) ?? '',
   };
+}
+
+/**
+ * The keywords of the conclusions linked to each talk: a tool the team names only in a
+ * conclusion ("mirrord", "Backstage") then finds the talks that conclusion is about.
+ */
+function conclusionsByTalk(catalogue: Catalogue): Map<string, string> {
+  const parts = new Map<string, string[]>();
+  for (const conclusion of catalogue.conclusions) {
+    // Its keywords only: the prose of a long conclusion made chatter match its talks.
+    const text = [...conclusion.keywords.en, ...conclusion.keywords.fr].join(' | ');
+    if (!text) continue;
+    for (const id of conclusion.talks) parts.set(id, [...(parts.get(id) ?? []), text]);
+  }
+  return new Map([...parts].map(([id, texts]) => [id, texts.join(' | ')]));
 }
 
 /**
@@ -89,7 +113,8 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     },
     searchOptions: { processTerm: indexTerm },
   });
-  index.addAll(talks.map((talk, id) => toDocument(talk, id, topicText)));
+  const conclusionText = conclusionsByTalk(catalogue);
+  index.addAll(talks.map((talk, id) => toDocument(talk, id, topicText, conclusionText)));
 
   const synonyms = buildSynonymGroups();
   const context: QueryContext = {
