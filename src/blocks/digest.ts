@@ -1,8 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { Catalogue } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
-import type { DigestReply, SlotTime } from '../digest/commands.ts';
+import type { DigestReply } from '../digest/commands.ts';
 import type { DigestContent } from '../digest/plan.ts';
+import type { Announcement } from '../digest/poster.ts';
+import type { SlotTime } from '../digest/schedule.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
 import { renderTalk, topicLabeller } from './talk.ts';
@@ -51,6 +53,24 @@ export function formatSlot(at: Date, timezone: string, language: Language): stri
   return `${formatted} (${timezone})`;
 }
 
+/** When a channel's digests come, in words: "every Monday at 09:30 (Europe/Paris)", or the next one's date when the cron has no simple rhythm. */
+function rhythm({ repeats, next }: Extract<Announcement, { kind: 'subscribed' }>, language: Language): string {
+  const m = messages(language).digest;
+  if (next === undefined || repeats === undefined) return m.nextOn(when(next, language));
+  const locale = language === 'fr' ? 'fr-FR' : 'en-GB';
+  const time = new Intl.DateTimeFormat(locale, { timeZone: next.timezone, timeStyle: 'short' }).format(next.at);
+  if (repeats === 'daily') return m.everyDay(time, next.timezone);
+  return m.everyWeek(new Intl.DateTimeFormat(locale, { timeZone: next.timezone, weekday: 'long' }).format(next.at), time, next.timezone);
+}
+
+/** The public line in the channel when someone subscribes or unsubscribes it: who, when digests come, how to undo it. */
+export function renderAnnouncement(announcement: Announcement, language: Language): Message {
+  const m = messages(language).digest;
+  const by = `<@${announcement.by}>`;
+  const text = announcement.kind === 'subscribed' ? m.announceSubscribed(by, rhythm(announcement, language)) : m.announceUnsubscribed(by);
+  return notice(text);
+}
+
 /** A dash for a schedule that never comes round again. */
 const when = (time: SlotTime | undefined, language: Language) => (time === undefined ? '—' : formatSlot(time.at, time.timezone, language));
 
@@ -58,6 +78,10 @@ const when = (time: SlotTime | undefined, language: Language) => (time === undef
 function notice(text: string): Message {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
+
+/** The confirmation, and when the channel could not be told, a word saying so: the person who typed it is the only one who knows. */
+const told = (confirmation: string, announced: boolean, language: Language) =>
+  announced ? confirmation : `${confirmation} ${messages(language).digest.notAnnounced}`;
 
 const CANNOT_POST = {
   'not-member': 'notInChannel',
@@ -79,13 +103,13 @@ export function renderDigestReply(reply: DigestReply, language: Language, catalo
     case 'cannot-post':
       return notice(m[CANNOT_POST[reply.access]]);
     case 'subscribed':
-      return notice(m.subscribed(when(reply.next, language)));
+      return notice(told(m.subscribed(when(reply.next, language)), reply.announced, language));
     case 'cannot-unsubscribe-configured':
       return notice(m.cannotUnsubscribeConfigured);
     case 'not-subscribed':
       return notice(m.notSubscribed);
     case 'unsubscribed':
-      return notice(m.unsubscribed);
+      return notice(told(m.unsubscribed, reply.announced, language));
     case 'status': {
       const next = when(reply.next, language);
       const lines = [

@@ -85,6 +85,15 @@ export interface Messages {
     readonly notInDirectMessages: string;
     readonly emptyCatalogue: string;
     readonly onlyInSlack: string;
+    /** The public line in a channel whose subscription someone changed; `user` is a mention, `when` says when digests come. */
+    readonly announceSubscribed: (user: string, when: string) => string;
+    readonly announceUnsubscribed: (user: string) => string;
+    readonly everyWeek: (weekday: string, time: string, timezone: string) => string;
+    readonly everyDay: (time: string, timezone: string) => string;
+    /** For a cron with no weekly or daily rhythm: the next digest's date and time. */
+    readonly nextOn: (when: string) => string;
+    /** Added to the confirmation when the public line could not be posted. */
+    readonly notAnnounced: string;
   };
   readonly apology: string;
   readonly digestDisabled: string;
@@ -191,6 +200,14 @@ const en: Messages = {
     notInDirectMessages: 'The weekly digest goes to channels: type `/kubecon digest subscribe` in the channel that should get it.',
     emptyCatalogue: 'The catalogue is empty: there is nothing to put in a digest.',
     onlyInSlack: '`/kubecon digest` works in a Slack channel.',
+    announceSubscribed: (user, when) =>
+      `${user} subscribed this channel to the weekly KubeCon digest: three talks our platform team saw, ${when}. To stop it: \`/kubecon digest unsubscribe\`.`,
+    announceUnsubscribed: (user) =>
+      `${user} unsubscribed this channel from the weekly KubeCon digest. To get it again: \`/kubecon digest subscribe\`.`,
+    everyWeek: (weekday, time, timezone) => `every ${weekday} at ${time} (${timezone})`,
+    everyDay: (time, timezone) => `every day at ${time} (${timezone})`,
+    nextOn: (when) => `the next one on ${when}`,
+    notAnnounced: 'I could not tell the channel, though: let the others know yourself.',
   },
   apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
   digestDisabled: 'The weekly digest is not enabled on this bot.',
@@ -301,6 +318,14 @@ const fr: Messages = {
       'Le résumé hebdomadaire est publié dans des canaux\u00a0: tapez `/kubecon digest subscribe` dans le canal qui doit le recevoir.',
     emptyCatalogue: 'Le catalogue est vide\u00a0: il n’y a rien à mettre dans un résumé.',
     onlyInSlack: '`/kubecon digest` fonctionne dans un canal Slack.',
+    announceSubscribed: (user, when) =>
+      `${user} a abonné ce canal au résumé KubeCon hebdomadaire\u00a0: trois conférences vues par notre équipe plateforme, ${when}. Pour l’arrêter\u00a0: \`/kubecon digest unsubscribe\`.`,
+    announceUnsubscribed: (user) =>
+      `${user} a désabonné ce canal du résumé KubeCon hebdomadaire. Pour le recevoir à nouveau\u00a0: \`/kubecon digest subscribe\`.`,
+    everyWeek: (weekday, time, timezone) => `chaque ${weekday} à ${time} (${timezone})`,
+    everyDay: (time, timezone) => `chaque jour à ${time} (${timezone})`,
+    nextOn: (when) => `prochain envoi le ${when}`,
+    notAnnounced: 'Je n’ai pas pu l’annoncer dans le canal\u00a0: prévenez les autres vous-même.',
   },
   apology: 'Désolé, une erreur est survenue pendant la réponse. Réessayez dans un instant.',
   digestDisabled: 'Le résumé hebdomadaire n’est pas activé sur ce bot.',

@@ -2,8 +2,9 @@ import type { Catalogue } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DigestContent, DigestPlanner } from './plan.ts';
+import type { Announcement, DigestOutlet } from './poster.ts';
 import { recipients } from './runner.ts';
-import { type DigestSchedule, slotId } from './schedule.ts';
+import { type DigestSchedule, repetition, type SlotTime, slotId } from './schedule.ts';
 import { subscribe, unsubscribe } from './state.ts';
 import type { DigestStore } from './store.ts';
 
@@ -22,12 +23,6 @@ export interface ChannelAccess {
   check(channel: string): Promise<Access>;
 }
 
-/** An instant of the schedule with the schedule's time zone: a digest time reads the same for every reader. */
-export interface SlotTime {
-  readonly at: Date;
-  readonly timezone: string;
-}
-
 /**
  * What a digest command did or found, for src/blocks/digest.ts to put in words. `next` is
  * undefined for a cron that never comes round again (30 February).
@@ -37,10 +32,11 @@ export type DigestReply =
   | { readonly kind: 'configured'; readonly next: SlotTime | undefined }
   | { readonly kind: 'already-subscribed'; readonly next: SlotTime | undefined }
   | { readonly kind: 'cannot-post'; readonly access: Exclude<Access, 'ok'> }
-  | { readonly kind: 'subscribed'; readonly next: SlotTime | undefined }
+  /** `announced`: whether the channel was told too. */
+  | { readonly kind: 'subscribed'; readonly next: SlotTime | undefined; readonly announced: boolean }
   | { readonly kind: 'cannot-unsubscribe-configured' }
   | { readonly kind: 'not-subscribed' }
-  | { readonly kind: 'unsubscribed' }
+  | { readonly kind: 'unsubscribed'; readonly announced: boolean }
   | {
       readonly kind: 'status';
       /** DIGEST_CHANNELS, a user's subscription, or neither. */
@@ -81,6 +77,8 @@ export interface DigestCommands {
 export interface DigestCommandDependencies {
   readonly store: DigestStore;
   readonly access: ChannelAccess;
+  /** Where the channel is told who subscribed or unsubscribed it. */
+  readonly outlet: Pick<DigestOutlet, 'announce' | 'classify'>;
   readonly planner: DigestPlanner;
   readonly schedule: DigestSchedule;
   readonly catalogue: Pick<Catalogue, 'talks'>;
@@ -102,6 +100,7 @@ export interface DigestCommandDependencies {
 export function createDigestCommands({
   store,
   access,
+  outlet,
   planner,
   schedule,
   catalogue,
@@ -114,6 +113,21 @@ export function createDigestCommands({
   const slotTime = (at: Date | undefined): SlotTime | undefined => (at === undefined ? undefined : { at, timezone: schedule.timezone });
   const nextSlot = () => slotTime(schedule.next(now()));
 
+  /** A subscription changed by one person concerns everyone in the channel; whether they were told goes back to that person. */
+  async function announce(channel: string, announcement: Announcement, language: Language): Promise<boolean> {
+    try {
+      await outlet.announce(channel, announcement, language);
+      return true;
+    } catch (error) {
+      log.warn('Could not tell the channel that its digest subscription changed', {
+        channel,
+        change: announcement.kind,
+        error: outlet.classify(error).reason,
+      });
+      return false;
+    }
+  }
+
   return {
     async subscribe({ channelId: channel, userId, language }) {
       if (channel.startsWith('D')) return { kind: 'not-in-direct-messages' };
@@ -123,15 +137,19 @@ export function createDigestCommands({
       if (verdict !== 'ok') return { kind: 'cannot-post', access: verdict };
       await store.update((state) => subscribe(state, channel, { by: userId, at: now().toISOString(), language }));
       log.info('A channel subscribed to the weekly digest', { channel, user: userId });
-      return { kind: 'subscribed', next: nextSlot() };
+      const next = nextSlot();
+      const announcement = { kind: 'subscribed', by: userId, repeats: repetition(schedule, now()), next } as const;
+      return { kind: 'subscribed', next, announced: await announce(channel, announcement, language) };
     },
 
     async unsubscribe({ channelId: channel, userId }) {
       if (configured.includes(channel)) return { kind: 'cannot-unsubscribe-configured' };
-      if (!(await store.read()).subscriptions[channel]) return { kind: 'not-subscribed' };
+      const subscription = (await store.read()).subscriptions[channel];
+      if (!subscription) return { kind: 'not-subscribed' };
       await store.update((state) => unsubscribe(state, channel));
       log.info('A channel unsubscribed from the weekly digest', { channel, user: userId });
-      return { kind: 'unsubscribed' };
+      // In the language the channel has had its digests in, whoever unsubscribes it.
+      return { kind: 'unsubscribed', announced: await announce(channel, { kind: 'unsubscribed', by: userId }, subscription.language) };
     },
 
     async status({ channelId: channel }) {

@@ -58,6 +58,7 @@ export function createDigest({
   const commands = createDigestCommands({
     store,
     access,
+    outlet,
     planner,
     schedule,
     catalogue,

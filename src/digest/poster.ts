@@ -2,6 +2,7 @@ import type { Language } from '../catalogue/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { DigestContent, DigestPlanner } from './plan.ts';
+import type { Repetition, SlotTime } from './schedule.ts';
 import { countAsSeen, dropPending, markPending, recordPosted } from './state.ts';
 import type { DigestStore, PendingDigest } from './store.ts';
 
@@ -14,10 +15,17 @@ export type CallFailure =
   /** A plain no: the same call would get the same answer. `fix` says what an operator can do about it. */
   | { readonly kind: 'refused'; readonly reason: string; readonly fix?: string | undefined };
 
+/** What the whole channel is told when someone changes its subscription: who did, and for a subscription, when digests come. */
+export type Announcement =
+  | { readonly kind: 'subscribed'; readonly by: string; readonly repeats: Repetition; readonly next: SlotTime | undefined }
+  | { readonly kind: 'unsubscribed'; readonly by: string };
+
 /** Where digests go, and where to look for one after an unclear failure: Slack, in src/slack/digest/outlet.ts. */
 export interface DigestOutlet {
   /** Posts the digest, marked with its slot so that `findPosted` can find it; resolves with the message's ts. */
   post(channel: string, slot: string, content: DigestContent, language: Language): Promise<string>;
+  /** Posts an announcement in the channel, once: nothing hangs on it, so a failure is not retried. */
+  announce(channel: string, announcement: Announcement, language: Language): Promise<void>;
   /** The ts of the channel's digest for `slot`, if it holds one; throws when it cannot tell. */
   findPosted(channel: string, slot: string): Promise<string | undefined>;
   /** What an error thrown by `post` or `findPosted` means for trying again. */
@@ -48,7 +56,7 @@ export interface DigestPoster {
 export interface PosterDependencies {
   readonly store: DigestStore;
   /** An outlet that does not retry on its own: the poster decides, asking first whether a message went out. */
-  readonly outlet: DigestOutlet;
+  readonly outlet: Pick<DigestOutlet, 'post' | 'findPosted' | 'classify'>;
   readonly planner: DigestPlanner;
   readonly logger: Logger;
   readonly metrics?: Pick<Metrics, 'digest'> | undefined;

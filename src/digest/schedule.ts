@@ -10,6 +10,35 @@ export interface DigestSchedule {
   latest(at: Date): Date | undefined;
 }
 
+/** An instant of the schedule with the schedule's time zone: a digest time reads the same for every reader. */
+export interface SlotTime {
+  readonly at: Date;
+  readonly timezone: string;
+}
+
+/** How a schedule comes round, in a form a sentence can say: every week, every day, or neither (weekdays only, twice a week, monthly). */
+export type Repetition = 'weekly' | 'daily' | undefined;
+
+const DAY_MS = 86_400_000;
+/** Enough runs for a weekday-only or twice-a-week cron to break the pattern. */
+const RUNS_COMPARED = 6;
+
+/**
+ * Whether the runs after `after` fall at the same local time every day, or every seven days. Read off the runs rather than the cron text, so
+ * that any cron croner accepts is described truly, or not described.
+ */
+export function repetition(schedule: DigestSchedule, after: Date): Repetition {
+  const runs: Date[] = [];
+  for (let at = schedule.next(after); at !== undefined && runs.length < RUNS_COMPARED; at = schedule.next(at)) runs.push(at);
+  if (runs.length < RUNS_COMPARED) return undefined;
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: schedule.timezone, timeStyle: 'medium', hourCycle: 'h23' });
+  const sameTime = new Set(runs.map((run) => clock.format(run))).size === 1;
+  // Rounded: a daylight saving change makes one gap an hour longer or shorter.
+  const gaps = new Set(runs.slice(1).map((run, index) => Math.round((run.getTime() - runs[index]!.getTime()) / DAY_MS)));
+  if (!sameTime || gaps.size !== 1) return undefined;
+  return gaps.has(7) ? 'weekly' : gaps.has(1) ? 'daily' : undefined;
+}
+
 /**
  * A slot is the instant a digest is due, written as an ISO string: what the store records
  * and what each posted message carries in its metadata, so it must be the same for every

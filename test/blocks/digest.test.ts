@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatSlot, renderDigest, renderDigestPreview, renderDigestReply } from '../../src/blocks/digest.ts';
+import { formatSlot, renderAnnouncement, renderDigest, renderDigestPreview, renderDigestReply } from '../../src/blocks/digest.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createPlanner } from '../../src/digest/plan.ts';
@@ -69,5 +69,32 @@ describe('the digest message', () => {
     const preview = renderDigestReply({ kind: 'preview', digest, language: 'fr', subscribed: true, next }, 'en', catalogue);
     expect(preview.text).toMatch(/^Aperçu du résumé prévu dans ce canal le lundi 30 mars 2026 à 09:30/);
     expect(preview.blocks.slice(1)).toEqual(renderDigest(digest, 'fr', catalogue).blocks);
+  });
+
+  it('tells a channel who subscribed it, when digests come in words, and how to stop them; and who unsubscribed it', () => {
+    const next = { at: new Date('2026-03-30T07:30:00Z'), timezone: 'Europe/Paris' };
+    const weekly = { kind: 'subscribed', by: 'U1', repeats: 'weekly', next } as const;
+    expect(renderAnnouncement(weekly, 'en').text).toBe(
+      '<@U1> subscribed this channel to the weekly KubeCon digest: three talks our platform team saw, every Monday at 09:30 (Europe/Paris). To stop it: `/kubecon digest unsubscribe`.',
+    );
+    expect(renderAnnouncement(weekly, 'fr').text).toBe(
+      '<@U1> a abonné ce canal au résumé KubeCon hebdomadaire\u00a0: trois conférences vues par notre équipe plateforme, chaque lundi à 09:30 (Europe/Paris). Pour l’arrêter\u00a0: `/kubecon digest unsubscribe`.',
+    );
+    expect(renderAnnouncement({ ...weekly, repeats: 'daily' }, 'en').text).toContain('saw, every day at 09:30 (Europe/Paris).');
+    expect(renderAnnouncement({ ...weekly, repeats: undefined }, 'fr').text).toContain(
+      'plateforme, prochain envoi le lundi 30 mars 2026 à 09:30 (Europe/Paris).',
+    );
+    expect(renderAnnouncement({ kind: 'unsubscribed', by: 'U2' }, 'en').text).toBe(
+      '<@U2> unsubscribed this channel from the weekly KubeCon digest. To get it again: `/kubecon digest subscribe`.',
+    );
+    for (const message of [renderAnnouncement(weekly, 'en'), renderAnnouncement({ kind: 'unsubscribed', by: 'U2' }, 'fr')])
+      expect(blockKitProblems(message, { allowedUrls: urls, ownMarkup: ['<@U'] })).toEqual([]);
+
+    expect(renderDigestReply({ kind: 'unsubscribed', announced: true }, 'en', catalogue).text).toBe(
+      'Done: this channel no longer gets the weekly digest.',
+    );
+    expect(renderDigestReply({ kind: 'subscribed', next, announced: false }, 'fr', catalogue).text).toMatch(
+      /^C’est fait.* Je n’ai pas pu l’annoncer dans le canal\u00a0: prévenez les autres vous-même\.$/,
+    );
   });
 });

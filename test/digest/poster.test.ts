@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPlanner } from '../../src/digest/plan.ts';
-import { createPoster, DEFAULT_RETRY, type DigestOutlet } from '../../src/digest/poster.ts';
+import { createPoster, DEFAULT_RETRY, type PosterDependencies } from '../../src/digest/poster.ts';
 import { createFileDigestStore, type DigestStore } from '../../src/digest/store.ts';
 import {
   capturingLogger,
@@ -260,7 +260,7 @@ describe('the poster alone, with an outlet in memory and a fixed clock', () => {
     const store = createFileDigestStore(stateFile(await newDir()));
     const events: string[] = [];
     const posted = new Map<string, string>();
-    const outlet: DigestOutlet = {
+    const outlet: PosterDependencies['outlet'] = {
       async post(channel, slot, content) {
         const inProgress = (await store.read()).channels[channel]?.pending?.slot === slot;
         events.push(`post ${content.talks.length} talks${inProgress ? ', slot in progress' : ''}`);

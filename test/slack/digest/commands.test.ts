@@ -37,7 +37,7 @@ const json = (call: RecordedCall) => JSON.stringify(call.args);
 const NEXT = 'Monday, 30 March 2026 at 09:30 (Europe/Paris)';
 
 describe('/kubecon digest through the real app', () => {
-  it('subscribes a channel the bot is in, then previews its next digest privately, posting nothing', async () => {
+  it('subscribes a channel the bot is in, then previews its next digest privately, posting nothing more', async () => {
     const { fake, digest, command } = await start({ fake: { joinedChannels: ['C1'] } });
     const subscribed = await command('digest subscribe');
     expect(subscribed.args).toMatchObject({ response_type: 'ephemeral' });
@@ -50,16 +50,81 @@ describe('/kubecon digest through the real app', () => {
     expect(json(preview)).toContain(`Preview of the digest due in this channel on ${NEXT}.`);
     expect(json(preview)).toContain('KubeCon digest of the week');
     expect(json(preview).match(/"action_id":"watch_video"/g)).toHaveLength(3);
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    // The subscription's announcement, and nothing since.
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect((await digest.store.read()).channels).toEqual({});
 
     // What the preview showed, between its notice and its Dismiss row, is what Monday brings.
     const [outcome] = await digest.runner.run(new Date('2026-03-30T07:30:00Z'));
     expect(outcome?.result.status).toBe('posted');
     expect(JSON.stringify((preview.args.blocks as unknown[]).at(-1))).toContain('"action_id":"dismiss"');
-    expect(JSON.stringify(fake.callsTo('chat.postMessage')[0]!.args.blocks)).toBe(
+    expect(JSON.stringify(fake.callsTo('chat.postMessage')[1]!.args.blocks)).toBe(
       JSON.stringify((preview.args.blocks as unknown[]).slice(1, -1)),
     );
+  });
+
+  it('tells the channel who subscribed it, when digests come and how to stop them, then confirms privately; likewise when it unsubscribes', async () => {
+    const { fake, command } = await start({ fake: { joinedChannels: ['C1'] } });
+    await command('digest subscribe');
+    await command('digest unsubscribe', { user_id: 'U2' });
+
+    const seen = fake.calls
+      .filter((call) => ['conversations.info', 'chat.postMessage', 'response_url'].includes(call.method))
+      .map((call) => ({
+        method: call.method,
+        channel: call.args.channel,
+        response_type: call.args.response_type,
+        text: call.args.text,
+      }));
+    expect(seen).toEqual([
+      { method: 'conversations.info', channel: 'C1', response_type: undefined, text: undefined },
+      {
+        method: 'chat.postMessage',
+        channel: 'C1',
+        response_type: undefined,
+        text: '<@U1> subscribed this channel to the weekly KubeCon digest: three talks our platform team saw, every Monday at 09:30 (Europe/Paris). To stop it: `/kubecon digest unsubscribe`.',
+      },
+      {
+        method: 'response_url',
+        channel: undefined,
+        response_type: 'ephemeral',
+        text: `Done: this channel gets a weekly digest of three KubeCon talks. The next one: ${NEXT}.`,
+      },
+      {
+        method: 'chat.postMessage',
+        channel: 'C1',
+        response_type: undefined,
+        text: '<@U2> unsubscribed this channel from the weekly KubeCon digest. To get it again: `/kubecon digest subscribe`.',
+      },
+      {
+        method: 'response_url',
+        channel: undefined,
+        response_type: 'ephemeral',
+        text: 'Done: this channel no longer gets the weekly digest.',
+      },
+    ]);
+    // Form-encoded by the WebClient, hence the string; a link a later edit adds to the line must not unfurl.
+    expect(fake.callsTo('chat.postMessage').map((call) => call.args.unfurl_links)).toEqual(['false', 'false']);
+    // The public line is a message of the bot's, with no digest metadata: a later history search cannot take it for a digest.
+    expect(fake.callsTo('chat.postMessage')[0]!.args.metadata).toBeUndefined();
+  });
+
+  it('still subscribes and confirms when the channel cannot be told, saying so, in French for a French subscriber', async () => {
+    const { fake, digest, command } = await start({ fake: { joinedChannels: ['C1'], locales: { U2: 'fr-FR' } } });
+    fake.failNext('chat.postMessage', { error: 'restricted_action' });
+    const subscribed = await command('digest subscribe', { user_id: 'U2' });
+
+    const [announcement] = fake.callsTo('chat.postMessage');
+    expect(announcement?.args.text).toBe(
+      '<@U2> a abonné ce canal au résumé KubeCon hebdomadaire\u00a0: trois conférences vues par notre équipe plateforme, chaque lundi à 09:30 (Europe/Paris). Pour l’arrêter\u00a0: `/kubecon digest unsubscribe`.',
+    );
+    expect(announcement?.fault).toEqual({ error: 'restricted_action' });
+    expect(subscribed.at).toBeGreaterThanOrEqual(announcement!.at);
+    expect(subscribed.args.text).toBe(
+      'C’est fait\u00a0: ce canal recevra chaque semaine un résumé de trois conférences KubeCon. Le prochain\u00a0: lundi 30 mars 2026 à 09:30 (Europe/Paris). ' +
+        'Je n’ai pas pu l’annoncer dans le canal\u00a0: prévenez les autres vous-même.',
+    );
+    expect((await digest.store.read()).subscriptions.C1).toMatchObject({ by: 'U2', language: 'fr' });
   });
 
   it('answers how to invite the bot when it is not in the channel, and subscribes nothing', async () => {
