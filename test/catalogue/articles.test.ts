@@ -7,8 +7,10 @@ import {
   guessLanguage,
   isArticleFileName,
   normaliseTitle,
+  officialTitleKey,
   parseArticle,
   parseSpeakers,
+  parseTalkFacts,
   slugify,
   splitTitleAndSpeakers,
   youtubeId,
@@ -231,5 +233,44 @@ describe('video and title helpers', () => {
   it('makes schema-valid slugs, cut at a word', () => {
     expect(slugify('Heating Pools with Cloud Power: A New Wave')).toBe('heating-pools-with-cloud-power-a-new-wave');
     expect(slugify('Scaling New Heights with KEDA: Performance, Extensions, and Beyond', 30)).toBe('scaling-new-heights-with-keda');
+  });
+});
+
+describe('parseTalkFacts', () => {
+  const table = [
+    '| edition | video id | official title | speakers (company) | source | confidence |',
+    '|---|---|---|---|---|---|',
+    '| EU 2018 Copenhagen | lHv0LVEIPk8 | What\'s Up With Runtimes? (blog heading has "Whats") | Ricardo (Branch) | notes | confirmed |',
+    '| EU 2018 Copenhagen | 8-apJyr2gi0 | Inside Resource Management (QoS) (Intermediate Skill Level) | Michael (VMware) | a blog | confirmed, one source only |',
+    '| EU 2024 Paris | 7_a9mCTcxkk | Measuring Energy with Kepler \\| Project Lightning Talk | Someone | a list | probable |',
+    '| KCD France 2023, Paris | OKIehz7p4ug | not found (blog: "keynote") | blog: Solomon Hykes | article only | not confirmed |',
+  ].join('\n');
+
+  it('reads each row, keeps the title without its notes, and tells confirmed rows from the others', () => {
+    expect(parseTalkFacts(`# Facts\n\n${table}\n\nSome prose | with a pipe.`)).toEqual([
+      { edition: 'EU 2018 Copenhagen', videoId: 'lHv0LVEIPk8', title: "What's Up With Runtimes?", confirmed: true, line: 5 },
+      {
+        edition: 'EU 2018 Copenhagen',
+        videoId: '8-apJyr2gi0',
+        title: 'Inside Resource Management (QoS) (Intermediate Skill Level)',
+        confirmed: true,
+        line: 6,
+      },
+      {
+        edition: 'EU 2024 Paris',
+        videoId: '7_a9mCTcxkk',
+        title: 'Measuring Energy with Kepler | Project Lightning Talk',
+        confirmed: false,
+        line: 7,
+      },
+      { edition: 'KCD France 2023, Paris', videoId: 'OKIehz7p4ug', title: '', confirmed: false, line: 8 },
+    ]);
+  });
+
+  it('compares official titles past the schedule’s labels and typography, but not past a dropped apostrophe', () => {
+    expect(officialTitleKey('Keynote: Prometheus 2.0 – The Next Scale')).toBe(officialTitleKey('Prometheus 2.0 - The Next Scale'));
+    expect(officialTitleKey('Jenkins X: Easy CI/CD (Intermediate Skill Level)')).toBe(officialTitleKey('Jenkins X: Easy CI/CD'));
+    expect(officialTitleKey('Show Me Your Labels and I’ll Tell You')).toBe(officialTitleKey("Show Me Your Labels and I'll Tell You"));
+    expect(officialTitleKey('A Hackers Guide')).not.toBe(officialTitleKey("A Hacker's Guide"));
   });
 });
