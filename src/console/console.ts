@@ -28,7 +28,9 @@ function isTerminal(stream: NodeJS.ReadableStream | NodeJS.WritableStream): bool
 export async function runConsole({ bot, language, input, output, interactive }: ConsoleOptions): Promise<void> {
   const m = messages(language);
   const colours = isTerminal(output);
-  const session = createSession({ bot, language, style: { ansi: colours, width: (output as { columns?: number }).columns } });
+  // A terminal that does not tell its size says 0 columns: wrapping at 0 would put each button on its own line.
+  const width = (output as { columns?: number }).columns || undefined;
+  const session = createSession({ bot, language, style: { ansi: colours, width } });
   output.write(`${m.console.banner}\n${m.console.connect}\n`);
   // Line editing needs a terminal on both sides: its escape codes would be garbage in a file.
   const terminal = interactive && isTerminal(input) && colours;

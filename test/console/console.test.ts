@@ -214,6 +214,17 @@ describe('local console at a terminal', () => {
     expect(printed).toContain('\x1b[1m[1]\x1b[22m Share in channel');
   });
 
+  it('lays buttons side by side in a terminal that does not tell its width', async () => {
+    const input = fakeTerminal();
+    const output = Object.assign(fakeTerminal(), { columns: 0 });
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const done = runConsole({ bot, language: 'en', input, output, interactive: true });
+    input.end('kubernetes\r');
+    await done;
+    expect(printed).toContain(`${en.more}  \x1b[1m[`);
+  });
+
   it('ends on Ctrl-D and on Ctrl-C, as a shell does', async () => {
     for (const key of ['\x04', '\x03']) {
       const input = fakeTerminal();
