@@ -41,6 +41,8 @@ export function syntheticCatalogue(real: Catalogue, size: number, seed = 42): Ca
   const editions: Edition[] = [2018, 2022, 2024].map((year) => ({
     id: `kubecon-eu-${year}`,
     name: `KubeCon Europe ${year}`,
+    kind: 'kubecon',
+    event: 'KubeCon EU',
     city: pick(['Paris', 'Valencia', 'Copenhagen']),
     year,
   }));

@@ -8,7 +8,7 @@ import { renderDigestReply } from './digest.ts';
 import { ACTIONS, encodeMore, encodeShare } from './ids.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
-import { renderListedTalk, topicLabeller } from './talk.ts';
+import { editionName, renderListedTalk, topicLabeller } from './talk.ts';
 import { escapeText, LIMITS, link, truncate } from './text.ts';
 
 export interface RenderContext {
@@ -68,7 +68,7 @@ function sourceHeader(source: TalkSource, language: Language, label: (id: string
     case 'topic':
       return m.topicHeader(label(source.topic.id));
     case 'edition':
-      return m.editionHeader(`KubeCon EU ${source.edition.year} · ${source.edition.city}`);
+      return m.editionHeader(editionName(source.edition));
     case 'random':
       return m.randomHeader;
   }
@@ -98,7 +98,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
     case 'help': {
       // `<anything>` unescaped would be read by Slack as a link, not shown as typed.
       const lines = m.help.commands.map(([command, meaning]) => m.help.line(`\`${escapeText(command)}\``, meaning));
-      const editions = catalogue.editions.map((e) => `${e.year} ${escapeText(e.city)}`).join(', ');
+      const editions = catalogue.editions.map((e) => escapeText(editionName(e))).join(', ');
       return {
         text: m.help.header,
         blocks: [
@@ -135,7 +135,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
       return { text: escapeText(`${title}: ${answer.talks.map((t) => t.title).join(' · ')}`), blocks };
     }
     case 'no-results': {
-      const known = catalogue.editions.map((e) => `${e.year} (${e.city})`).join(', ');
+      const known = catalogue.editions.map((e) => escapeText(editionName(e))).join(', ');
       const lines = [
         answer.unknownTopic
           ? m.unknownTopic(escapeText(truncate(answer.unknownTopic, QUERY_ECHO_MAX)))
@@ -173,7 +173,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
       const blocks: KnownBlock[] = [header(title)];
       if (answer.editions.length === 0) blocks.push(section(m.noTakeaways));
       for (const { edition, conclusions } of answer.editions) {
-        blocks.push({ type: 'divider' }, section(`*KubeCon EU ${edition.year} · ${escapeText(edition.city)}*`));
+        blocks.push({ type: 'divider' }, section(`*${escapeText(editionName(edition))}*`));
         for (const conclusion of conclusions) {
           const points = conclusion.points.map((p) => `• ${escapeText(p[language])}`).join('\n');
           const source = sourceLabel(conclusion.article, conclusion.section, language);

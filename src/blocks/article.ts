@@ -2,8 +2,8 @@ import type { Article } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { messages } from './messages.ts';
 
-/** "kubecon 2022", "KubeCon Europe 2024": the event a team article is about. */
-const EVENT = /\bkubecon(\s+europe)?\s+(\d{4})\b/i;
+/** "kubecon 2022", "KubeCon Europe 2024", "Kubernetes Community Days France 2023": the event a team article is about. */
+const EVENT = /\b(?:kubecon(\s+europe)?|kubernetes community days(\s+\p{Lu}\p{L}+)?)\s+(\d{4})\b/iu;
 /** "1ere partie", "2nde partie", "3ème partie", "4e partie": which part of a French series. */
 const FRENCH_PART = /\b(\d+)\s*(?:re|ère|ere|er|nde|nd|de|ème|eme|e)\s+partie\b/i;
 
@@ -11,7 +11,9 @@ const FRENCH_PART = /\b(\d+)\s*(?:re|ère|ere|er|nde|nd|de|ème|eme|e)\s+partie\
 function fromFrench(title: string, language: Language): string | undefined {
   const event = EVENT.exec(title);
   if (!event) return undefined;
-  const name = `KubeCon${event[1] ? ' Europe' : ''} ${event[2]}`;
+  const name = /^kubecon/i.test(event[0])
+    ? `KubeCon${event[1] ? ' Europe' : ''} ${event[3]}`
+    : `Kubernetes Community Days${event[2] ?? ''} ${event[3]}`;
   const part = FRENCH_PART.exec(title);
   return part ? messages(language).articlePart(name, Number(part[1])) : name;
 }

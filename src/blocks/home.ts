@@ -7,7 +7,7 @@ import { buttonRows, renderAnswer } from './answer.ts';
 import { dismissButton, topicChoice, topicMenu } from './controls.ts';
 import { ACTIONS, encodeMore } from './ids.ts';
 import { messages } from './messages.ts';
-import { renderListedTalk } from './talk.ts';
+import { editionName, renderListedTalk } from './talk.ts';
 import { LIMITS, truncate } from './text.ts';
 
 /** When the weekly digest goes out next; null when no channel subscribed. */
@@ -23,6 +23,11 @@ export interface HomeContext {
   readonly results?: Answer | undefined;
   /** Now: the week whose talk the tab features. */
   readonly now: Date;
+}
+
+/** The kinds of event the catalogue holds, newest first, each named once: "KubeCon EU, KCD France". */
+function eventNames(editions: Catalogue['editions']): string {
+  return [...new Set(editions.map((edition) => edition.event))].join(', ');
 }
 
 function section(text: string): KnownBlock {
@@ -90,7 +95,10 @@ export function renderHome(ctx: HomeContext): HomeView {
 
   const top: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(m.home.header, LIMITS.header), emoji: true } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.home.intro(catalogue.talks.length, recorded) }] },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: m.home.intro(catalogue.talks.length, recorded, eventNames(catalogue.editions)) }],
+    },
   ];
   const rest: KnownBlock[] = [];
   const featured = featuredTalk(catalogue.talks, ctx.now);
@@ -103,7 +111,7 @@ export function renderHome(ctx: HomeContext): HomeView {
     section(`*${m.home.browseEditions}*`),
     ...buttonRows(
       ACTIONS.showEdition,
-      catalogue.editions.map((e) => ({ label: `${e.year} · ${e.city} (${talksOf(e.id)})`, value: String(e.year) })),
+      catalogue.editions.map((e) => ({ label: `${editionName(e)} (${talksOf(e.id)})`, value: String(e.year) })),
       'home-editions',
     ),
   );

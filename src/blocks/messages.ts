@@ -51,7 +51,8 @@ export interface Messages {
   };
   readonly home: {
     readonly header: string;
-    readonly intro: (talks: number, withVideo: number) => string;
+    /** `events` are the catalogue's ("KubeCon EU, KCD France"), so that a new kind of event needs no new text. */
+    readonly intro: (talks: number, withVideo: number, events: string) => string;
     readonly browseEditions: string;
     readonly browseTopics: string;
     readonly featured: string;
@@ -139,15 +140,15 @@ const en: Messages = {
   stanceLabel: 'Stance',
   topicsHeader: 'Topics',
   topicsIntro: (talks) => `${talks} talks, by topic. Pick one to see its talks.`,
-  takeawaysHeader: (year) => (year ? `What the team took away from KubeCon ${year}` : 'What the team took away from each KubeCon'),
+  takeawaysHeader: (year) => (year ? `What the team took away in ${year}` : 'What the team took away from each event'),
   noTakeaways: 'The team wrote no conclusion for that edition.',
   help: {
     header: 'KubeCon talks, with the team’s takeaways',
     intro: (editions) =>
-      `I recommend KubeCon Europe talks our platform team saw (${editions}), with what the team thought of each and the video when there is one. French or English, typos forgiven.`,
+      `I recommend conference talks our platform team saw (${editions}), with what the team thought of each and the video when there is one. French or English, typos forgiven.`,
     commands: [
       ['/kubecon <anything>', 'the best talks for your words, e.g. `/kubecon debug a pod in production`'],
-      ['/kubecon 2024 cilium', 'filter by edition (a year or a city) or `topic:security`'],
+      ['/kubecon 2024 cilium', 'filter by edition (a year, a city, an event such as `kcd`) or `topic:security`'],
       ['/kubecon topics', 'every topic, with how many talks'],
       ['/kubecon topic <name>', 'the talks on one topic'],
       ['/kubecon edition <year>', 'the talks of one edition'],
@@ -160,8 +161,8 @@ const en: Messages = {
   },
   home: {
     header: 'KubeCon talks, with the team’s takeaways',
-    intro: (talks, withVideo) =>
-      `${talks} talks our platform team saw at KubeCon Europe, each with what the team thought of it; ${withVideo} with a video.`,
+    intro: (talks, withVideo, events) =>
+      `${talks} talks our platform team saw (${events}), each with what the team thought of it; ${withVideo} with a video.`,
     browseEditions: 'Browse by edition',
     browseTopics: 'Browse by topic',
     featured: 'This week’s talk',
@@ -254,15 +255,15 @@ const fr: Messages = {
   stanceLabel: 'Position',
   topicsHeader: 'Thèmes',
   topicsIntro: (talks) => `${talks} conférences, par thème. Choisissez-en un pour voir ses conférences.`,
-  takeawaysHeader: (year) => (year ? `Ce que l’équipe a retenu de la KubeCon ${year}` : 'Ce que l’équipe a retenu de chaque KubeCon'),
+  takeawaysHeader: (year) => (year ? `Ce que l’équipe a retenu en ${year}` : 'Ce que l’équipe a retenu de chaque événement'),
   noTakeaways: 'L’équipe n’a pas écrit de conclusion pour cette édition.',
   help: {
     header: 'Les conférences KubeCon, avec le retour de l’équipe',
     intro: (editions) =>
-      `Je recommande des conférences de la KubeCon Europe vues par notre équipe plateforme (${editions}), avec l’avis de l’équipe sur chacune et la vidéo quand il y en a une. En français ou en anglais, fautes de frappe pardonnées.`,
+      `Je recommande des conférences vues par notre équipe plateforme (${editions}), avec l’avis de l’équipe sur chacune et la vidéo quand il y en a une. En français ou en anglais, fautes de frappe pardonnées.`,
     commands: [
       ['/kubecon <ce que vous voulez>', 'les meilleures conférences pour vos mots, par ex. `/kubecon débugger un pod en production`'],
-      ['/kubecon 2024 cilium', 'filtrer par édition (une année ou une ville) ou `topic:security`'],
+      ['/kubecon 2024 cilium', 'filtrer par édition (une année, une ville, un événement comme `kcd`) ou `topic:security`'],
       ['/kubecon topics', 'tous les thèmes, avec le nombre de conférences'],
       ['/kubecon topic <nom>', 'les conférences d’un thème'],
       ['/kubecon edition <année>', 'les conférences d’une édition'],
@@ -275,8 +276,8 @@ const fr: Messages = {
   },
   home: {
     header: 'Les conférences KubeCon, avec le retour de l’équipe',
-    intro: (talks, withVideo) =>
-      `${talks} conférences de la KubeCon Europe vues par notre équipe plateforme, chacune avec l’avis de l’équipe\u202f; ${withVideo} avec une vidéo.`,
+    intro: (talks, withVideo, events) =>
+      `${talks} conférences vues par notre équipe plateforme (${events}), chacune avec l’avis de l’équipe\u202f; ${withVideo} avec une vidéo.`,
     browseEditions: 'Parcourir par édition',
     browseTopics: 'Parcourir par thème',
     featured: 'La conférence de la semaine',

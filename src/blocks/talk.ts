@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Catalogue, Talk } from '../catalogue/model.ts';
+import type { Catalogue, Edition, Talk } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { sourceLabel } from './article.ts';
 import { ACTIONS } from './ids.ts';
@@ -17,8 +17,13 @@ export function speakersLine(talk: Talk, language: Language): string {
   return talk.speakers.map((s) => (s.company ? `${s.name} (${s.company})` : s.name)).join(', ');
 }
 
+/** How an edition is named wherever one is shown: "KubeCon EU 2024 · Paris", "KCD France 2023 · Paris". */
+export function editionName(edition: Pick<Edition, 'event' | 'year' | 'city'>): string {
+  return `${edition.event} ${edition.year} · ${edition.city}`;
+}
+
 export function editionLabel(talk: Talk): string {
-  return `KubeCon EU ${talk.edition.year} · ${talk.edition.city}`;
+  return editionName(talk.edition);
 }
 
 export function topicLabels(talk: Talk, topicLabel: (id: string) => string): string {
@@ -30,7 +35,8 @@ const SHORT_TAKEAWAY = 220;
 
 /** The first sentences of a takeaway that fit in SHORT_TAKEAWAY, or its first words with an ellipsis. */
 export function shortTakeaway(takeaway: string): string {
-  const sentences = takeaway.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [takeaway];
+  // A stop ends a sentence only before a space or the end: "Kubernetes 1.23" is one word.
+  const sentences = takeaway.match(/(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|$)/g) ?? [takeaway];
   let short = '';
   for (const sentence of sentences) {
     if ((short + sentence).trim().length > SHORT_TAKEAWAY) break;

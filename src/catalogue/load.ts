@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Article, Catalogue, Conclusion, Edition, Talk, TalkSource, Topic } from './model.ts';
-import { type EditionFile, EditionFileSchema, TopicsFileSchema } from './schema.ts';
+import { DEFAULT_EVENT_NAMES, type EditionFile, EditionFileSchema, TopicsFileSchema } from './schema.ts';
 
 export const TOPICS_FILE = 'topics.json';
 
@@ -30,7 +30,9 @@ export function sectionAnchor(heading: string): string {
     .replaceAll(' ', '-');
 }
 
+/** A talk from an article's opening, before any heading, names the article itself as its section: no anchor then. */
 function sectionUrl(article: Article, section: string): string {
+  if (section === article.title) return article.url;
   return `${article.url}#${encodeURIComponent(sectionAnchor(section))}`;
 }
 
@@ -120,7 +122,9 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
   const conclusionLinks: Array<{ file: string; id: string; talks: readonly string[] }> = [];
 
   for (const { file, data } of editionFiles) {
-    const edition: Edition = { ...data.edition };
+    const { event, ...fields } = data.edition;
+    // The schema has checked that a file without "event" is of a kind that has a default name.
+    const edition: Edition = { ...fields, event: event ?? DEFAULT_EVENT_NAMES[fields.kind] ?? fields.name };
     const earlier = editionFile.get(edition.id);
     if (earlier) problems.push(`${file}: edition "${edition.id}" is already defined in ${earlier}`);
     editionFile.set(edition.id, file);

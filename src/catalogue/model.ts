@@ -1,8 +1,11 @@
-import type { Language, Localized, Stance } from './schema.ts';
+import type { EventKind, Language, Localized, Stance } from './schema.ts';
 
 export interface Edition {
   readonly id: string;
   readonly name: string;
+  readonly kind: EventKind;
+  /** The event's short name, shown with the year and city: "KubeCon EU", "KCD France". */
+  readonly event: string;
   readonly city: string;
   readonly year: number;
 }

@@ -6,6 +6,12 @@ export type Language = (typeof LANGUAGES)[number];
 export const STANCES = ['adopt', 'trial', 'assess', 'hold'] as const;
 export type Stance = (typeof STANCES)[number];
 
+/** The kinds of event the team writes about: KubeCon itself, or a Kubernetes Community Days. */
+export const EVENT_KINDS = ['kubecon', 'kcd'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+/** The event's short name when an edition file gives none; only KubeCon files may leave it out. */
+export const DEFAULT_EVENT_NAMES: Readonly<Partial<Record<EventKind, string>>> = { kubecon: 'KubeCon EU' };
+
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "2022-ephemeral-containers"');
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -69,12 +75,21 @@ const ConclusionSchema = z.strictObject({
 });
 
 export const EditionFileSchema = z.strictObject({
-  edition: z.strictObject({
-    id: slug,
-    name: text,
-    city: text,
-    year: z.number().int().min(2014).max(2100),
-  }),
+  edition: z
+    .strictObject({
+      id: slug,
+      name: text,
+      /** Files written before other kinds of event existed are KubeCon Europe ones. */
+      kind: z.enum(EVENT_KINDS).default('kubecon'),
+      /** The short name shown with the year and city, such as "KCD France". */
+      event: text.max(40).optional(),
+      city: text,
+      year: z.number().int().min(2014).max(2100),
+    })
+    .refine((edition) => edition.event !== undefined || DEFAULT_EVENT_NAMES[edition.kind] !== undefined, {
+      message: 'needs "event", the short name of the event shown with its year and city (such as "KCD France")',
+      path: ['event'],
+    }),
   articles: z.array(ArticleSchema).min(1),
   conclusions: z.array(ConclusionSchema).default([]),
   talks: z.array(TalkSchema).min(1),

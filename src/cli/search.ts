@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { speakersLine } from '../blocks/talk.ts';
+import { editionLabel, speakersLine } from '../blocks/talk.ts';
 import { loadCatalogue } from '../catalogue/load.ts';
 import type { Talk } from '../catalogue/model.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
@@ -32,7 +32,7 @@ function hitToText(hit: SearchHit, rank: number): string {
   const talk = hit.talk;
   return [
     `${rank}. ${talk.title}  [${talk.id}, score ${hit.score}]`,
-    `   ${speakersLine(talk, 'en')} · KubeCon EU ${talk.edition.year} ${talk.edition.city}`,
+    `   ${speakersLine(talk, 'en')} · ${editionLabel(talk)}`,
     `   video: ${talk.video ?? '(none)'}`,
     `   article: ${talk.sectionUrl}`,
     `   ${talk.takeaway.en}`,

@@ -1,5 +1,5 @@
 import { stripChatter } from './chatter.ts';
-import { type FilterNames, readFilters } from './filters.ts';
+import { type FilterNames, narrowEditions, readFilters } from './filters.ts';
 import { stripSlackMarkup } from './slack-markup.ts';
 import type { SynonymGroups } from './synonyms.ts';
 import { indexTerm, tokenize } from './text.ts';
@@ -47,7 +47,7 @@ export function meaningfulWords(text: string): string[] {
  */
 export function parseQuery(raw: string, context: QueryContext): ParsedQuery {
   const filters = readFilters(stripSlackMarkup(raw), context);
-  const editions = new Set(filters.editions);
+  const editionNames = [...filters.editionNames];
   const words = meaningfulWords(filters.rest);
   const slots: QuerySlot[] = [];
   for (let i = 0; i < words.length; ) {
@@ -59,14 +59,19 @@ export function parseQuery(raw: string, context: QueryContext): ParsedQuery {
     }
     const word = words[i]!;
     i += 1;
-    const named = context.resolveEditions(word);
-    if (named.length > 0) {
-      for (const id of named) editions.add(id);
+    if (context.resolveEditions(word).length > 0) {
+      editionNames.push(word);
       continue;
     }
     if (indexTerm(word) !== null) slots.push(slot(word, context));
   }
-  return { ...filters, slots: dedupe(slots).slice(0, MAX_SLOTS), editions: [...editions] };
+  const editions = narrowEditions(editionNames, context);
+  // "kcd 2024" names two editions that are not one: say so rather than search every edition.
+  const unknownEditions =
+    editionNames.length > filters.editionNames.length && editions.length === 0 && filters.unknownEditions.length === 0
+      ? [editionNames.join(' ')]
+      : filters.unknownEditions;
+  return { ...filters, slots: dedupe(slots).slice(0, MAX_SLOTS), editions, unknownEditions };
 }
 
 function longestSynonymPhrase(words: readonly string[], at: number, context: QueryContext) {

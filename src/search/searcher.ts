@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
+import type { EditionFacet } from './filters.ts';
 import { type ParsedQuery, parseQuery, type QueryContext, type QuerySlot } from './query.ts';
 import { buildSynonymGroups, longestPhrase } from './synonyms.ts';
 import { foldText, indexTerm, isNotPlural, tokenize } from './text.ts';
@@ -120,7 +121,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const context: QueryContext = {
     synonyms,
     phraseSpan: longestPhrase(synonyms),
-    resolveEditions: editionResolver(catalogue),
+    ...editionResolver(catalogue),
     resolveTopic: topicResolver(catalogue),
   };
 
@@ -249,21 +250,41 @@ function topicNames(topic: Topic): string[] {
   return [topic.id, topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms];
 }
 
-function editionResolver(catalogue: Catalogue): (name: string) => readonly string[] {
+/** An event's name words this short ("eu") are too often other words ("j'ai eu") to be read as filters. */
+const EVENT_WORD_MIN = 4;
+
+/**
+ * The names an edition goes by, each of one facet: its year, its city (in French too),
+ * its kind of event ("kcd") and the telling words of its event's name ("france").
+ */
+function editionResolver(catalogue: Catalogue): Pick<QueryContext, 'resolveEditions' | 'editionFacet'> {
   const byName = new Map<string, string[]>();
-  const add = (name: string, id: string) => byName.set(name, [...(byName.get(name) ?? []), id]);
+  const facets = new Map<string, EditionFacet>();
+  const add = (name: string, id: string, facet: EditionFacet) => {
+    // A name is of the first facet it was given: a city named like a year cannot happen, a kind named like a city could.
+    if (facets.has(name) && facets.get(name) !== facet) return;
+    facets.set(name, facet);
+    const ids = byName.get(name) ?? [];
+    if (!ids.includes(id)) byName.set(name, [...ids, id]);
+  };
   for (const edition of catalogue.editions) {
-    add(String(edition.year), edition.id);
-    add(foldText(edition.city), edition.id);
+    add(String(edition.year), edition.id, 'year');
+    add(foldText(edition.city), edition.id, 'city');
   }
   // The French names of the cities, since half the team writes in French.
   for (const [alias, city] of [
     ['copenhague', 'copenhagen'],
     ['valence', 'valencia'],
   ] as const) {
-    for (const id of byName.get(city) ?? []) add(alias, id);
+    for (const id of byName.get(city) ?? []) add(alias, id, 'city');
   }
-  return (name) => byName.get(name) ?? [];
+  for (const edition of catalogue.editions) {
+    add(edition.kind, edition.id, 'event');
+    for (const word of foldText(edition.event).split(' ')) {
+      if (word.length >= EVENT_WORD_MIN && word !== edition.kind) add(word, edition.id, 'event');
+    }
+  }
+  return { resolveEditions: (name) => byName.get(name) ?? [], editionFacet: (name) => facets.get(name) };
 }
 
 /**

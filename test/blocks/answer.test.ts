@@ -61,12 +61,40 @@ describe('suggested topics when nothing matches', () => {
   });
 });
 
+describe('the event of an edition', () => {
+  it('is named wherever an edition is shown: the talk, the list of an edition, the takeaways', () => {
+    for (const language of ['en', 'fr'] as const) {
+      const edition = json(render(ask('edition 2023'), { language }).blocks);
+      expect(edition).toContain(language === 'en' ? 'Talks from KCD France 2023 · Paris' : 'Conférences de KCD France 2023 · Paris');
+      expect(edition).toContain('Sami Farhat (Back Market) · KCD France 2023 · Paris');
+      expect(edition).not.toContain('KubeCon EU 2023');
+      expect(json(render(ask('takeaways 2023'), { language }).blocks)).toContain('*KCD France 2023 · Paris*');
+    }
+    expect(json(render(ask('edition 2024')).blocks)).toContain('Talks from KubeCon EU 2024 · Paris');
+  });
+});
+
 describe('help', () => {
   it('lists the editions of the catalogue, whatever they are', () => {
     const text = json(render(ask('help')).blocks);
-    for (const edition of catalogue.editions) expect(text).toContain(`${edition.year} ${edition.city}`);
-    const fixture = { ...catalogue, editions: [{ id: 'kubecon-eu-2031', name: 'KubeCon Europe 2031', city: 'Oslo', year: 2031 }] };
-    expect(json(renderAnswer(ask('help'), { language: 'fr', catalogue: fixture, ephemeral: true }).blocks)).toContain('(2031 Oslo)');
+    for (const edition of catalogue.editions) expect(text).toContain(`${edition.event} ${edition.year} · ${edition.city}`);
+    const fixture = {
+      ...catalogue,
+      editions: [
+        { id: 'kubecon-eu-2031', name: 'KubeCon Europe 2031', kind: 'kubecon', event: 'KubeCon EU', city: 'Oslo', year: 2031 },
+        {
+          id: 'kcd-norway-2030',
+          name: 'Kubernetes Community Days Norway 2030',
+          kind: 'kcd',
+          event: 'KCD Norway',
+          city: 'Bergen',
+          year: 2030,
+        },
+      ] as const,
+    };
+    expect(json(renderAnswer(ask('help'), { language: 'fr', catalogue: fixture, ephemeral: true }).blocks)).toContain(
+      '(KubeCon EU 2031 · Oslo, KCD Norway 2030 · Bergen)',
+    );
   });
 
   it('can be dismissed when only the asker sees it', () => {

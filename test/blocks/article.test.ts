@@ -11,7 +11,8 @@ describe('articleLabel', () => {
   it('names the team’s French articles in English for an English answer, saying they are in French', () => {
     const french = articles.filter((article) => article.language === 'fr');
     expect(french.length).toBeGreaterThan(0);
-    for (const article of french) expect(articleLabel(article, 'en')).toMatch(/^KubeCon \d{4}(, part \d+)? \(in French\)$/);
+    for (const article of french)
+      expect(articleLabel(article, 'en')).toMatch(/^(KubeCon|Kubernetes Community Days France) \d{4}(, part \d+)? \(in French\)$/);
     expect(
       articleLabel({ title: 'Bedrock à la Kubecon 2022, 3ème partie : Dev XP, outillage, CI/CD, observabilité…', language: 'fr' }, 'en'),
     ).toBe('KubeCon 2022, part 3 (in French)');
@@ -23,6 +24,8 @@ describe('articleLabel', () => {
     expect(part('Bedrock à la Kubecon 2022, 2nde partie : réseau')).toBe('KubeCon 2022, part 2 (in French)');
     expect(part('Notre KubeCon 2030, 2e partie : réseau et coûts')).toBe('KubeCon 2030, part 2 (in French)');
     expect(part('KubeCon Europe 2031 : le bilan')).toBe('KubeCon Europe 2031 (in French)');
+    expect(part('Bedrock au Kubernetes Community Days France 2023')).toBe('Kubernetes Community Days France 2023 (in French)');
+    expect(part('Nos Kubernetes Community Days 2031')).toBe('Kubernetes Community Days 2031 (in French)');
   });
 
   it('keeps a title it cannot name in English, still saying which language it is in', () => {

@@ -40,7 +40,7 @@ describe('App Home view', () => {
     expect(view.type).toBe('home');
     expect(outline(view)).toEqual([
       'header: KubeCon talks, with the team’s takeaways',
-      'context: 7 talks our platform team saw at KubeCon Europe, each with what the team thought of it; 6 with a video.',
+      'context: 7 talks our platform team saw (KubeCon EU), each with what the team thought of it; 6 with a video.',
       'section: *This week’s talk*',
       `section: *<${featured.video}|${featured.title}>*`,
       'divider',

@@ -109,3 +109,56 @@ describe('the real catalogue', async () => {
     }
   });
 });
+
+describe('events other than KubeCon', () => {
+  const kcd = () => {
+    const edition = validEdition();
+    edition.edition = {
+      id: 'kcd-lyon-2031',
+      name: 'Kubernetes Community Days Lyon 2031',
+      kind: 'kcd',
+      event: 'KCD Lyon',
+      city: 'Lyon',
+      year: 2031,
+    };
+    return edition;
+  };
+
+  it('reads a KubeCon file that names no kind or event as KubeCon EU', async () => {
+    const catalogue = await loadCatalogue(catalogueDir({ 'topics.json': TOPICS, '2030.json': validEdition() }));
+    expect(catalogue.editions[0]).toMatchObject({ kind: 'kubecon', event: 'KubeCon EU' });
+  });
+
+  it('accepts a Kubernetes Community Days edition with its kind and its name', async () => {
+    const catalogue = await loadCatalogue(catalogueDir({ 'topics.json': TOPICS, 'kcd.json': kcd() }));
+    expect(catalogue.editions[0]).toMatchObject({ id: 'kcd-lyon-2031', kind: 'kcd', event: 'KCD Lyon' });
+  });
+
+  it('rejects an unknown kind of event, and a kind with no default name when the file gives none', async () => {
+    const meetup = kcd();
+    meetup.edition.kind = 'meetup';
+    expect((await problemsOf({ 'topics.json': TOPICS, 'kcd.json': meetup })).join('\n')).toMatch(/field "edition\.kind"/);
+    const unnamed = kcd();
+    delete unnamed.edition.event;
+    expect((await problemsOf({ 'topics.json': TOPICS, 'kcd.json': unnamed })).join('\n')).toMatch(/field "edition\.event": needs "event"/);
+  });
+
+  it('links a talk of an article’s opening, which has no heading, to the article itself', async () => {
+    const edition = kcd();
+    edition.talks[0].section = edition.articles[0].title;
+    const catalogue = await loadCatalogue(catalogueDir({ 'topics.json': TOPICS, 'kcd.json': edition }));
+    expect(catalogue.talkById.get('2030-first')!.sectionUrl).toBe('https://blog.example/2030/kubecon.html');
+  });
+
+  it('holds KCD France 2023: the opening keynote and three talks, each with its video, and the team’s conclusion', async () => {
+    const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
+    const edition = catalogue.editions.find((e) => e.kind === 'kcd')!;
+    expect(edition).toMatchObject({ event: 'KCD France', city: 'Paris', year: 2023 });
+    const talks = catalogue.talks.filter((t) => t.edition === edition);
+    expect(talks).toHaveLength(4);
+    expect(talks.every((t) => t.video !== null)).toBe(true);
+    // The article gives no team position on any of them: no stance.
+    expect(talks.filter((t) => t.stance !== undefined)).toEqual([]);
+    expect(catalogue.conclusions.filter((c) => c.edition === edition)).toHaveLength(1);
+  });
+});

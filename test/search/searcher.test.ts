@@ -38,11 +38,24 @@ describe('searcher on the real catalogue', async () => {
     expect(paris.query.editions).toEqual(['kubecon-eu-2024']);
     expect(paris.hits.length).toBeGreaterThan(0);
     expect(paris.hits.every((hit) => hit.talk.edition.year === 2024)).toBe(true);
-    expect(searcher.search('paris cilium').hits.map((h) => h.talk.id)).toEqual(paris.hits.map((h) => h.talk.id));
+    // Paris names two editions, KubeCon EU 2024 and KCD France 2023: both, the year narrowing them to one.
+    expect(searcher.search('paris cilium').query.editions).toEqual(['kubecon-eu-2024', 'kcd-france-2023']);
+    expect(searcher.search('paris 2024 cilium').hits.map((h) => h.talk.id)).toEqual(paris.hits.map((h) => h.talk.id));
     const security = searcher.search('topic:security');
     expect(security.hits.length).toBeGreaterThan(1);
     expect(security.hits.every((hit) => hit.talk.topics.includes('security'))).toBe(true);
     expect(searcher.search('topic:sécurité').hits.length).toBe(security.hits.length);
+  });
+
+  it('reads an event as an edition filter, and names of different kinds as narrowing each other', () => {
+    const kcd = ['kcd-france-2023'];
+    for (const query of ['kcd', 'kcd france', 'paris 2023', 'year:2023', 'edition:kcd', 'KCD Paris', 'paris year:2023'])
+      expect(searcher.search(query).query.editions).toEqual(kcd);
+    expect(searcher.search('kcd').hits).toHaveLength(4);
+    expect([...searcher.search('2022 2024 cilium').query.editions].sort()).toEqual(['kubecon-eu-2022', 'kubecon-eu-2024']);
+    expect(searcher.search('kcd 2024 cilium').query.unknownEditions).toEqual(['kcd 2024']);
+    expect(searcher.search('kcd 2024 cilium').hits).toEqual([]);
+    expect(searcher.search('year:2024 edition:kcd').query.unknownEditions).toEqual(['2024 kcd']);
   });
 
   it('reports a filter that names nothing instead of guessing', () => {
