@@ -8,7 +8,7 @@ import { escapeText, LIMITS, truncate } from './text.ts';
 export interface ShareContext {
   readonly language: Language;
   readonly catalogue: Pick<Catalogue, 'topicById'>;
-  /** The Slack user id of whoever pressed "Share in channel". */
+  /** The Slack user id of whoever pressed "Share". */
   readonly userId: string;
 }
 

@@ -95,7 +95,7 @@ export async function previewSurfaces(composition: Composition, request: Preview
         const talk = answer.kind === 'talks' ? answer.talks[0] : undefined;
         if (talk === undefined) throw new NotPreviewableError(`--shared needs an answer with talks; "${request.text}" has none`);
         const message = renderSharedTalk(talk, { language, catalogue, userId: ASKER.userId });
-        surfaces.push({ kind: 'message', label: `Share in channel: ${talk.title}`, blocks: message.blocks });
+        surfaces.push({ kind: 'message', label: `Share: ${talk.title}`, blocks: message.blocks });
       }
       return surfaces;
     }

@@ -77,7 +77,7 @@ describe('the preview page draws every kind of answer', () => {
   it('a shared talk: the list, then the message Share posts, naming who shared it', async () => {
     const [first] = titlesFor('autoscaling');
     const drawn = await page(command('autoscaling', true));
-    expectPage(drawn, [`Share in channel: ${first}`, '@you']);
+    expectPage(drawn, [`Share: ${first}`, '@you']);
     expect(drawn.match(/data-kind="(\w+)"/g)).toEqual(['data-kind="ephemeral"', 'data-kind="message"']);
   });
 

@@ -69,7 +69,7 @@ describe('local console', () => {
 
   it('numbers the buttons, and a number presses one: the first Share prints the talk as the channel would see it', async () => {
     const list = await converse(['kubernetes']);
-    expect(list).toMatch(/^\[1\] Share in channel$/m);
+    expect(list).toMatch(/^\[1\] Share$/m);
     const first = bot.answer(parseCommand('kubernetes'), 'kubernetes');
     if (first.kind !== 'talks') throw new Error('expected talks');
     const shared = (await converse(['kubernetes', '1'])).slice(list.length);
@@ -211,7 +211,7 @@ describe('local console at a terminal', () => {
     expect(printed.split('== Talks for “kubernetes” ==').length - 1).toBe(3);
     expect(printed).not.toContain('kubernetez”');
     expect(printed).toContain(`\x1b[1m== ${en.help.header} ==\x1b[22m`);
-    expect(printed).toContain('\x1b[1m[1]\x1b[22m Share in channel');
+    expect(printed).toContain('\x1b[1m[1]\x1b[22m Share');
   });
 
   it('lays buttons side by side in a terminal that does not tell its width', async () => {

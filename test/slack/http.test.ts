@@ -253,7 +253,7 @@ describe('/kubecon over HTTP', () => {
 
     expect(json(blocksOf(answer))).toContain('Conférences pour «\u00a0autoscaling\u00a0»');
     expect(json(blocksOf(answer))).toContain('Retour en français sur Karpenter Autoscaling in Anger.');
-    expect(json(blocksOf(answer))).toContain('Partager dans le canal');
+    expect(json(blocksOf(answer))).toContain('"Partager"');
     const lookup = h.fake.callsTo('users.info')[0];
     expect(lookup?.args).toMatchObject({ user: 'UFR1', include_locale: 'true' });
   });
