@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderAnswer } from '../../src/blocks/answer.ts';
 import { createBot } from '../../src/bot/answer.ts';
 import { parseCommand } from '../../src/bot/command.ts';
 import { CatalogueError, loadCatalogue } from '../../src/catalogue/load.ts';
-import { EditionFileSchema } from '../../src/catalogue/schema.ts';
+import { EditionFileSchema, STANCES } from '../../src/catalogue/schema.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
 import { catalogueDir, TOPICS, validEdition } from '../fixtures/catalogue.ts';
@@ -20,6 +21,12 @@ async function problemsOf(files: Record<string, unknown>): Promise<string[]> {
 }
 
 describe('stances', () => {
+  it('each have a written rule in data/README.md: what it means and the wording that supports it', () => {
+    const readme = readFileSync(path.join(PROJECT_ROOT, 'data', 'README.md'), 'utf8');
+    for (const stance of STANCES) expect(readme).toMatch(new RegExp(`^\\| \`${stance}\` +\\| [^|]+\\| [^|]*"[^|]+"[^|]*\\|$`, 'm'));
+    expect(readme).toMatch(/^\| \(none\) +\| the article gives no team position +\|/m);
+  });
+
   it('are one of the four of data/README.md, or none', async () => {
     const edition = validEdition();
     edition.talks[0].stance = 'maybe';
