@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { HomeView, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { featuredTalk, renderHome } from '../../src/blocks/home.ts';
@@ -5,6 +6,7 @@ import { renderSharedTalk } from '../../src/blocks/share.ts';
 import { createBot } from '../../src/bot/answer.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import type { Topic } from '../../src/catalogue/model.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
 import { blockKitProblems, catalogueUrls } from '../properties/block-kit.ts';
 import { slackCatalogueDir } from '../slack/fixture-catalogue.ts';
@@ -34,6 +36,19 @@ const outline = (view: HomeView) =>
   });
 
 describe('App Home view', () => {
+  it('lists the events and editions of the data, whatever their kind', async () => {
+    const real = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
+    const view = renderHome({ language: 'fr', catalogue: real, topics: [], now: NOW });
+    const events = [...new Set(real.editions.map((edition) => edition.event))];
+    expect(events).toEqual(expect.arrayContaining(['KubeCon EU', 'KCD France']));
+    expect(json(view)).toContain(`conférences vues par notre équipe plateforme (${events.join(', ')})`);
+    for (const edition of real.editions) {
+      const count = real.talks.filter((talk) => talk.edition === edition).length;
+      expect(json(view)).toContain(`${edition.event} ${edition.year} · ${edition.city} (${count})`);
+    }
+    expect(json(view)).toContain('KCD France 2023 · Paris (4)');
+  });
+
   it('starts with content: this week’s talk, the editions, the topics in a menu, then two lines of how-to', () => {
     const view = renderHome({ language: 'en', catalogue, topics, now: NOW });
     const featured = featuredTalk(catalogue.talks, NOW)!;
@@ -50,7 +65,7 @@ describe('App Home view', () => {
       'divider',
       'section: *How to use it*',
     ]);
-    expect(json(view)).toContain('2030 · Lyon (7)');
+    expect(json(view)).toContain('KubeCon EU 2030 · Lyon (7)');
     expect(actionIds(view.blocks)).toEqual(['show_edition:2030', 'pick_topic']);
     const menu = (view.blocks as KnownBlock[]).find((block) => block.block_id === 'home-topics');
     expect(menu?.type === 'section' && menu.accessory?.type === 'static_select' && menu.accessory.options).toEqual([

@@ -64,6 +64,16 @@ describe('stage 3: filters anywhere', async () => {
     expect(parseQuery('cilium at valence', context).editions).toEqual(['kubecon-eu-2022']);
     expect(parseQuery('talks from 2024 on observability', context).editions).toEqual(['kubecon-eu-2024']);
   });
+  it('narrows editions by names of different facets, filters and plain words alike, and adds up names of one facet', () => {
+    expect(readFilters('city:paris year:2023 backstage', context).editions).toEqual(['kcd-france-2023']);
+    expect(parseQuery('city:paris backstage 2023', context).editions).toEqual(['kcd-france-2023']);
+    expect(parseQuery('backstage at paris', context).editions).toEqual(['kubecon-eu-2024', 'kcd-france-2023']);
+    expect(parseQuery('valence or copenhague', context).editions).toEqual(['kubecon-eu-2022', 'kubecon-eu-2018']);
+    expect(parseQuery('kcd valence', context)).toMatchObject({ editions: [], unknownEditions: ['kcd valence'] });
+    // A context that does not tell facets apart adds every name up, as before events existed.
+    const flat = { ...context, editionFacet: undefined };
+    expect([...readFilters('city:paris year:2023', flat).editions].sort()).toEqual(['kcd-france-2023', 'kubecon-eu-2024']);
+  });
 });
 
 describe('stage 4: what is searched', async () => {
