@@ -25,7 +25,7 @@ import { hostileText, SEED } from './hostile-text.ts';
 
 // Hundreds of generated texts a property, in a few seconds; a failure prints its seed and path, and
 // FC_SEED=<seed> replays it (fast-check shrinks it to the smallest text that still fails).
-const RUNS = { pure: 800, reply: 500, mention: 500, console: 150, http: 100 } as const;
+const RUNS = { pure: 400, reply: 300, mention: 300, console: 100, http: 100 } as const;
 const params = <T>(numRuns: number, examples: T[] = []) => ({ seed: SEED, numRuns, examples });
 
 const LONGEST_COMMAND = 1500;
