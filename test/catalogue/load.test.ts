@@ -2,17 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogueError, loadCatalogue, sectionAnchor } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { catalogueDir, TOPICS, validEdition } from '../fixtures/catalogue.ts';
-
-async function problemsOf(files: Record<string, unknown>): Promise<string[]> {
-  try {
-    await loadCatalogue(catalogueDir(files));
-  } catch (error) {
-    expect(error).toBeInstanceOf(CatalogueError);
-    return [...(error as CatalogueError).problems];
-  }
-  throw new Error('expected the catalogue to be rejected');
-}
+import { catalogueDir, problemsOf, TOPICS, validEdition } from '../fixtures/catalogue.ts';
 
 describe('loadCatalogue', () => {
   it('loads a valid catalogue and resolves editions, articles and section links', async () => {

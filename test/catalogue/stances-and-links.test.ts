@@ -4,21 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { renderAnswer } from '../../src/blocks/answer.ts';
 import { createBot } from '../../src/bot/answer.ts';
 import { parseCommand } from '../../src/bot/command.ts';
-import { CatalogueError, loadCatalogue } from '../../src/catalogue/load.ts';
+import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { EditionFileSchema, STANCES } from '../../src/catalogue/schema.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
-import { catalogueDir, TOPICS, validEdition } from '../fixtures/catalogue.ts';
-
-async function problemsOf(files: Record<string, unknown>): Promise<string[]> {
-  try {
-    await loadCatalogue(catalogueDir(files));
-  } catch (error) {
-    expect(error).toBeInstanceOf(CatalogueError);
-    return [...(error as CatalogueError).problems];
-  }
-  throw new Error('expected the catalogue to be rejected');
-}
+import { catalogueDir, problemsOf, TOPICS, validEdition } from '../fixtures/catalogue.ts';
 
 describe('stances', () => {
   it('each have a written rule in data/README.md: what it means and the wording that supports it', () => {

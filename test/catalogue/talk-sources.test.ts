@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTalk } from '../../src/blocks/talk.ts';
-import { CatalogueError, loadCatalogue } from '../../src/catalogue/load.ts';
+import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { catalogueDir, TOPICS, validEdition } from '../fixtures/catalogue.ts';
+import { catalogueDir, problemsOf, TOPICS, validEdition } from '../fixtures/catalogue.ts';
 
 /** The fixture edition with a second article, a later one, that the first talk also cites. */
 function editionWithLaterArticle(): ReturnType<typeof validEdition> {
@@ -20,14 +20,8 @@ function editionWithLaterArticle(): ReturnType<typeof validEdition> {
   return edition;
 }
 
-async function problemsOf(edition: ReturnType<typeof validEdition>): Promise<string> {
-  try {
-    await loadCatalogue(catalogueDir({ 'topics.json': TOPICS, '2030.json': edition }));
-  } catch (error) {
-    expect(error).toBeInstanceOf(CatalogueError);
-    return (error as CatalogueError).problems.join('\n');
-  }
-  throw new Error('expected the catalogue to be rejected');
+async function problemsOfEdition(edition: ReturnType<typeof validEdition>): Promise<string> {
+  return (await problemsOf({ 'topics.json': TOPICS, '2030.json': edition })).join('\n');
 }
 
 describe('a talk cited by more than one article', () => {
@@ -49,13 +43,17 @@ describe('a talk cited by more than one article', () => {
   it('rejects an unknown further article, the talk’s own article cited again, and a further source with no section', async () => {
     const unknown = editionWithLaterArticle();
     unknown.talks[0].alsoCitedIn[0].article = 'no-such-article';
-    expect(await problemsOf(unknown)).toMatch(/talk "2030-first", alsoCitedIn #1, field "article": unknown article "no-such-article"/);
+    expect(await problemsOfEdition(unknown)).toMatch(
+      /talk "2030-first", alsoCitedIn #1, field "article": unknown article "no-such-article"/,
+    );
     const twice = editionWithLaterArticle();
     twice.talks[0].alsoCitedIn[0].article = 'a-2030';
-    expect(await problemsOf(twice)).toMatch(/talk "2030-first", field "alsoCitedIn\.0\.article": "a-2030" is already the talk's "article"/);
+    expect(await problemsOfEdition(twice)).toMatch(
+      /talk "2030-first", field "alsoCitedIn\.0\.article": "a-2030" is already the talk's "article"/,
+    );
     const noSection = editionWithLaterArticle();
     delete noSection.talks[0].alsoCitedIn[0].section;
-    expect(await problemsOf(noSection)).toMatch(/talk "2030-first", field "alsoCitedIn\.0\.section"/);
+    expect(await problemsOfEdition(noSection)).toMatch(/talk "2030-first", field "alsoCitedIn\.0\.section"/);
   });
 
   it('shows every source on the talk’s context line, the conference write-up first', async () => {

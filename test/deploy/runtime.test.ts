@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import {
   sizeReport,
 } from '../../scripts/runtime-contents.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+import { freePort } from '../helpers/free-port.ts';
 import { postSigned, slashCommandBody } from '../helpers/signed-request.ts';
 
 /**
@@ -59,14 +59,6 @@ const stage = (name: string): Instruction[] => {
   return found;
 };
 const instructions = (name: string, keyword: string) => stage(name).filter((i) => i.keyword === keyword);
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 async function listTree(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).map(String).sort();

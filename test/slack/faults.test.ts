@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/project-root.ts';
 import { type Fault, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
+import { freePort } from '../helpers/free-port.ts';
 import { eventBody, postSigned, type SlackEvent, slashCommandBody } from '../helpers/signed-request.ts';
 import { BOT_TOKEN, eventually, type Harness, harnessPerTest, type LogLine, SIGNING_SECRET, startHarness } from './harness.ts';
 
@@ -23,14 +22,6 @@ let ids = 0;
 const nextId = (prefix: string) => `${prefix}-${++ids}`;
 const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
 const json = (value: unknown) => JSON.stringify(value);
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 async function command(h: Harness, text: string) {
   const responseId = nextId('cmd');
