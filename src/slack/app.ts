@@ -13,7 +13,7 @@ import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { createAnswerQueue } from './answer-queue.ts';
 import { guardRequests } from './body-guard.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { createEventDeduplicator } from './dedupe.ts';
+import { createEventDeduplicator, type EventDeduplicator } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
 import { createIdentityProbe, type SlackTokenRefusedError } from './identity.ts';
 import { createLanguageResolver } from './language.ts';
@@ -69,6 +69,10 @@ export interface SlackAppOptions {
   readonly fetch?: ((timeoutMs: number) => typeof fetch) | undefined;
   /** Who checks request signatures in HTTP mode: ours by default (docs/decisions/0007-signature-check.md), or Bolt's. */
   readonly signatureCheck?: 'ours' | 'bolt' | undefined;
+  /** Event de-duplication: this process's memory by default, Redis when replicas share it (src/compose.ts). */
+  readonly events?: EventDeduplicator | undefined;
+  /** Readiness checks of what the app is given (Redis, say), beside its own. */
+  readonly readiness?: (() => ReadinessChecks) | undefined;
 }
 
 export interface SlackApp {
@@ -143,7 +147,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const deps: ListenerDeps = {
     bot,
     logger,
-    events: createEventDeduplicator(),
+    events: options.events ?? createEventDeduplicator(),
     answerLater,
     languages: createLanguageResolver({
       fallback: config.language,
@@ -157,6 +161,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     catalogue: bot.catalogue.talks.length > 0,
     slack: identity.current !== undefined,
     accepting: !draining,
+    ...options.readiness?.(),
   });
   const routes = healthRoutes(readiness);
 
