@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Bot, createBot } from './bot/answer.ts';
@@ -6,8 +7,9 @@ import type { Catalogue } from './catalogue/model.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDigest, type Digest } from './digest/create.ts';
+import { createFileDigestStore, STATE_FILE } from './digest/file-store.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './digest/poster.ts';
-import { createFileDigestStore, type DigestStore, STATE_FILE } from './digest/store.ts';
+import type { DigestStore } from './digest/store.ts';
 import type { Logger } from './log/logger.ts';
 import { createMetrics, type Metrics, timedSearcher } from './metrics/metrics.ts';
 import { cachedSearcher } from './search/cached-searcher.ts';
@@ -16,6 +18,12 @@ import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app
 import { slackChannelAccess } from './slack/digest/channel-access.ts';
 import { createDigestClient } from './slack/digest/client.ts';
 import { slackDigestOutlet } from './slack/digest/outlet.ts';
+
+/**
+ * This process in the digest's claims. A pod's hostname is its name, so a container restarted
+ * in the same pod (pid 1 again) takes up its own claim at once; any other process waits for it to expire.
+ */
+const PROCESS_OWNER = `${hostname()}:${process.pid}`;
 
 export interface CompositionOverrides {
   /** Instead of loading config.catalogueDir: the tests' fixture catalogue. */
@@ -33,6 +41,9 @@ export interface DigestOverrides {
   /** Waits between attempts to post; tests record them rather than wait. */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly retry?: RetryPolicy;
+  /** Stands for another process in the digest's claims: two digests in one test process are two replicas. */
+  readonly owner?: string;
+  readonly claimTtlMs?: number;
 }
 
 export interface SlackDoorOptions extends Omit<SlackAppOptions, 'config' | 'bot' | 'metrics'> {
@@ -77,6 +88,8 @@ export async function compose(config: Config, overrides: CompositionOverrides = 
         clock: digestOverrides.clock ?? systemClock,
         sleep: digestOverrides.sleep ?? ((ms) => sleep(ms)),
         retry: digestOverrides.retry ?? DEFAULT_RETRY,
+        owner: digestOverrides.owner ?? PROCESS_OWNER,
+        claimTtlMs: digestOverrides.claimTtlMs,
         logger,
         metrics,
       });

@@ -65,6 +65,8 @@ const describe = (result: PostResult): string => {
       return `already posted (ts ${result.ts}): left alone`;
     case 'failed':
       return `FAILED (${result.reason}): see the log above`;
+    case 'in-progress-elsewhere':
+      return `left alone: another process is posting it (its claim holds until ${result.until})`;
     case 'empty-catalogue':
       return 'nothing to post: the catalogue is empty';
   }

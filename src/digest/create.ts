@@ -22,6 +22,9 @@ export interface DigestDependencies {
   readonly clock: Clock;
   readonly sleep: (ms: number) => Promise<void>;
   readonly retry: RetryPolicy;
+  /** Who this process is in the digest's claims (see poster.ts), and how long a claim holds. */
+  readonly owner: string;
+  readonly claimTtlMs?: number | undefined;
   readonly logger: Logger;
   readonly metrics?: Pick<Metrics, 'digest'> | undefined;
 }
@@ -47,13 +50,15 @@ export function createDigest({
   clock,
   sleep,
   retry,
+  owner,
+  claimTtlMs,
   logger,
   metrics,
 }: DigestDependencies): Digest {
   const schedule = createSchedule(config.digest);
   const planner = createPlanner(catalogue);
   const now = () => clock.now();
-  const poster = createPoster({ store, outlet, planner, logger, metrics, now, sleep, retry });
+  const poster = createPoster({ store, outlet, planner, logger, metrics, now, sleep, retry, owner, claimTtlMs });
   const runner = createRunner({ store, poster, configured: config.digest.channels, language: config.language, logger });
   const commands = createDigestCommands({
     store,

@@ -1,7 +1,7 @@
 import type { Language } from '../catalogue/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import type { DigestContent, DigestPlanner } from './plan.ts';
+import type { DigestContent, DigestPlan, DigestPlanner } from './plan.ts';
 import type { Repetition, SlotTime } from './schedule.ts';
 import { countAsSeen, dropPending, markPending, recordPosted } from './state.ts';
 import type { DigestStore, PendingDigest } from './store.ts';
@@ -37,15 +37,30 @@ export interface RetryPolicy {
   readonly attempts: number;
   readonly initialDelayMs: number;
   readonly maxDelayMs: number;
+  /**
+   * The most a channel's post may spend waiting between attempts, Retry-After included: a
+   * run must end before the CronJob's deadline (300 s), so a longer wait gives up at once,
+   * leaving the slot to the next run.
+   */
+  readonly waitBudgetMs: number;
 }
 
 /** About two minutes of attempts: a Slack blip passes, a real outage is left to the next run. */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, initialDelayMs: 2000, maxDelayMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, initialDelayMs: 2000, maxDelayMs: 60_000, waitBudgetMs: 150_000 };
+
+/**
+ * How long a process's claim on a channel's post holds without being renewed (it is renewed
+ * before each attempt): longer than one attempt and its wait, short enough that a replica
+ * that died mid-post is taken over within minutes.
+ */
+export const CLAIM_TTL_MS = 3 * 60_000;
 
 export type PostResult =
   | { readonly status: 'posted'; readonly ts: string }
   | { readonly status: 'already-posted'; readonly ts: string }
   | { readonly status: 'failed'; readonly reason: string }
+  /** Another process (a replica, a CronJob run) holds the claim on this post until `until`; it is left to that process. */
+  | { readonly status: 'in-progress-elsewhere'; readonly until: string }
   | { readonly status: 'empty-catalogue' };
 
 export interface DigestPoster {
@@ -63,16 +78,37 @@ export interface PosterDependencies {
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
   readonly retry: RetryPolicy;
+  /** Who this process is, in the claims it takes: unique among the processes that share the store. */
+  readonly owner: string;
+  readonly claimTtlMs?: number | undefined;
+}
+
+/** Whether `owner` may post `digest`: nobody else holds a live claim on it. */
+function claimable(digest: PendingDigest, owner: string, at: Date): boolean {
+  return digest.claim === undefined || digest.claim.owner === owner || Date.parse(digest.claim.until) <= at.getTime();
 }
 
 /**
- * Posts each channel's digest for a slot at most once. The slot is recorded as in progress
- * before posting and its ts after; the message carries the slot. After anything that may
- * hide a message that did go out (a 5xx, a timeout, a crash between posting and recording),
- * the outlet is asked for that slot before any new attempt; if it cannot say, nothing is
- * posted again.
+ * Posts each channel's digest for a slot at most once, whatever the number of processes
+ * sharing the store. The slot is claimed and recorded as in progress in one change of the
+ * store before posting, and its ts recorded after; the message carries the slot. A live
+ * claim of another process is left alone; an expired one is taken over. After anything that
+ * may hide a message that did go out (a 5xx, a timeout, a crash between posting and
+ * recording, a claim taken over), the outlet is asked for that slot before any new attempt;
+ * if it cannot say, nothing is posted again.
  */
-export function createPoster({ store, outlet, planner, logger, metrics, now, sleep, retry }: PosterDependencies): DigestPoster {
+export function createPoster({
+  store,
+  outlet,
+  planner,
+  logger,
+  metrics,
+  now,
+  sleep,
+  retry,
+  owner,
+  claimTtlMs = CLAIM_TTL_MS,
+}: PosterDependencies): DigestPoster {
   const log = logger.child({ component: 'digest' });
   const queues = new Map<string, Promise<unknown>>();
 
@@ -88,15 +124,31 @@ export function createPoster({ store, outlet, planner, logger, metrics, now, sle
   }
 
   const record = (channel: string, digest: PendingDigest, ts: string) => store.update((state) => recordPosted(state, channel, digest, ts));
+  const claimed = (digest: PendingDigest): PendingDigest => ({
+    ...digest,
+    claim: { owner, until: new Date(now().getTime() + claimTtlMs).toISOString() },
+  });
+
+  /** Extends this process's claim before another attempt; false when another process took it over meanwhile. */
+  async function renew(channel: string, slot: string): Promise<boolean> {
+    let held = false;
+    await store.update((state) => {
+      const pending = state.channels[channel]?.pending;
+      held = pending?.slot === slot && pending.claim?.owner === owner;
+      return held && pending ? markPending(state, channel, claimed(pending)) : state;
+    });
+    return held;
+  }
 
   /**
    * An unfinished digest of an earlier slot (the bot crashed, then stayed down past the
    * catch-up window): its talks count as seen unless the outlet says it never got it, so a
    * channel is never shown a talk twice in a cycle.
    */
-  async function settleEarlier(channel: string, slot: string): Promise<void> {
+  async function settleEarlier(channel: string, slot: string): Promise<PostResult | undefined> {
     const pending = (await store.read()).channels[channel]?.pending;
-    if (pending === undefined || pending.slot === slot) return;
+    if (pending === undefined || pending.slot === slot) return undefined;
+    if (!claimable(pending, owner, now()) && pending.claim) return { status: 'in-progress-elsewhere', until: pending.claim.until };
     let ts: string | undefined;
     let known = true;
     try {
@@ -116,6 +168,7 @@ export function createPoster({ store, outlet, planner, logger, metrics, now, sle
           ? dropPending(state, channel)
           : countAsSeen(state, channel, pending),
     );
+    return undefined;
   }
 
   async function deliver(channel: string, digest: PendingDigest, language: Language, askFirst: boolean): Promise<PostResult> {
@@ -123,7 +176,13 @@ export function createPoster({ store, outlet, planner, logger, metrics, now, sle
     const content = planner.content(digest);
     let ask = askFirst;
     let failure: CallFailure = { kind: 'ambiguous', reason: 'no attempt' };
+    let waitedMs = 0;
     for (let attempt = 1; attempt <= retry.attempts; attempt += 1) {
+      if (attempt > 1 && !(await renew(channel, slot))) {
+        log.warn('Another process took this digest over while this one waited; leaving it to that process', { channel, slot });
+        const pending = (await store.read()).channels[channel]?.pending;
+        return { status: 'in-progress-elsewhere', until: pending?.claim?.until ?? slot };
+      }
       let ts: string | undefined;
       let found = false;
       try {
@@ -164,7 +223,19 @@ export function createPoster({ store, outlet, planner, logger, metrics, now, sle
       if (attempt < retry.attempts) {
         const delayMs =
           failure.kind === 'rate-limited' ? failure.retryAfterMs : Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** (attempt - 1));
+        if (waitedMs + delayMs > retry.waitBudgetMs) {
+          metrics?.digest('failed');
+          log.error('Slack asks to wait longer than this run may: giving up for now; the next run asks Slack whether it went out first', {
+            channel,
+            slot,
+            error: failure.reason,
+            delayMs,
+            budgetLeftMs: retry.waitBudgetMs - waitedMs,
+          });
+          return { status: 'failed', reason: `${failure.reason} (asked to wait ${Math.ceil(delayMs / 1000)} s, longer than this run may)` };
+        }
         log.warn('Could not post the digest; trying again', { channel, slot, error: failure.reason, attempt, delayMs });
+        waitedMs += delayMs;
         await sleep(delayMs);
       }
     }
@@ -181,8 +252,19 @@ export function createPoster({ store, outlet, planner, logger, metrics, now, sle
   return {
     post(channel, slot, language) {
       return oneAtATime(channel, async () => {
-        await settleEarlier(channel, slot);
-        const plan = planner.plan(channel, (await store.read()).channels[channel], slot, now());
+        const busy = await settleEarlier(channel, slot);
+        if (busy) return busy;
+        // Planned and claimed in one change, on the latest state: of processes racing for a slot, one wins.
+        let plan = undefined as DigestPlan | undefined;
+        await store.update((state) => {
+          plan = planner.plan(channel, state.channels[channel], slot, now());
+          if (plan.kind === 'in-progress' && !claimable(plan.digest, owner, now())) return state;
+          if (plan.kind !== 'new' && plan.kind !== 'in-progress') return state;
+          const digest = claimed(plan.digest);
+          plan = { kind: plan.kind, digest };
+          return markPending(state, channel, digest);
+        });
+        if (plan === undefined) throw new Error('The digest store applied no change');
         switch (plan.kind) {
           case 'already-posted':
             return { status: 'already-posted', ts: plan.ts };
@@ -190,10 +272,17 @@ export function createPoster({ store, outlet, planner, logger, metrics, now, sle
             log.warn('The catalogue is empty: no digest to post', { channel, slot });
             return { status: 'empty-catalogue' };
           case 'in-progress':
+            if (plan.digest.claim?.owner !== owner) {
+              log.info('Another process is posting this digest; leaving it to that process', {
+                channel,
+                slot,
+                until: plan.digest.claim?.until,
+              });
+              return { status: 'in-progress-elsewhere', until: plan.digest.claim?.until ?? slot };
+            }
             log.info('Found this digest in progress from an earlier run; asking Slack whether it went out', { channel, slot });
             return deliver(channel, plan.digest, language, true);
           case 'new':
-            await store.update((state) => markPending(state, channel, plan.digest));
             return deliver(channel, plan.digest, language, false);
         }
       });

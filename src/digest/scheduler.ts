@@ -10,6 +10,8 @@ export const CATCH_UP_MS = 12 * 60 * 60 * 1000;
  * cannot wait more than 24.8 days at once. Waking up hourly to look at the clock costs nothing.
  */
 const MAX_WAIT_MS = 60 * 60 * 1000;
+/** Looks again this long after another process's claim expires, so that the claim has expired by then. */
+const CLAIM_MARGIN_MS = 1000;
 
 export interface DigestScheduler {
   /** Posts the latest slot if it was missed by less than 12 hours, then follows the schedule. Resolves when that catch-up is done. */
@@ -33,6 +35,7 @@ export function createDigestScheduler({ schedule, runner, logger, clock }: Sched
   const log = logger.child({ component: 'digest-scheduler' });
   const running = new Set<Promise<void>>();
   let timer: unknown;
+  const retries = new Set<unknown>();
   let stopped = false;
 
   function track(work: Promise<unknown>): Promise<void> {
@@ -49,7 +52,19 @@ export function createDigestScheduler({ schedule, runner, logger, clock }: Sched
   async function due(slot: Date): Promise<void> {
     const lateMs = clock.now().getTime() - slot.getTime();
     if (lateMs < CATCH_UP_MS) {
-      await runner.run(slot);
+      const outcomes = await runner.run(slot);
+      // Another process holds some of this slot's posts: should it die, they are taken over once its claims expire.
+      const until = outcomes.flatMap(({ result }) => (result.status === 'in-progress-elsewhere' ? [Date.parse(result.until)] : []));
+      if (until.length > 0 && !stopped) {
+        const retry = clock.setTimeout(
+          () => {
+            retries.delete(retry);
+            if (!stopped) void track(due(slot));
+          },
+          Math.max(0, Math.max(...until) - clock.now().getTime()) + CLAIM_MARGIN_MS,
+        );
+        retries.add(retry);
+      }
       return;
     }
     const missing = await runner.missing(slot);
@@ -92,6 +107,7 @@ export function createDigestScheduler({ schedule, runner, logger, clock }: Sched
     async stop() {
       stopped = true;
       if (timer !== undefined) clock.clearTimeout(timer);
+      for (const retry of retries) clock.clearTimeout(retry);
       await Promise.all(running);
     },
   };

@@ -1,20 +1,21 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { LANGUAGES } from '../catalogue/schema.ts';
 
 const channelId = z.string().regex(/^[A-Z0-9]+$/, 'expected a Slack channel id');
 const instant = z.iso.datetime();
 
-const HistorySchema = z.object({ cycle: z.number().int().min(0), seen: z.array(z.string()) });
+const HistorySchema = z.looseObject({ cycle: z.number().int().min(0), seen: z.array(z.string()) });
 
-const StateSchema = z.object({
+/**
+ * Every object is loose: fields this version does not know (written by a newer one, before a
+ * rollback) are kept as they are when it rewrites the state.
+ */
+const StateSchema = z.looseObject({
   version: z.literal(1),
   /** Channels subscribed with `/kubecon digest subscribe`; DIGEST_CHANNELS are not stored. */
   subscriptions: z.record(
     channelId,
-    z.object({
+    z.looseObject({
       /** The user who subscribed the channel. */
       by: z.string().min(1),
       at: instant,
@@ -26,13 +27,25 @@ const StateSchema = z.object({
   channels: z.record(
     channelId,
     HistorySchema.extend({
-      last: z.object({ slot: instant, ts: z.string(), theme: z.string() }).optional(),
+      last: z.looseObject({ slot: instant, ts: z.string(), theme: z.string() }).optional(),
       /**
        * Written before chat.postMessage, cleared once its ts is recorded: found at start-up
        * it means a post may or may not have reached Slack, and Slack is asked before any retry.
        */
       pending: z
-        .object({ slot: instant, theme: z.string(), talks: z.array(z.string()).min(1), next: HistorySchema, startedAt: instant })
+        .looseObject({
+          slot: instant,
+          theme: z.string(),
+          talks: z.array(z.string()).min(1),
+          next: HistorySchema,
+          startedAt: instant,
+          /**
+           * The claim on this post: which process is posting it, and until when. Another process
+           * leaves the slot alone until then; past it, the claimant is taken for dead and the
+           * post is taken over (Slack is asked first). Absent in states written before claims.
+           */
+          claim: z.object({ owner: z.string().min(1), until: instant }).optional(),
+        })
         .optional(),
     }),
   ),
@@ -46,9 +59,11 @@ export type Subscription = DigestState['subscriptions'][string];
 export const EMPTY_STATE: DigestState = { version: 1, subscriptions: {}, channels: {} };
 
 /**
- * Where the digest keeps its state. Small on purpose, so that another backend (a database, a
- * ConfigMap) is one function pair away: `update` must apply changes one at a time, each to the
- * latest state, and save it whole or not at all.
+ * Where the digest keeps its state: a file under DATA_DIR (file-store.ts) or Redis
+ * (src/redis/digest-store.ts). Small on purpose: `update` must apply changes one at a time,
+ * each to the latest state, across every process that shares the storage, and save it whole
+ * or not at all. It may call `change` more than once (a concurrent update came first): the
+ * result of its last call is what is saved.
  */
 export interface DigestStore {
   /** Where the state lives, for logs and messages. */
@@ -59,70 +74,20 @@ export interface DigestStore {
   update(change: (state: DigestState) => DigestState): Promise<DigestState>;
 }
 
-/** The state file cannot be used; the message names the file and how to fix it. */
+/** The digest state cannot be read or saved (a broken file, Redis down); the message names where and how to fix it. */
 export class DigestStateError extends Error {
   override readonly name = 'DigestStateError';
 }
 
-export const STATE_FILE = 'digest-state.json';
-
-export interface FileStoreOptions {
-  /** Tests pass a hook that throws once the temporary file exists, to stand for a crash mid-write. */
-  readonly tmpfileCreated?: (tmpfile: string) => Promise<void>;
+/** A state this version can use, or what is wrong with it (at most five problems). */
+export function parseState(json: unknown): { state: DigestState } | { problems: string } {
+  const parsed = StateSchema.safeParse(json);
+  if (parsed.success) return { state: parsed.data };
+  const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  return { problems: problems.join('; ') };
 }
 
-/**
- * The default store: one JSON file under DATA_DIR, validated on every read and replaced
- * atomically by write-file-atomic (temporary file in the same directory, fsync, rename), so a crash mid-write
- * leaves the previous state readable. It is read afresh for each change, so the bot and a
- * `npm run digest` run see each other's changes. A file it cannot read stops it; it is never
- * silently replaced, which would forget every subscription.
- */
-export function createFileDigestStore(file: string, { tmpfileCreated }: FileStoreOptions = {}): DigestStore {
-  let queue: Promise<unknown> = Promise.resolve();
-  const howToFix =
-    `The bot will not overwrite it. Restore it from a backup, correct it by hand, or move it aside (mv ${file} ${file}.broken) ` +
-    'to start over, which forgets every subscription and what each channel has seen.';
-
-  async function read(): Promise<DigestState> {
-    let raw: string;
-    try {
-      raw = await readFile(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return EMPTY_STATE;
-      throw new DigestStateError(
-        `Cannot read the digest state file ${file} (${code ?? String(error)}): make it readable by the bot's user.`,
-      );
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (error) {
-      throw new DigestStateError(`The digest state file ${file} is not valid JSON (${(error as Error).message}). ${howToFix}`);
-    }
-    const parsed = StateSchema.safeParse(json);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-      throw new DigestStateError(`The digest state file ${file} is not a digest state (${problems.join('; ')}). ${howToFix}`);
-    }
-    return parsed.data;
-  }
-
-  function update(change: (state: DigestState) => DigestState): Promise<DigestState> {
-    const run = queue.then(async () => {
-      const current = await read();
-      const next = change(current);
-      if (next === current) return current;
-      // What this store writes, it must be able to read back: a bad change fails here, not at every start from now on.
-      const valid = StateSchema.parse(next);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`, { mode: 0o600, ...(tmpfileCreated ? { tmpfileCreated } : {}) });
-      return valid;
-    });
-    queue = run.catch(() => undefined);
-    return run;
-  }
-
-  return { location: file, read, update };
+/** What a store writes, it must be able to read back: a bad change fails here, not at every start from now on. */
+export function validState(state: DigestState): DigestState {
+  return StateSchema.parse(state);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/catalogue/schema.ts';
 import { type Access, createDigestCommands, type DigestRequest } from '../../src/digest/commands.ts';
+import { createFileDigestStore } from '../../src/digest/file-store.ts';
 import { createPlanner } from '../../src/digest/plan.ts';
 import type { Announcement } from '../../src/digest/poster.ts';
 import { createSchedule } from '../../src/digest/schedule.ts';
-import { createFileDigestStore } from '../../src/digest/store.ts';
 import { capturingLogger, fixtureCatalogue, stateFile, tempDirs } from './helpers.ts';
 
 const newDir = tempDirs();

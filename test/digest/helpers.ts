@@ -9,7 +9,7 @@ import type { Clock } from '../../src/clock.ts';
 import { compose, type DigestOverrides } from '../../src/compose.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Digest } from '../../src/digest/create.ts';
-import { STATE_FILE } from '../../src/digest/store.ts';
+import { STATE_FILE } from '../../src/digest/file-store.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { type FakeSlack, type FakeSlackOptions, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
 import { slackCatalogueDir } from '../slack/fixture-catalogue.ts';
@@ -188,7 +188,7 @@ export function digestFixtures(): (options?: {
       digest: (overrides = {}) =>
         composition.digest(logger, {
           sleep: async (ms) => void waits.push(ms),
-          retry: { attempts: 4, initialDelayMs: 100, maxDelayMs: 1000 },
+          retry: { attempts: 4, initialDelayMs: 100, maxDelayMs: 1000, waitBudgetMs: 10_000 },
           ...overrides,
         }),
     };

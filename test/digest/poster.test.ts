@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createFileDigestStore } from '../../src/digest/file-store.ts';
 import { createPlanner } from '../../src/digest/plan.ts';
 import { createPoster, DEFAULT_RETRY, type PosterDependencies } from '../../src/digest/poster.ts';
-import { createFileDigestStore, type DigestStore } from '../../src/digest/store.ts';
+import type { DigestStore } from '../../src/digest/store.ts';
 import {
   capturingLogger,
   digestFixtures,
@@ -173,7 +174,7 @@ describe('posting the digest', () => {
   it('survives a restart in the middle of a post that never reached Slack: the next run posts that same digest once', async () => {
     const f = await setup({ env: { DIGEST_CHANNELS: 'CAAA' } });
     f.fake.failNext('chat.postMessage', { reset: true });
-    const first = f.digest({ clock: fakeClock(A_BIT_LATER), retry: { attempts: 1, initialDelayMs: 1, maxDelayMs: 1 } });
+    const first = f.digest({ clock: fakeClock(A_BIT_LATER), retry: { attempts: 1, initialDelayMs: 1, maxDelayMs: 1, waitBudgetMs: 1 } });
     await first.runner.run(MONDAY);
     const pending = (await first.store.read()).channels.CAAA?.pending;
     expect(pending).toBeDefined();
@@ -286,6 +287,7 @@ describe('the poster alone, with an outlet in memory and a fixed clock', () => {
       now: () => new Date(A_BIT_LATER),
       sleep: async () => {},
       retry: DEFAULT_RETRY,
+      owner: 'test',
     });
     return { store, events, logs, post: () => poster.post('CAAA', SLOT, 'en') };
   }

@@ -1,6 +1,8 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileDigestStore, DigestStateError, EMPTY_STATE } from '../../src/digest/store.ts';
+import { createFileDigestStore, WRITTEN_MARKER } from '../../src/digest/file-store.ts';
+import { DigestStateError, EMPTY_STATE } from '../../src/digest/store.ts';
 import { stateFile, tempDirs } from './helpers.ts';
 import { digestStoreContract, subscribed } from './store-contract.ts';
 
@@ -60,7 +62,34 @@ describe('the file-backed digest store', () => {
     await expect(crashing.update((state) => subscribed(state, 'C2'))).rejects.toThrow('simulated crash');
     expect(await readFile(file, 'utf8')).toBe(before);
     expect(await createFileDigestStore(file).read()).toEqual(subscribed(EMPTY_STATE, 'C1'));
-    expect(await readdir(dir)).toEqual(['digest-state.json']);
+    expect((await readdir(dir)).sort()).toEqual([WRITTEN_MARKER, 'digest-state.json']);
+  });
+
+  it('reports a state file that vanished after it saved one, rather than starting over', async () => {
+    const file = stateFile(await newDir());
+    await createFileDigestStore(file).update((state) => subscribed(state, 'C1'));
+    await rm(file);
+    const error = (await createFileDigestStore(file)
+      .read()
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(DigestStateError);
+    expect(error.message).toContain(`${file} has disappeared`);
+    expect(error.message).toContain(`delete ${path.join(path.dirname(file), WRITTEN_MARKER)}`);
+  });
+
+  it('keeps fields it does not know when it rewrites the state (a rollback loses nothing)', async () => {
+    const file = stateFile(await newDir());
+    const newer = {
+      ...subscribed(EMPTY_STATE, 'C1'),
+      people: { U1: { follows: ['security'] } },
+      channels: { C1: { cycle: 0, seen: ['t1'], mutedUntil: '2027-01-01' } },
+    };
+    await writeFile(file, JSON.stringify(newer));
+    await createFileDigestStore(file).update((state) => subscribed(state, 'C2'));
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    expect(saved.people).toEqual(newer.people);
+    expect(saved.channels.C1.mutedUntil).toBe('2027-01-01');
+    expect(Object.keys(saved.subscriptions)).toEqual(['C1', 'C2']);
   });
 
   it('ignores a temporary file a crash left half-written beside the state', async () => {
