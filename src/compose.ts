@@ -12,9 +12,13 @@ import { DEFAULT_RETRY, type RetryPolicy } from './digest/poster.ts';
 import type { DigestStore } from './digest/store.ts';
 import type { Logger } from './log/logger.ts';
 import { createMetrics, type Metrics, timedSearcher } from './metrics/metrics.ts';
+import { connectRedis, type RedisConnection } from './redis/connection.ts';
+import { createRedisDeduplicator } from './redis/dedupe.ts';
+import { createRedisDigestStore } from './redis/digest-store.ts';
 import { cachedSearcher } from './search/cached-searcher.ts';
 import { createSearcher } from './search/searcher.ts';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.ts';
+import { createEventDeduplicator } from './slack/dedupe.ts';
 import { slackChannelAccess } from './slack/digest/channel-access.ts';
 import { createDigestClient } from './slack/digest/client.ts';
 import { slackDigestOutlet } from './slack/digest/outlet.ts';
@@ -60,6 +64,10 @@ export interface Composition {
   digest(logger: Logger, overrides?: DigestOverrides): Digest;
   /** The Bolt app around this bot; what only a Slack door needs (logger, digest, port) is given here. */
   slackApp(options: SlackDoorOptions): SlackApp;
+  /** The connection to REDIS_URL, opened by the first door that needs it; undefined without REDIS_URL. */
+  redis(logger: Logger): RedisConnection | undefined;
+  /** Closes what the doors opened (Redis). */
+  close(): Promise<void>;
 }
 
 /**
@@ -73,16 +81,24 @@ export async function compose(config: Config, overrides: CompositionOverrides = 
   const searcher = timedSearcher(cachedSearcher(createSearcher(catalogue)), metrics);
   const botWith = (digest?: Digest) => createBot({ catalogue, searcher, random: overrides.random, digest: digest?.commands });
   const bot = botWith();
+  let redis: RedisConnection | undefined;
+  const shared = (logger: Logger): RedisConnection | undefined => {
+    if (config.redisUrl !== undefined) redis ??= connectRedis(config.redisUrl, logger);
+    return redis;
+  };
   return {
     catalogue,
     metrics,
     bot,
     digest(logger, digestOverrides = {}) {
       const client = createDigestClient(config.slack, logger);
+      const file = createFileDigestStore(path.join(config.dataDir, STATE_FILE), { logger });
+      const replicas = shared(logger);
       return createDigest({
         config,
         catalogue,
-        store: digestOverrides.store ?? createFileDigestStore(path.join(config.dataDir, STATE_FILE)),
+        // With Redis, DATA_DIR's state is imported into it once, so that going from one replica to several loses nothing.
+        store: digestOverrides.store ?? (replicas ? createRedisDigestStore(replicas, { logger, importFrom: file }) : file),
         outlet: slackDigestOutlet(client, catalogue),
         access: slackChannelAccess(client, logger),
         clock: digestOverrides.clock ?? systemClock,
@@ -94,7 +110,22 @@ export async function compose(config: Config, overrides: CompositionOverrides = 
         metrics,
       });
     },
-    slackApp: ({ digest, ...options }) =>
-      createSlackApp({ config, bot: digest === undefined ? bot : botWith(digest), metrics, ...options }),
+    slackApp: ({ digest, ...options }) => {
+      const replicas = shared(options.logger);
+      return createSlackApp({
+        config,
+        bot: digest === undefined ? bot : botWith(digest),
+        metrics,
+        ...(replicas && {
+          events: createRedisDeduplicator(replicas, { local: createEventDeduplicator(), logger: options.logger, metrics }),
+          readiness: () => ({ redis: replicas.ready }),
+        }),
+        ...options,
+      });
+    },
+    redis: shared,
+    close: async () => {
+      await redis?.close();
+    },
   };
 }

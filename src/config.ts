@@ -34,6 +34,8 @@ export interface Config {
     readonly scheduler: boolean;
   };
   readonly metricsPort?: number | undefined;
+  /** When set, replicas share event de-duplication and the digest's state here instead of DATA_DIR and memory. */
+  readonly redisUrl?: string | undefined;
 }
 
 /** Every problem with the environment at once, each with how to fix it. */
@@ -90,6 +92,14 @@ const EnvSchema = z.object({
   PORT: optional(port('PORT')),
   HEALTH_PORT: optional(port('HEALTH_PORT')),
   METRICS_PORT: optional(port('METRICS_PORT')),
+  REDIS_URL: optional(
+    z
+      .string()
+      .refine(
+        (value) => /^rediss?:\/\/[^/]/.test(value) && URL.canParse(value),
+        'REDIS_URL must be a redis:// (or rediss:// for TLS) URL such as redis://:password@redis:6379/0; a password with @, : or / must be percent-encoded',
+      ),
+  ),
   BOT_LANGUAGE: optional(z.enum(LANGUAGES, { error: `BOT_LANGUAGE must be one of: ${LANGUAGES.join(', ')}` })),
   CATALOGUE_DIR: optional(z.string()),
   DATA_DIR: optional(z.string()),
@@ -131,7 +141,7 @@ export interface LoadConfigOptions {
 }
 
 /** The variables that hold credentials: copied and pasted, or echoed into a Secret, by hand. */
-const SECRETS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
+const SECRETS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'REDIS_URL'] as const;
 
 /**
  * No Slack token or secret has spaces, quotes or line breaks, but a Kubernetes Secret made
@@ -229,6 +239,7 @@ export function loadConfig({
       scheduler: values.DIGEST_SCHEDULER !== 'off',
     },
     metricsPort: values.METRICS_PORT,
+    redisUrl: values.REDIS_URL,
   };
   return deepFreeze(config);
 }

@@ -32,11 +32,15 @@ await runCli(async () => {
   }
 
   const digest = composition.digest(logger);
-  // A state file the digest cannot read stops the start (the message names the file and the fix), not a digest on Monday.
-  await digest.store.read().catch((error: unknown) => {
-    logger.error(error instanceof Error ? error.message : 'Cannot read the digest state', { error });
-    process.exit(1);
-  });
+  const redis = composition.redis(logger);
+  // A state the digest cannot read stops the start (the message names where and the fix), not a digest on Monday.
+  const checkState = () =>
+    digest.store.read().catch((error: unknown) => {
+      logger.error(error instanceof Error ? error.message : 'Cannot read the digest state', { error });
+      process.exit(1);
+    });
+  // With Redis, that waits until it answers, while /readyz says 503: the Slack app starts first.
+  if (redis === undefined) await checkState();
   const slack = composition.slackApp({ logger, digest });
   const metricsServer =
     config.metricsPort === undefined ? undefined : await startRouteServer([metricsRoute(composition.metrics.registry)], config.metricsPort);
@@ -45,13 +49,15 @@ await runCli(async () => {
     if (stopping) return;
     stopping = true;
     setTimeout(() => process.exit(exitCode), EXIT_DEADLINE_MS).unref();
-    Promise.all([digest.scheduler.stop(), slack.shutdown(), metricsServer?.close()]).then(
-      () => process.exit(exitCode),
-      (error: unknown) => {
-        logger.error('Shutdown failed', { error });
-        process.exit(1);
-      },
-    );
+    Promise.all([digest.scheduler.stop(), slack.shutdown(), metricsServer?.close()])
+      .then(composition.close)
+      .then(
+        () => process.exit(exitCode),
+        (error: unknown) => {
+          logger.error('Shutdown failed', { error });
+          process.exit(1);
+        },
+      );
   };
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info('Signal received', { signal });
@@ -74,6 +80,19 @@ await runCli(async () => {
       { error },
     );
     process.exit(1);
+  }
+  if (redis !== undefined) {
+    // Only a setting that waiting cannot fix (a wrong password, TLS) rejects: Redis merely down is waited for.
+    const fatal = await redis.connected.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (fatal !== undefined) {
+      logger.error(fatal instanceof Error ? fatal.message : 'Cannot use REDIS_URL', { error: fatal });
+      stop(1);
+      return;
+    }
+    await checkState();
   }
   // The in-process schedule, unless a Kubernetes CronJob runs `npm run digest -- --now` instead.
   if (config.digest.scheduler && !stopping) await digest.scheduler.start();

@@ -171,5 +171,7 @@ await runCli(async () => {
     if (!(error instanceof DigestStateError)) throw error;
     console.error(error.message);
     process.exitCode = 1;
+  } finally {
+    await composition.close();
   }
 });

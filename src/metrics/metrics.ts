@@ -15,6 +15,8 @@ export interface Metrics {
   request(kind: RequestKind, outcome: RequestOutcome, seconds: number): void;
   search(seconds: number): void;
   digest(outcome: DigestOutcome): void;
+  /** An event de-duplicated in this process's memory only, because Redis did not answer. */
+  dedupeFallback(): void;
 }
 
 export function createMetrics(): Metrics {
@@ -44,6 +46,11 @@ export function createMetrics(): Metrics {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const fallbacks = new Counter({
+    name: 'kubecon_dedupe_fallbacks_total',
+    help: 'Events de-duplicated by this replica alone because Redis did not answer (a retry on another replica may be answered twice)',
+    registers: [registry],
+  });
   // Zeroes from the start, so a dashboard or an alert sees the series before the first event.
   for (const outcome of ['posted', 'failed'] as const) digests.inc({ outcome }, 0);
 
@@ -55,6 +62,7 @@ export function createMetrics(): Metrics {
     },
     search: (seconds) => searches.observe(seconds),
     digest: (outcome) => digests.inc({ outcome }),
+    dedupeFallback: () => fallbacks.inc(),
   };
 }
 
