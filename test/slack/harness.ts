@@ -58,12 +58,14 @@ export interface HarnessOptions {
   readonly fake?: FakeSlackOptions;
   /** Bolt's signature check instead of ours, as bench:load's bolt-signature variant runs it. */
   readonly signatureCheck?: 'ours' | 'bolt';
+  /** Another harness's fake Slack, for a second replica of the bot; it stays open when this harness closes. */
+  readonly sharedFake?: FakeSlack;
   /** Runs before the app starts, e.g. to make auth.test fail. */
   readonly beforeStart?: (fake: FakeSlack) => void;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const fake = await startFakeSlack(options.fake);
+  const fake = options.sharedFake ?? (await startFakeSlack(options.fake));
   options.beforeStart?.(fake);
   const dataDir = options.digest && (await mkdtemp(path.join(tmpdir(), 'kubecon-harness-')));
   const env: Record<string, string> = {
@@ -98,9 +100,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     logs,
     async close() {
       await app.shutdown();
+      await composition.close();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (options.sharedFake) return;
       if (options.mode === 'socket') await fake.socket.waitForAllClosed();
       await fake.close();
-      if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
