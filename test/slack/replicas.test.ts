@@ -23,12 +23,12 @@ const CHANNELS = ['CAAA', 'CBBB', 'CCCC'];
 const MONDAY = Date.parse('2026-03-30T07:30:00Z');
 const WEEK = 7 * 24 * 3_600_000;
 
-async function replicas(redis: RedisServer, owners: string[]): Promise<Harness[]> {
+async function replicas(redis: RedisServer, owners: string[], mode: 'http' | 'socket' = 'http'): Promise<Harness[]> {
   fake = await startFakeSlack({ joinedChannels: ['C1', ...CHANNELS] });
   const started = await Promise.all(
     owners.map((owner) =>
       startHarness({
-        mode: 'http',
+        mode,
         sharedFake: fake,
         env: { REDIS_URL: redis.url, DIGEST_CHANNELS: CHANNELS.join(',') },
         digest: { owner, clock: fakeClock('2026-03-27T10:00:00Z') },
@@ -84,6 +84,19 @@ describeWithRedis('two replicas of the bot on one Redis', () => {
       await Promise.all(Array.from({ length: 20 }, (_, i) => all[i % all.length]!.digest!.runner.run(slot)));
     }
     for (const channel of CHANNELS) expect(digestsIn(channel)).toHaveLength(rounds);
+  });
+
+  it('in Socket Mode, each replica with its own connection: the same envelope delivered to both gets one answer', async () => {
+    await replicas(await startRedis(), ['a', 'b'], 'socket');
+    await eventually(() => fake!.socket.connectionCount === 2);
+    const { body } = mention('EvSOCKET');
+    const envelope = JSON.parse(body) as Record<string, unknown>;
+    const [first, second] = fake!.socket.connections;
+    await fake!.socket.send('events_api', envelope, { connectionId: first!.id });
+    await fake!.socket.send('events_api', envelope, { connectionId: second!.id, retryAttempt: 1, retryReason: 'timeout' });
+    await eventually(() => answers().length > 0);
+    await eventually(() => open.some((h) => h.logs.some((line) => line.msg === 'Ignored a retry of an event already answered')));
+    expect(answers()).toHaveLength(1);
   });
 
   it('keeps answering while Redis is stopped and restarted, and is ready again once it is back', async () => {
