@@ -46,7 +46,8 @@ export function createPlanner(catalogue: Pick<Catalogue, 'talks' | 'talkById' | 
   return {
     pick,
     plan(channel, state, slot, now) {
-      if (state?.last?.slot === slot) return { kind: 'already-posted', ts: state.last.ts };
+      // A later slot's digest counts too: a run that lags behind (a CronJob retried late) must not post an older one after it.
+      if (state?.last && state.last.slot >= slot) return { kind: 'already-posted', ts: state.last.ts };
       if (state?.pending?.slot === slot) return { kind: 'in-progress', digest: state.pending };
       const digest = pick(channel, state, slot, now);
       return digest === undefined ? { kind: 'empty-catalogue' } : { kind: 'new', digest };
