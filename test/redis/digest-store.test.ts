@@ -58,13 +58,16 @@ describeWithRedis('the Redis digest store', () => {
   it('fails closed while Redis is down, naming it, and works again once it is back', async () => {
     const redis = await startRedis();
     const { logger } = capturingLogger();
-    const store = createRedisDigestStore(await connect(redis.url), { logger });
+    const connection = await connect(redis.url);
+    const store = createRedisDigestStore(connection, { logger });
     await store.update((state) => subscribed(state, 'C1'));
     await redis.stop();
     const error = (await store.update((state) => subscribed(state, 'C2')).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(DigestStateError);
     expect(error.message).toContain('no digest is posted until Redis answers again');
     await redis.start();
+    // The client reconnects on its own schedule (jittered back-off); wait for it, not a clock.
+    expect(await connection.whenReady(15_000)).toBe(true);
     // An empty Redis again (no persistence in tests): the store starts over rather than fail.
     await store.update((state) => subscribed(state, 'C2'));
     expect(Object.keys((await store.read()).subscriptions)).toEqual(['C2']);
