@@ -1,5 +1,6 @@
 /**
- * One process sharing a digest state file with others, for file-store-processes.test.ts:
+ * One process sharing a digest state (a file, or Redis with `redisUrl`) with others, for
+ * store-processes.test.ts:
  * for each slot in turn, subscribes its own channels and posts the shared ones, all at
  * once. "Slack" is an append-only log file all processes share: a post appends a line, a
  * history search reads them. With `hang`, it stops after posting, never recording the ts,
@@ -13,10 +14,13 @@ import { createPlanner } from '../../../src/digest/plan.ts';
 import { createPoster, DEFAULT_RETRY } from '../../../src/digest/poster.ts';
 import { subscribe } from '../../../src/digest/state.ts';
 import { createLogger } from '../../../src/log/logger.ts';
+import { connectRedis } from '../../../src/redis/connection.ts';
+import { createRedisDigestStore } from '../../../src/redis/digest-store.ts';
 import { slackCatalogueDir } from '../../slack/fixture-catalogue.ts';
 
 interface Job {
   readonly file: string;
+  readonly redisUrl?: string;
   readonly slackLog: string;
   readonly owner: string;
   readonly slots: readonly { readonly slot: string; readonly subscribe: readonly string[] }[];
@@ -24,14 +28,17 @@ interface Job {
   readonly hang?: boolean;
   readonly skewMs?: number;
 }
-const { file, slackLog, owner, slots, post, hang = false, skewMs = 0 } = JSON.parse(process.argv[2] ?? '{}') as Job;
-const store = createFileDigestStore(file);
+const { file, redisUrl, slackLog, owner, slots, post, hang = false, skewMs = 0 } = JSON.parse(process.argv[2] ?? '{}') as Job;
+const logger = createLogger({ level: 'error', write: () => {} });
+const redis = redisUrl === undefined ? undefined : connectRedis(redisUrl, logger);
+await redis?.connected;
+const store = redis ? createRedisDigestStore(redis, { logger }) : createFileDigestStore(file);
 const lines = async () => (await readFile(slackLog, 'utf8').catch(() => '')).split('\n').filter(Boolean);
 
 const poster = createPoster({
   store,
   planner: createPlanner(await loadCatalogue(slackCatalogueDir())),
-  logger: createLogger({ level: 'error', write: () => {} }),
+  logger,
   now: () => new Date(Date.now() + skewMs),
   sleep: async () => {},
   retry: DEFAULT_RETRY,
@@ -63,3 +70,4 @@ for (const { slot, subscribe: channels } of slots) {
   ]);
   console.log(JSON.stringify(results.filter((result) => 'status' in result)));
 }
+await redis?.close();
