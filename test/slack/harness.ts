@@ -26,6 +26,7 @@ export const FAST: SlackTuning = {
   socketPingTimeoutMs: 300,
   authTestBackoff: { initialMs: 50, maxMs: 200 },
   shutdownTimeoutMs: 3000,
+  bodyTimeoutMs: 2000,
 };
 
 export interface LogLine {
