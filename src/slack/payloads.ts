@@ -57,7 +57,8 @@ export const BlockActionsSchema = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: userId }),
   team: z.object({ id: teamId }).nullish(),
-  container: z.object({ type: z.string(), is_ephemeral: z.boolean().optional() }),
+  /** `message_ts`: the message the button is in, ephemeral or not; what tells two clicks on one button from two lists. */
+  container: z.object({ type: z.string(), is_ephemeral: z.boolean().optional(), message_ts: ts.optional() }),
   channel: z.object({ id: channelId }).optional(),
   /** The message the button is in, when it is not ephemeral: where More posts the next page. */
   message: z.object({ ts, thread_ts: ts.optional() }).optional(),
@@ -66,6 +67,16 @@ export const BlockActionsSchema = z.object({
   actions: z.array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional() })).min(1),
 });
 export type BlockActions = z.infer<typeof BlockActionsSchema>;
+
+/**
+ * Whether a bot wrote a message or a mention, this one included: Slack sets bot_id on a bot's
+ * posts (subtype bot_message when no bot user wrote it); the bot's own user id, once auth.test
+ * gave it, catches the rest.
+ */
+export function isFromABot(event: unknown, botUserId: string | undefined): boolean {
+  const { bot_id: botId, subtype, user } = (event ?? {}) as Record<string, unknown>;
+  return (typeof botId === 'string' && botId !== '') || subtype === 'bot_message' || (botUserId !== undefined && user === botUserId);
+}
 
 /** Where each invalid field is, for the log; never what it held. */
 export function invalidFields(error: z.ZodError): string[] {

@@ -26,6 +26,13 @@ export const actionListeners = [
   { actionId: ACTIONS.openArticle, listener: linkButton },
 ] as const;
 
+/** Whether a listener above answers this action: the catch-all of unsupported.ts must leave it alone. */
+export function isHandled(actionId: string): boolean {
+  return actionListeners.some((entry) =>
+    typeof entry.actionId === 'string' ? entry.actionId === actionId : entry.actionId.test(actionId),
+  );
+}
+
 export function register(app: App, deps: ListenerDeps): void {
   for (const { actionId, listener } of actionListeners) app.action(actionId, listener(deps));
 }

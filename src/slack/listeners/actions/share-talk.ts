@@ -2,14 +2,29 @@ import { decodeShare } from '../../../blocks/ids.ts';
 import { NO_UNFURL } from '../../../blocks/message.ts';
 import { renderSharedTalk } from '../../../blocks/share.ts';
 import { parseCommand } from '../../../bot/command.ts';
+import type { BlockActions } from '../../payloads.ts';
 import { renderCommand } from '../../reply.ts';
 import { apologise, buttonListener, clickedValue } from './action-payload.ts';
+
+/**
+ * What makes two clicks the same share: the user, the talk and the message the button is in.
+ * Not the response_url or action_ts, which differ on each click of a double click; a later
+ * /kubecon draws a new message, from which the same talk can be shared again.
+ */
+function shareKey(payload: BlockActions, talkId: string): string {
+  const place = `${payload.channel?.id ?? ''}:${payload.container.message_ts ?? ''}`;
+  return `share:${payload.team?.id ?? ''}:${payload.user.id}:${talkId}:${place}`;
+}
 
 /**
  * "Share" beside a talk of an ephemeral list: posts that talk publicly through the
  * response_url (so it works where the bot is not a member), opening with who shared it, then
  * draws the list again with that talk marked shared, so the other talks stay one click away.
  * A single talk may unfurl its video.
+ *
+ * Slack does not retry interactions, but a double click, or a replay of the signed request,
+ * arrives twice: the share is claimed through the event de-duplicator (shared by replicas
+ * when Redis is), so only the first posts; a failed post lets a later click try again.
  */
 export const shareTalk = buttonListener('share_talk', async (deps, payload, { respond }, log) => {
   const userId = payload.user.id;
@@ -20,22 +35,31 @@ export const shareTalk = buttonListener('share_talk', async (deps, payload, { re
     return;
   }
   const language = await deps.languages.forUser(userId);
-  try {
-    const message = renderSharedTalk(talk, { language, catalogue: deps.bot.catalogue, userId });
-    // Video players are "media" to Slack; article previews are "links" and would crowd the talk.
-    await respond({
-      response_type: 'in_channel',
-      replace_original: false,
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-      unfurl_media: talk.video !== null,
-    });
-  } catch (error) {
-    log.error('Could not share a talk', { error, user: userId, talk: talk.id });
-    await apologise(respond, language, log);
+  const outcome = await deps.events.once(shareKey(payload, talk.id), async () => {
+    try {
+      const message = renderSharedTalk(talk, { language, catalogue: deps.bot.catalogue, userId });
+      // Video players are "media" to Slack; article previews are "links" and would crowd the talk.
+      await respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: talk.video !== null,
+      });
+      return true;
+    } catch (error) {
+      log.error('Could not share a talk', { error, user: userId, talk: talk.id });
+      await apologise(respond, language, log);
+      return false;
+    }
+  });
+  if (outcome === 'duplicate') {
+    // The first click already redraws the list with the talk marked shared.
+    log.info('Ignored a second share of a talk from the same message', { user: userId, talk: talk.id });
     return;
   }
+  if (outcome === 'failed') return;
   try {
     if (list === undefined) {
       await respond({ delete_original: true });
