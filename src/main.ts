@@ -16,6 +16,9 @@ await runCli(async () => {
   const config = loadConfig({ warn: (warning) => warnings.push(warning) });
   const logger = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? 'pretty' : 'json' });
   for (const warning of warnings) logger.warn(warning);
+  // A promise nobody awaited, in a library or ours, must not end every answer in flight: it is
+  // logged and the bot serves on. Known causes are guarded at their source (src/slack/socket-guard.ts).
+  process.on('unhandledRejection', (reason) => logger.error('A promise nobody awaited failed; still serving', { error: reason }));
   // The console keeps no state; the Slack bot's digest does, and a read-only DATA_DIR must fail the start, not the first digest.
   if (config.mode !== 'console') await ensureWritableDataDir(config.dataDir);
   const composition = await compose(config);

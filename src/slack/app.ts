@@ -11,7 +11,7 @@ import { slackFetch } from '../http/slack-fetch.ts';
 import type { Logger } from '../log/logger.ts';
 import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { createAnswerQueue } from './answer-queue.ts';
-import { guardRequests } from './body-guard.ts';
+import { BODY_LIMIT, BODY_TIMEOUT_MS, guardRequests } from './body-guard.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createEventDeduplicator, type EventDeduplicator } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -19,6 +19,7 @@ import { createIdentityProbe, type SlackTokenRefusedError } from './identity.ts'
 import { createLanguageResolver } from './language.ts';
 import { registerListeners } from './listeners/index.ts';
 import { failureMarkingLogger, followAnswer, inThisRequest, measureRequest } from './request-metrics.ts';
+import { cappedDispatcher, guardSocketMode } from './socket-guard.ts';
 
 /** Retry and time budgets; production uses the defaults, tests shrink them. */
 export interface SlackTuning {
@@ -28,11 +29,15 @@ export interface SlackTuning {
   readonly requestTimeoutMs: number;
   /** apps.connections.open, which the socket-mode client calls again on every reconnect. */
   readonly socketRetry: RetryOptions;
-  /** Ping timeout of the Socket Mode link, also the unit of its reconnect delay. */
+  /** Ping timeout of the Socket Mode link, also its first reconnect delay. */
   readonly socketPingTimeoutMs: number;
+  /** Reconnect delays double, with jitter, up to this. */
+  readonly socketReconnectMaxMs: number;
   readonly authTestBackoff: { readonly initialMs: number; readonly maxMs: number };
   /** In-flight work gets this long after SIGTERM; main.ts exits within 10 s whatever happens. */
   readonly shutdownTimeoutMs: number;
+  /** A request body still arriving after this is cut. */
+  readonly bodyTimeoutMs: number;
 }
 
 /** Where Slack posts events, commands and interactions in HTTP mode. */
@@ -47,8 +52,10 @@ export const DEFAULT_TUNING: SlackTuning = {
   // About four minutes of attempts: long enough for a Slack blip, short enough to fail a broken deploy.
   socketRetry: { retries: 8, factor: 2, minTimeout: 1000, maxTimeout: 60_000 },
   socketPingTimeoutMs: 5000,
+  socketReconnectMaxMs: 60_000,
   authTestBackoff: { initialMs: 1000, maxMs: 60_000 },
   shutdownTimeoutMs: 8000,
+  bodyTimeoutMs: BODY_TIMEOUT_MS,
 };
 
 export interface SlackAppOptions {
@@ -161,15 +168,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     catalogue: bot.catalogue.talks.length > 0,
     slack: identity.current !== undefined,
     accepting: !draining,
+    ...(link === undefined ? {} : { socket: link.up }),
     ...options.readiness?.(),
   });
   const routes = healthRoutes(readiness);
 
   const boltChecksSignatures = options.signatureCheck === 'bolt';
+  const socketHttp = config.mode === 'socket' ? cappedDispatcher(BODY_LIMIT) : undefined;
   const receiver =
-    config.mode === 'socket'
+    socketHttp !== undefined
       ? new SocketModeReceiver({
           appToken: config.slack.appToken ?? '',
+          dispatcher: socketHttp.dispatcher,
           logger: sdkLogger,
           clientPingTimeout: tuning.socketPingTimeoutMs,
           // Explicit, or the socket-mode client writes its own 100-retry policy in.
@@ -182,13 +192,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           logger: sdkLogger,
           customRoutes: routes,
         });
+  const link =
+    receiver instanceof SocketModeReceiver
+      ? guardSocketMode(receiver.client, log, {
+          initialDelayMs: tuning.socketPingTimeoutMs,
+          maxDelayMs: tuning.socketReconnectMaxMs,
+          onClose: () => socketHttp?.destroySocket(),
+        })
+      : undefined;
   if (receiver instanceof HTTPReceiver)
-    receiver.requestListener = guardRequests(
-      receiver.requestListener,
-      EVENTS_PATH,
+    receiver.requestListener = guardRequests(receiver.requestListener, {
+      endpoint: EVENTS_PATH,
       log,
-      boltChecksSignatures ? undefined : (config.slack.signingSecret ?? ''),
-    );
+      signingSecret: boltChecksSignatures ? undefined : (config.slack.signingSecret ?? ''),
+      bodyTimeoutMs: tuning.bodyTimeoutMs,
+    });
 
   const app = new App({
     receiver,

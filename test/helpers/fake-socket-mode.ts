@@ -60,6 +60,8 @@ export interface FakeSocketMode {
   resumePongs(): void;
   /** Drops every TCP link without a close frame, like a network failure. */
   dropAll(): void;
+  /** Sends one frame as it is, envelope or not, on the newest open connection: for what Slack should never send. */
+  sendRaw(frame: string | Buffer): void;
 }
 
 /** The parts the HTTP side of the fake needs; tests only see FakeSocketMode. */
@@ -300,6 +302,12 @@ export function createFakeSocketMode(options: { wsBaseUrl: () => string; appId: 
 
     dropAll() {
       for (const connection of [...live]) connection.ws.terminate();
+    },
+
+    sendRaw(frame) {
+      const target = openConnections().at(-1);
+      if (target === undefined) throw new Error('fake Socket Mode: no open connection to send a raw frame to');
+      target.ws.send(frame);
     },
 
     close() {

@@ -24,6 +24,7 @@ export const FAST: SlackTuning = {
   socketRetry: { retries: 1, minTimeout: 10, maxTimeout: 20 },
   // Also the reconnect delay of the socket-mode client after a disconnect.
   socketPingTimeoutMs: 300,
+  socketReconnectMaxMs: 1200,
   authTestBackoff: { initialMs: 50, maxMs: 200 },
   shutdownTimeoutMs: 3000,
   bodyTimeoutMs: 2000,

@@ -148,14 +148,12 @@ describe('well-formed requests with missing or unknown parts', () => {
     await stillAnswers(h);
   });
 
+  // An interaction of a known type that no listener handles is acked at once (bots-and-shares.test.ts);
+  // what is not an interaction Slack sends at all is left to Bolt's timeout.
   it("leave what no listener acks to Bolt's 404 after 3 s, logged, with nothing sent to Slack", async () => {
     const h = await start();
     // All at once: each waits for Bolt's 3-second ack timeout.
     const cases: Record<string, Promise<SignedResponse>> = {
-      'unknown action id': post(
-        h,
-        blockActions({ actions: [{ type: 'button', action_id: 'launch_rockets', value: 'x', block_id: 'b', action_ts: '1' }] }),
-      ),
       'no actions at all': post(h, blockActions({ actions: [] })),
       'unknown interaction type': post(h, interactionBody({ type: 'message_action_v9', user: { id: 'U1' } })),
       'unknown slash command': post(
