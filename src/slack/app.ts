@@ -16,7 +16,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { createEventDeduplicator, type EventDeduplicator } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
 import { createIdentityProbe, type SlackTokenRefusedError } from './identity.ts';
-import { createLanguageResolver } from './language.ts';
+import { createLanguageResolver, LANGUAGE_WAIT_MS } from './language.ts';
 import { registerListeners } from './listeners/index.ts';
 import { failureMarkingLogger, followAnswer, inThisRequest, measureRequest } from './request-metrics.ts';
 import { cappedDispatcher, guardSocketMode } from './socket-guard.ts';
@@ -38,6 +38,8 @@ export interface SlackTuning {
   readonly shutdownTimeoutMs: number;
   /** A request body still arriving after this is cut. */
   readonly bodyTimeoutMs: number;
+  /** How long an answer waits for the user's language before it uses BOT_LANGUAGE. */
+  readonly languageWaitMs: number;
 }
 
 /** Where Slack posts events, commands and interactions in HTTP mode. */
@@ -56,6 +58,7 @@ export const DEFAULT_TUNING: SlackTuning = {
   authTestBackoff: { initialMs: 1000, maxMs: 60_000 },
   shutdownTimeoutMs: 8000,
   bodyTimeoutMs: BODY_TIMEOUT_MS,
+  languageWaitMs: LANGUAGE_WAIT_MS,
 };
 
 export interface SlackAppOptions {
@@ -135,8 +138,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     fetch: (options.fetch ?? slackFetch)(tuning.requestTimeoutMs),
   };
 
-  // auth.test and users.info have a fallback (retry later, default language): no retries of their own.
-  const quick = new WebClient(config.slack.botToken, { ...base, retryConfig: { retries: 0 } });
+  // auth.test and users.info have a fallback (retry later, default language): no retries of
+  // their own, and a rate limit is an answer, not a wait (the client would sleep out Retry-After).
+  const quick = new WebClient(config.slack.botToken, { ...base, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   const identity = createIdentityProbe({
     authTest: () => quick.auth.test(),
     logger: log,
@@ -158,6 +162,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     answerLater,
     languages: createLanguageResolver({
       fallback: config.language,
+      waitMs: tuning.languageWaitMs,
       logger: log,
       lookupLocale: async (user) => (await quick.users.info({ user, include_locale: true })).user?.locale,
     }),

@@ -72,6 +72,7 @@ export async function answerQuestion(
     return;
   }
   const { user, text, channel, ts, thread_ts: threadTs } = parsed.data;
+  deps.languages.prefetch(user);
   answerEventOnce(deps, body, context.retryNum, log, ({ teamId, log: eventLog }) =>
     answerInThread(
       deps,

@@ -28,6 +28,8 @@ export const FAST: SlackTuning = {
   authTestBackoff: { initialMs: 50, maxMs: 200 },
   shutdownTimeoutMs: 3000,
   bodyTimeoutMs: 2000,
+  // Generous: tests of French answers must not fall back on a loaded machine.
+  languageWaitMs: 5000,
 };
 
 export interface LogLine {

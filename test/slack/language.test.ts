@@ -1,3 +1,4 @@
+import { ErrorCode } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createLanguageResolver, languageOfLocale } from '../../src/slack/language.ts';
@@ -60,5 +61,58 @@ describe('user language', () => {
     });
     for (const user of ['U1', 'U2', 'U3', 'U1']) await languages.forUser(user);
     expect(asked).toEqual(['U1', 'U2', 'U3', 'U1']);
+  });
+});
+
+describe('user language when Slack is slow or busy', () => {
+  it('answers in the default language when users.info is slow, and remembers the answer that comes later', async () => {
+    let answer: (locale: string) => void = () => {};
+    const languages = createLanguageResolver({
+      fallback: 'en',
+      logger: silentLogger,
+      waitMs: 20,
+      lookupLocale: () => new Promise((resolve) => (answer = resolve)),
+    });
+    expect(await languages.forUser('UFR')).toBe('en');
+    answer('fr-FR');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await languages.forUser('UFR')).toBe('fr');
+  });
+
+  it('asks nobody while Slack rate-limits users.info, then asks again', async () => {
+    let now = 1_000_000;
+    const asked: string[] = [];
+    const languages = createLanguageResolver({
+      fallback: 'en',
+      logger: silentLogger,
+      now: () => now,
+      lookupLocale: async (user) => {
+        asked.push(user);
+        if (asked.length === 1) throw Object.assign(new Error('rate limited'), { code: ErrorCode.RateLimitedError, retryAfter: 20 });
+        return 'fr-FR';
+      },
+    });
+    expect(await languages.forUser('U1')).toBe('en');
+    expect(await Promise.all(['U2', 'U3', 'U1'].map((user) => languages.forUser(user)))).toEqual(['en', 'en', 'en']);
+    expect(asked).toEqual(['U1']);
+    now += 20_001;
+    expect(await languages.forUser('U2')).toBe('fr');
+    expect(asked).toEqual(['U1', 'U2']);
+  });
+
+  it('starts the lookup when asked to prefetch, and counts the wait from then', async () => {
+    const asked: string[] = [];
+    const languages = createLanguageResolver({
+      fallback: 'en',
+      logger: silentLogger,
+      lookupLocale: async (user) => {
+        asked.push(user);
+        return 'fr-FR';
+      },
+    });
+    languages.prefetch('U1');
+    expect(asked).toEqual(['U1']);
+    expect(await languages.forUser('U1')).toBe('fr');
+    expect(asked).toEqual(['U1']);
   });
 });

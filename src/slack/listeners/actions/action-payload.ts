@@ -42,7 +42,9 @@ export function buttonListener(
     return async (args: ActionArgs): Promise<void> => {
       await args.ack();
       const payload = parseAction(args.body, log);
-      if (payload !== undefined) deps.answerLater(() => handle(deps, payload, args, log));
+      if (payload === undefined) return;
+      deps.languages.prefetch(payload.user.id);
+      deps.answerLater(() => handle(deps, payload, args, log));
     };
   };
 }

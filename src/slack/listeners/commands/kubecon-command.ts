@@ -20,6 +20,7 @@ export function kubeconCommand(deps: ListenerDeps) {
     }
     // Only what the answer needs is kept while it waits its turn, not the whole payload.
     const { channel_id: channelId, user_id: userId, text } = parsed.data;
+    deps.languages.prefetch(userId);
     deps.answerLater(async () => {
       const language = await deps.languages.forUser(userId);
       try {
