@@ -6,6 +6,7 @@ import type { Bot } from '../bot/answer.ts';
 import type { Config } from '../config.ts';
 import { healthRoutes, type ReadinessChecks } from '../http/health.ts';
 import type { Server } from '../http/node-http.ts';
+import { DEFAULT_API_URL, type ResponseUrlRetry, retryingResponseUrls } from '../http/response-url-fetch.ts';
 import { type RouteServer, startRouteServer } from '../http/route-server.ts';
 import { slackFetch } from '../http/slack-fetch.ts';
 import type { Logger } from '../log/logger.ts';
@@ -25,6 +26,8 @@ import { cappedDispatcher, guardSocketMode } from './socket-guard.ts';
 export interface SlackTuning {
   /** Calls made while a user waits for an answer: a couple of quick retries, then an apology. */
   readonly webApiRetry: RetryOptions;
+  /** Each response_url post (answer or apology) on 5xx, 429 and network errors. */
+  readonly responseUrlRetry: ResponseUrlRetry;
   /** Per HTTP attempt, Web API and response_url alike: a hung call must not hang a handler. */
   readonly requestTimeoutMs: number;
   /** apps.connections.open, which the socket-mode client calls again on every reconnect. */
@@ -50,6 +53,7 @@ const ANSWER_CONCURRENCY = 8;
 
 export const DEFAULT_TUNING: SlackTuning = {
   webApiRetry: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
+  responseUrlRetry: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000, maxRetryAfterMs: 10_000 },
   requestTimeoutMs: 5000,
   // About four minutes of attempts: long enough for a Slack blip, short enough to fail a broken deploy.
   socketRetry: { retries: 8, factor: 2, minTimeout: 1000, maxTimeout: 60_000 },
@@ -130,12 +134,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const tuning: SlackTuning = { ...DEFAULT_TUNING, ...options.tuning };
   const log = logger.child({ component: 'slack', mode: config.mode });
   const sdkLogger = boltLogger(logger);
+  const httpFetch = (options.fetch ?? slackFetch)(tuning.requestTimeoutMs);
   const base: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
     logger: sdkLogger,
     timeout: tuning.requestTimeoutMs,
     // Bolt's respond() has no timeout of its own; it uses this fetch too, so this gives it one.
-    fetch: (options.fetch ?? slackFetch)(tuning.requestTimeoutMs),
+    fetch: httpFetch,
   };
 
   // auth.test and users.info have a fallback (retry later, default language): no retries of
@@ -225,7 +230,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // No conversation state is kept; Bolt's default store would build a rejected Error for every request.
     convoStore: false,
     // Rate-limited answers fail fast into an apology rather than keep a user waiting a minute.
-    clientOptions: { ...base, retryConfig: tuning.webApiRetry, rejectRateLimitedCalls: true },
+    clientOptions: {
+      ...base,
+      // respond() posts with this fetch too: response_url posts and apologies get retries of their own.
+      fetch: retryingResponseUrls(httpFetch, config.slack.apiUrl ?? DEFAULT_API_URL, tuning.responseUrlRetry),
+      retryConfig: tuning.webApiRetry,
+      rejectRateLimitedCalls: true,
+    },
   });
   app.use(({ next, body }) => inFlight.add(() => measureRequest(metrics, body, next)));
   app.error(async (error) => {

@@ -187,7 +187,8 @@ describe('sharing a talk', () => {
   it('lets a click share again after a share that failed', async () => {
     const h = await start();
     const value = await firstShareValue(h);
-    h.fake.failNext('response_url', { status: 500 });
+    // The share and its two retries.
+    h.fake.failNext('response_url', { status: 500 }, 3);
     const failed = shareClick(h, value);
     await send(h, failed.body);
     await h.fake.waitForCall('response_url', (call) => call.responseId === failed.responseId && json(call.args).includes('Sorry'));

@@ -20,6 +20,7 @@ export const SIGNING_SECRET = 'testsigningsecret0123456789';
 /** Everything quick: the tests exercise retries, backoff and shutdown, not their production durations. */
 export const FAST: SlackTuning = {
   webApiRetry: { retries: 1, minTimeout: 10, maxTimeout: 20 },
+  responseUrlRetry: { retries: 2, minTimeout: 10, maxTimeout: 20, maxRetryAfterMs: 1500 },
   requestTimeoutMs: 1000,
   socketRetry: { retries: 1, minTimeout: 10, maxTimeout: 20 },
   // Also the reconnect delay of the socket-mode client after a disconnect.
