@@ -7,8 +7,11 @@ import { startRouteServer } from './http/route-server.ts';
 import { createLogger } from './log/logger.ts';
 import { metricsRoute } from './metrics/route.ts';
 
-/** SIGTERM must end the process within 10 s; the app's own deadline is shorter, this is the backstop. */
-const EXIT_DEADLINE_MS = 9500;
+/**
+ * SIGTERM must end the process before Kubernetes' grace period (20 s, deployment.yaml) runs
+ * out and it kills what is left; the app's own deadline (15 s) is shorter, this is the backstop.
+ */
+const EXIT_DEADLINE_MS = 18_000;
 
 // Composition root: config -> compose (catalogue, search, bot, digest) -> a door (console or Slack).
 await runCli(async () => {

@@ -12,6 +12,11 @@ export interface AnswerQueue {
   readonly pending: number;
   /** Resolves once no answer is running or waiting (at once if none is). */
   idle(): Promise<void>;
+  /**
+   * On shutdown: every answer waiting starts now. They mostly wait on Slack, so all at once
+   * they finish within the grace period, where eight at a time could not.
+   */
+  drain(): void;
 }
 
 const afterWaitingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -28,5 +33,8 @@ export function createAnswerQueue({ concurrency }: { concurrency: number }): Ans
         return work();
       }),
     idle: () => queue.onIdle(),
+    drain() {
+      queue.concurrency = Number.POSITIVE_INFINITY;
+    },
   };
 }

@@ -37,7 +37,10 @@ export interface SlackTuning {
   /** Reconnect delays double, with jitter, up to this. */
   readonly socketReconnectMaxMs: number;
   readonly authTestBackoff: { readonly initialMs: number; readonly maxMs: number };
-  /** In-flight work gets this long after SIGTERM; main.ts exits within 10 s whatever happens. */
+  /**
+   * In-flight and queued work gets this long after SIGTERM; main.ts exits 18 s after it
+   * whatever happens, within Kubernetes' 20 s grace period (deployment.yaml).
+   */
   readonly shutdownTimeoutMs: number;
   /** A request body still arriving after this is cut. */
   readonly bodyTimeoutMs: number;
@@ -60,7 +63,7 @@ export const DEFAULT_TUNING: SlackTuning = {
   socketPingTimeoutMs: 5000,
   socketReconnectMaxMs: 60_000,
   authTestBackoff: { initialMs: 1000, maxMs: 60_000 },
-  shutdownTimeoutMs: 8000,
+  shutdownTimeoutMs: 15_000,
   bodyTimeoutMs: BODY_TIMEOUT_MS,
   languageWaitMs: LANGUAGE_WAIT_MS,
 };
@@ -271,6 +274,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   function shutdown(): Promise<void> {
     shuttingDown ??= (async () => {
       draining = true;
+      answerQueue.drain();
       identity.stop();
       const deadline = Date.now() + tuning.shutdownTimeoutMs;
       const left = () => Math.max(0, deadline - Date.now());

@@ -105,7 +105,7 @@ function dataVolume(podSpec: Json): Json {
 
 function expectHardenedPod(podSpec: Json, what: string, user = 1000): void {
   expect(podSpec.automountServiceAccountToken, what).toBe(false);
-  expect(podSpec.terminationGracePeriodSeconds, `${what}: main.ts exits within 10 s of SIGTERM`).toBeGreaterThanOrEqual(15);
+  expect(podSpec.terminationGracePeriodSeconds, `${what}: main.ts exits within 18 s of SIGTERM`).toBeGreaterThanOrEqual(20);
   expect(podSpec.securityContext, what).toMatchObject({
     runAsNonRoot: true,
     runAsUser: user,

@@ -564,6 +564,20 @@ describe('graceful shutdown', () => {
     expect(logged(h, 'error', 'Could not answer in the thread')).toBe(false);
     await expect(fetch(`${h.url}/healthz`)).rejects.toThrow();
   });
+
+  it('finishes every queued answer before it stops, where eight at a time would run past the deadline', async () => {
+    // 40 answers, each waiting 700 ms on Slack: eight at a time take 3.5 s, past this 3 s deadline.
+    const h = await start();
+    h.fake.failNext('response_url', { delayMs: 700 }, 40);
+    const commands = await Promise.all(Array.from({ length: 40 }, () => command(h, 'karpenter')));
+    expect(commands.map(({ response }) => response.status)).toEqual(commands.map(() => 200));
+    await h.app.shutdown();
+
+    const answered = new Set(h.fake.callsTo('response_url').map((call) => call.responseId));
+    expect(commands.filter(({ responseId }) => !answered.has(responseId))).toEqual([]);
+    expect(h.logs.filter((line) => line.msg === 'Shutdown deadline reached with handlers still running')).toEqual([]);
+    expect(logged(h, 'error', 'Could not answer a slash command')).toBe(false);
+  });
 });
 
 describe('one rendering for the console and Slack', () => {
