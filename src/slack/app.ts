@@ -14,6 +14,7 @@ import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { createAnswerQueue } from './answer-queue.ts';
 import { BODY_LIMIT, BODY_TIMEOUT_MS, guardRequests } from './body-guard.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { createClockCheck } from './clock.ts';
 import { createEventDeduplicator, type EventDeduplicator } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
 import { createIdentityProbe, type SlackTokenRefusedError } from './identity.ts';
@@ -137,7 +138,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const tuning: SlackTuning = { ...DEFAULT_TUNING, ...options.tuning };
   const log = logger.child({ component: 'slack', mode: config.mode });
   const sdkLogger = boltLogger(logger);
-  const httpFetch = (options.fetch ?? slackFetch)(tuning.requestTimeoutMs);
+  const clock = createClockCheck(log);
+  const httpFetch = clock.watch((options.fetch ?? slackFetch)(tuning.requestTimeoutMs));
   const base: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
     logger: sdkLogger,
@@ -181,6 +183,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     catalogue: bot.catalogue.talks.length > 0,
     slack: identity.current !== undefined,
     accepting: !draining,
+    clock: clock.ok,
     ...(link === undefined ? {} : { socket: link.up }),
     ...options.readiness?.(),
   });

@@ -68,6 +68,8 @@ export interface FakeSlack {
   /** Replaces the success body of `method`; also how to fake a method this fake does not know. */
   setResponse(method: string, body: ResponseBody | ((call: RecordedCall) => ResponseBody)): void;
   setLocale(userId: string, locale: string): void;
+  /** Moves the clock of every Date header this fake sends, as a Slack whose clock disagrees with ours. */
+  setClockOffset(ms: number): void;
   clearCalls(): void;
   close(): Promise<void>;
 }
@@ -127,15 +129,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return fault;
   }
 
+  let clockOffsetMs = 0;
+  const dateHeader = (): Record<string, string> =>
+    clockOffsetMs === 0 ? {} : { Date: new Date(Date.now() + clockOffsetMs).toUTCString() };
+
   function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     if (res.destroyed || res.writableEnded) return;
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...dateHeader(), ...headers });
     res.end(JSON.stringify(body));
   }
 
   function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
     if (res.destroyed || res.writableEnded) return;
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...dateHeader(), ...headers });
     res.end(text);
   }
 
@@ -394,6 +400,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
     setLocale(userId, locale) {
       locales.set(userId, locale);
+    },
+
+    setClockOffset(ms) {
+      clockOffsetMs = ms;
     },
 
     clearCalls() {
