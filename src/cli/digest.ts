@@ -7,9 +7,9 @@ import { renderMessageAsText } from '../console/render-text.ts';
 import { ensureWritableDataDir } from '../data-dir.ts';
 import type { Digest } from '../digest/create.ts';
 import type { DryRunEntry, Verdict } from '../digest/dry-run.ts';
-import type { PostResult } from '../digest/poster.ts';
 import { DigestStateError } from '../digest/store.ts';
 import { createLogger } from '../log/logger.ts';
+import { describePost } from './digest-words.ts';
 import { runCli, UsageError } from './run.ts';
 
 const USAGE = `Usage: npm run digest -- --now [--channel C0123ABCD] [--dry-run]
@@ -56,21 +56,6 @@ function parseOptions(argv: readonly string[]): Options {
   }
   return { channel: values.channel, dryRun: values['dry-run'] ?? false };
 }
-
-const describe = (result: PostResult): string => {
-  switch (result.status) {
-    case 'posted':
-      return `posted (ts ${result.ts})`;
-    case 'already-posted':
-      return `already posted (ts ${result.ts}): left alone`;
-    case 'failed':
-      return `FAILED (${result.reason}): see the log above`;
-    case 'in-progress-elsewhere':
-      return `left alone: another process is posting it (its claim holds until ${result.until})`;
-    case 'empty-catalogue':
-      return 'nothing to post: the catalogue is empty';
-  }
-};
 
 const NOBODY = 'No channel gets the digest: DIGEST_CHANNELS is empty and no channel subscribed.';
 
@@ -158,7 +143,7 @@ await runCli(async () => {
     const standings = await digest.runner.survey(slot, options.channel);
     if (standings.length === 0) console.log(NOBODY);
     const outcomes = await digest.runner.run(slot, { channel: options.channel });
-    for (const { channel, result } of outcomes) console.log(`${channel}: ${describe(result)}`);
+    for (const { channel, result } of outcomes) console.log(`${channel}: ${describePost(result)}`);
     for (const standing of standings) {
       if (standing.kind === 'subscribed-after-slot')
         console.log(

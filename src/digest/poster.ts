@@ -58,7 +58,12 @@ export const CLAIM_TTL_MS = 3 * 60_000;
 export type PostResult =
   | { readonly status: 'posted'; readonly ts: string }
   | { readonly status: 'already-posted'; readonly ts: string }
-  | { readonly status: 'failed'; readonly reason: string }
+  /**
+   * Not posted, as far as this run knows. With `maybePosted`, an attempt failed in a way that
+   * may hide a message that did go out (a timeout, a 5xx) and Slack's history could not be
+   * checked since: the next run checks it before posting again.
+   */
+  | { readonly status: 'failed'; readonly reason: string; readonly maybePosted: boolean }
   /** Another process (a replica, a CronJob run) holds the claim on this post until `until`; it is left to that process. */
   | { readonly status: 'in-progress-elsewhere'; readonly until: string }
   | { readonly status: 'empty-catalogue' };
@@ -216,7 +221,7 @@ export function createPoster({
             : 'Slack refused the digest for this channel; the other channels are not affected',
           { channel, slot, error: failure.reason, ...(failure.fix ? { fix: failure.fix } : {}) },
         );
-        return { status: 'failed', reason: failure.reason };
+        return { status: 'failed', reason: failure.reason, maybePosted: ask };
       }
       // A 5xx or a timeout may hide a posted message: from now on, ask Slack before posting again. A 429 did nothing.
       if (failure.kind === 'ambiguous') ask = true;
@@ -232,7 +237,11 @@ export function createPoster({
             delayMs,
             budgetLeftMs: retry.waitBudgetMs - waitedMs,
           });
-          return { status: 'failed', reason: `${failure.reason} (asked to wait ${Math.ceil(delayMs / 1000)} s, longer than this run may)` };
+          return {
+            status: 'failed',
+            reason: `${failure.reason} (asked to wait ${Math.ceil(delayMs / 1000)} s, longer than this run may)`,
+            maybePosted: ask,
+          };
         }
         log.warn('Could not post the digest; trying again', { channel, slot, error: failure.reason, attempt, delayMs });
         waitedMs += delayMs;
@@ -246,7 +255,7 @@ export function createPoster({
       error: failure.reason,
       attempts: retry.attempts,
     });
-    return { status: 'failed', reason: failure.reason };
+    return { status: 'failed', reason: failure.reason, maybePosted: ask };
   }
 
   return {

@@ -90,7 +90,7 @@ export function createRunner({ store, poster, configured, language, logger }: Ru
             log.error('The digest run failed for this channel', { channel: recipient.channel, slot: slotId(slot), error });
             return {
               channel: recipient.channel,
-              result: { status: 'failed', reason: error instanceof Error ? error.message : String(error) },
+              result: { status: 'failed', reason: error instanceof Error ? error.message : String(error), maybePosted: false },
             };
           }
         }),

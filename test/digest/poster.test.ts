@@ -126,7 +126,7 @@ describe('posting the digest', () => {
     const digest = f.digest({ clock: fakeClock(A_BIT_LATER) });
     const [outcome] = await digest.runner.run(MONDAY);
 
-    expect(outcome!.result).toEqual({ status: 'failed', reason: 'HTTP 502' });
+    expect(outcome!.result).toEqual({ status: 'failed', reason: 'HTTP 502', maybePosted: true });
     expect(f.waits).toEqual([100, 200, 400]);
     expect(f.fake.callsTo('chat.postMessage')).toHaveLength(4);
     expect((await digest.store.read()).channels.CAAA?.pending?.slot).toBe('2026-03-30T07:30:00.000Z');
@@ -195,7 +195,7 @@ describe('posting the digest', () => {
     const digest = f.digest({ clock: fakeClock(A_BIT_LATER) });
     const [outcome] = await digest.runner.run(MONDAY);
 
-    expect(outcome!.result).toEqual({ status: 'failed', reason: 'missing_scope' });
+    expect(outcome!.result).toEqual({ status: 'failed', reason: 'missing_scope', maybePosted: true });
     expect(f.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect((await digest.store.read()).channels.CAAA?.pending).toBeDefined();
     expect(f.logs.find((line) => line.level === 'error')?.fix).toContain('manifest.yml');
@@ -307,7 +307,7 @@ describe('the poster alone, with an outlet in memory and a fixed clock', () => {
   it('gives up on a refusal at once, forgets the attempt and logs how to fix it', async () => {
     const { store, events, logs, post } = await setup([REFUSED]);
 
-    expect(await post()).toEqual({ status: 'failed', reason: 'not_in_channel' });
+    expect(await post()).toEqual({ status: 'failed', reason: 'not_in_channel', maybePosted: false });
     expect(events).toEqual(['post 3 talks, slot in progress']);
     expect((await store.read()).channels.CAAA).toEqual({ cycle: 0, seen: [] });
     expect(logs.find((line) => line.level === 'error')).toMatchObject({ error: 'not_in_channel', fix: 'invite the bot' });
