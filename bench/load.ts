@@ -17,6 +17,8 @@
 //                            (quicker to start; RSS then includes Node's type stripper)
 //   --variant <name>         after the bot, measures it again with a variant of bench/load/variants.ts,
 //                            in a fresh process, exactly as the bot; repeatable; not judged
+//   --faults N               the bot alone against a Slack failing N% of calls (500, or 429 with Retry-After):
+//                            counts who got an answer, only an apology, or nothing (target: nothing = 0)
 // Exits 1 when a target is missed, 2 when the run overran its time bound.
 //
 // This file is also every child's entry (--role): each loads only the module of its role, so that
@@ -46,5 +48,6 @@ switch (flags.role) {
     await (await import('./load/children/fake-slack.ts')).runFakeSlack();
     break;
   default:
-    await (await import('./load/main.ts')).run(flags);
+    if (flags.faults > 0) await (await import('./load/faults.ts')).runWithFaults(flags);
+    else await (await import('./load/main.ts')).run(flags);
 }

@@ -14,6 +14,8 @@ export interface Flags {
   readonly smoke: boolean;
   /** Names in ./variants.ts, each measured after the bot, in order. */
   readonly variants: readonly string[];
+  /** A share of Slack calls (percent) that fail: the bot alone is run, and who got what is counted. */
+  readonly faults: number;
 }
 
 const ROLES: readonly Flags['role'][] = ['main', 'bare', 'bolt', 'bot', 'fake'];
@@ -31,6 +33,7 @@ export function parseFlags(args: string[] = process.argv.slice(2)): Flags {
       'from-source': { type: 'boolean', default: false },
       smoke: { type: 'boolean', default: false },
       variant: { type: 'string', multiple: true, default: [] },
+      faults: { type: 'string', default: '0' },
     },
   });
   const role = ROLES.find((known) => known === values.role);
@@ -44,6 +47,8 @@ export function parseFlags(args: string[] = process.argv.slice(2)): Flags {
     throw new Error('--concurrency must be a whole number from 1 to 1000');
   // Each server's bodies are signed just before its run; a run must end well before Bolt calls them stale.
   if (!(timeoutS > 0 && timeoutS <= 240)) throw new Error('--timeout must be a number of seconds from 1 to 240');
+  const faults = Number(values.faults);
+  if (!(faults >= 0 && faults <= 90)) throw new Error('--faults must be a percentage from 0 to 90');
   const unknown = values.variant.filter((name) => !Object.hasOwn(variants, name));
   if (unknown.length > 0)
     throw new Error(`--variant ${unknown.join(', ')}: no such variant in bench/load/variants.ts (${Object.keys(variants).join(', ')})`);
@@ -57,5 +62,6 @@ export function parseFlags(args: string[] = process.argv.slice(2)): Flags {
     fromSource: values['from-source'],
     smoke: values.smoke,
     variants: values.variant,
+    faults,
   };
 }

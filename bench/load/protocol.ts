@@ -40,6 +40,10 @@ export interface AnswerTally {
   /** Posts by shape (see answerShape): what a valid answer is depends on the server. */
   readonly shapes: Readonly<Record<string, number>>;
   readonly apologies: number;
+  /** Ids that got a real answer; ids that got only an apology; posts that met an injected fault. */
+  readonly withAnswer: number;
+  readonly apologisedOnly: number;
+  readonly faulted: number;
   readonly lastAt: number;
 }
 

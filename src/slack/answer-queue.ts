@@ -13,6 +13,11 @@ export interface AnswerQueue {
   /** Resolves once no answer is running or waiting (at once if none is). */
   idle(): Promise<void>;
   /**
+   * Runs while an answer only waits (a retry's backoff, a Retry-After): its slot is lent to
+   * the next answer meanwhile, since waiting costs no CPU.
+   */
+  whileWaiting<T>(wait: Promise<T>): Promise<T>;
+  /**
    * On shutdown: every answer waiting starts now. They mostly wait on Slack, so all at once
    * they finish within the grace period, where eight at a time could not.
    */
@@ -33,6 +38,14 @@ export function createAnswerQueue({ concurrency }: { concurrency: number }): Ans
         return work();
       }),
     idle: () => queue.onIdle(),
+    async whileWaiting(wait) {
+      queue.concurrency += 1;
+      try {
+        return await wait;
+      } finally {
+        queue.concurrency -= 1;
+      }
+    },
     drain() {
       queue.concurrency = Number.POSITIVE_INFINITY;
     },

@@ -52,12 +52,17 @@ export interface SlackTuning {
 /** Where Slack posts events, commands and interactions in HTTP mode. */
 const EVENTS_PATH = '/slack/events';
 
-/** Answers in progress at once: each mostly waits on Slack, a few keep the CPU busy without starving the acks. */
+/**
+ * Answers in progress at once: each mostly waits on Slack, a few keep the CPU busy without
+ * starving the acks (64 at once cut bench:load's throughput by two thirds). An answer waiting
+ * out a retry lends its slot (answer-queue.ts): without that, eight answers sleeping through
+ * Retry-After left 19% of users unanswered a minute into bench:load --faults 30.
+ */
 const ANSWER_CONCURRENCY = 8;
 
 export const DEFAULT_TUNING: SlackTuning = {
   webApiRetry: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
-  responseUrlRetry: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000, maxRetryAfterMs: 10_000 },
+  responseUrlRetry: { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4000, maxRetryAfterMs: 10_000 },
   requestTimeoutMs: 5000,
   // About four minutes of attempts: long enough for a Slack blip, short enough to fail a broken deploy.
   socketRetry: { retries: 8, factor: 2, minTimeout: 1000, maxTimeout: 60_000 },
@@ -239,7 +244,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions: {
       ...base,
       // respond() posts with this fetch too: response_url posts and apologies get retries of their own.
-      fetch: retryingResponseUrls(httpFetch, config.slack.apiUrl ?? DEFAULT_API_URL, tuning.responseUrlRetry),
+      fetch: retryingResponseUrls(httpFetch, config.slack.apiUrl ?? DEFAULT_API_URL, tuning.responseUrlRetry, (wait) =>
+        answerQueue.whileWaiting(wait),
+      ),
       retryConfig: tuning.webApiRetry,
       rejectRateLimitedCalls: true,
     },

@@ -45,6 +45,11 @@ export interface FakeSlackOptions {
   locales?: Record<string, string>;
   /** Channels the bot is already a member of (conversations.info `is_member`). */
   joinedChannels?: string[];
+  /**
+   * A Slack having a bad day: this share of calls (auth.test aside, which only delays the
+   * start) meets one of `faults`, picked at random; `failNext` faults come first.
+   */
+  randomFaults?: { share: number; faults: readonly Fault[]; random?: () => number };
 }
 
 export interface FakeSlack {
@@ -126,7 +131,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const queue = faults.get(method);
     const fault = queue?.shift();
     if (queue !== undefined && queue.length === 0) faults.delete(method);
-    return fault;
+    return fault ?? randomFault(method);
+  }
+
+  function randomFault(method: string): Fault | undefined {
+    const chaos = options.randomFaults;
+    if (chaos === undefined || method === 'auth.test') return undefined;
+    const random = chaos.random ?? Math.random;
+    return random() < chaos.share ? chaos.faults[Math.floor(random() * chaos.faults.length)] : undefined;
   }
 
   let clockOffsetMs = 0;

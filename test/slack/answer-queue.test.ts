@@ -67,4 +67,35 @@ describe('answer queue', () => {
     expect(idle).toBe(true);
     expect(queue.pending).toBe(0);
   });
+
+  it('lends the slot of an answer that only waits to the next one, and takes it back after', async () => {
+    const queue = createAnswerQueue({ concurrency: 1 });
+    const order: string[] = [];
+    let endWait: () => void = () => {};
+    const waiting = queue.run(async () => {
+      order.push('first starts');
+      await queue.whileWaiting(new Promise<void>((resolve) => (endWait = resolve)));
+      order.push('first ends');
+    });
+    const second = queue.run(async () => void order.push('second runs'));
+    await second;
+    expect(order).toEqual(['first starts', 'second runs']);
+    endWait();
+    await waiting;
+    // The slot is back to one: two new answers run one after the other.
+    let running = 0;
+    let most = 0;
+    await Promise.all(
+      [1, 2].map(() =>
+        queue.run(async () => {
+          running += 1;
+          most = Math.max(most, running);
+          await new Promise((resolve) => setImmediate(resolve));
+          running -= 1;
+        }),
+      ),
+    );
+    expect(most).toBe(1);
+    expect(order).toEqual(['first starts', 'second runs', 'first ends']);
+  });
 });
