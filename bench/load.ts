@@ -19,6 +19,8 @@
 //                            in a fresh process, exactly as the bot; repeatable; not judged
 //   --faults N               the bot alone against a Slack failing N% of calls (500, or 429 with Retry-After):
 //                            counts who got an answer, only an apology, or nothing (target: nothing = 0)
+//   --bodies                 100 bodies of 4 MB at once without the secret: peak RSS against idle RSS
+//                            (target <= 1.2x), beside the no-op Bolt app and the bot with Bolt's check
 // Exits 1 when a target is missed, 2 when the run overran its time bound.
 //
 // This file is also every child's entry (--role): each loads only the module of its role, so that
@@ -48,6 +50,7 @@ switch (flags.role) {
     await (await import('./load/children/fake-slack.ts')).runFakeSlack();
     break;
   default:
-    if (flags.faults > 0) await (await import('./load/faults.ts')).runWithFaults(flags);
+    if (flags.bodies) await (await import('./load/bodies.ts')).runBodies(flags);
+    else if (flags.faults > 0) await (await import('./load/faults.ts')).runWithFaults(flags);
     else await (await import('./load/main.ts')).run(flags);
 }

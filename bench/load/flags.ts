@@ -16,6 +16,8 @@ export interface Flags {
   readonly variants: readonly string[];
   /** A share of Slack calls (percent) that fail: the bot alone is run, and who got what is counted. */
   readonly faults: number;
+  /** Hostile bodies instead of load: peak RSS under 100 unsigned 4 MB bodies at once. */
+  readonly bodies: boolean;
 }
 
 const ROLES: readonly Flags['role'][] = ['main', 'bare', 'bolt', 'bot', 'fake'];
@@ -34,6 +36,7 @@ export function parseFlags(args: string[] = process.argv.slice(2)): Flags {
       smoke: { type: 'boolean', default: false },
       variant: { type: 'string', multiple: true, default: [] },
       faults: { type: 'string', default: '0' },
+      bodies: { type: 'boolean', default: false },
     },
   });
   const role = ROLES.find((known) => known === values.role);
@@ -63,5 +66,6 @@ export function parseFlags(args: string[] = process.argv.slice(2)): Flags {
     smoke: values.smoke,
     variants: values.variant,
     faults,
+    bodies: values.bodies,
   };
 }

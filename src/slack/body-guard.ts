@@ -120,8 +120,8 @@ export function guardRequests(listener: RequestListener, options: GuardOptions):
       log.warn('Cut a request body that was still arriving', { timeoutMs: bodyTimeoutMs });
       refuse(408, 'timeout');
     }, bodyTimeoutMs);
-    // Anything refused is answered and then discarded as it arrives (so the client can read the
-    // answer), and its connection closed; a body that will not end loses its socket.
+    // Anything refused is answered with Connection: close, and the rest of its body left unread
+    // (Node closes the socket once the answer is out); a socket still open later is destroyed.
     const refuse = (status: number, reason: 'timeout' | 'size' | 'busy' | 'unsigned') => {
       settled = true;
       clearTimeout(timer);
@@ -134,7 +134,7 @@ export function guardRequests(listener: RequestListener, options: GuardOptions):
         req.destroy();
         return;
       }
-      req.resume();
+      req.pause();
       const cut = setTimeout(() => req.destroy(), bodyTimeoutMs);
       req.once('close', () => clearTimeout(cut));
     };
