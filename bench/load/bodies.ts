@@ -34,10 +34,11 @@ function hostile(url: string, body: Buffer, headers: Record<string, string>): Pr
   });
 }
 
-const count = (outcomes: Outcome[]) =>
-  Object.entries(outcomes.reduce<Record<string, number>>((all, o) => ({ ...all, [o]: (all[o] ?? 0) + 1 }), {}))
-    .map(([o, n]) => `${n}x ${o}`)
-    .join(', ');
+function count(outcomes: Outcome[]): string {
+  const byOutcome = new Map<Outcome, number>();
+  for (const outcome of outcomes) byOutcome.set(outcome, (byOutcome.get(outcome) ?? 0) + 1);
+  return [...byOutcome].map(([outcome, n]) => `${n}x ${outcome}`).join(', ');
+}
 
 /**
  * bench:load --bodies: peak RSS while 100 bodies of 4 MB arrive at once, with no signature
