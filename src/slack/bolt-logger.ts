@@ -23,7 +23,11 @@ export function boltLogger(logger: Logger): BoltLogger {
     debug: () => {},
     info: (...args: unknown[]) => log.info(...entry(args)),
     warn: (...args: unknown[]) => log.warn(...entry(args)),
-    error: (...args: unknown[]) => log.error(...entry(args)),
+    // The socket-mode client's "WebSocket error!" lines carry no reason; socket-guard.ts logs the drop with one.
+    error: (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].startsWith('WebSocket error')) return;
+      log.error(...entry(args));
+    },
     // Our level comes from LOG_LEVEL; Bolt's constructor tries to impose its own default.
     setLevel: () => {},
     getLevel: () => ({ debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR })[logger.level],

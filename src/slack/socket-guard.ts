@@ -86,6 +86,11 @@ export function guardSocketMode(client: SocketModeClient, log: Logger, options: 
   const random = options.random ?? Math.random;
   let up = false;
   let failures = 0;
+  // Why the link went down, for the line that says so: the client's own error lines carry none.
+  let lastReason: string | undefined;
+  client.on('error', (error: { original?: Error; message?: string; name?: string }) => {
+    lastReason = error.original?.message || error.message || error.name || 'WebSocket error';
+  });
 
   client.removeAllListeners('ws_message');
   client.on('ws_message', (data: string | ArrayBuffer, isBinary: boolean) => {
@@ -97,6 +102,8 @@ export function guardSocketMode(client: SocketModeClient, log: Logger, options: 
         log.warn('Dropped a Socket Mode frame that is not JSON');
         return;
       }
+      if ((frame as { type?: unknown } | null)?.type === 'disconnect')
+        lastReason = `Slack asked to reconnect (${String((frame as { reason?: unknown }).reason)})`;
       const problem = problemOf(frame);
       if (problem) {
         log.warn('Dropped a malformed Socket Mode frame', { reason: problem.reason });
@@ -122,7 +129,8 @@ export function guardSocketMode(client: SocketModeClient, log: Logger, options: 
   internals.delayReconnectAttempt = function reconnectLater<T>(this: ClientInternals, callback: () => Promise<T>): Promise<T> {
     failures += 1;
     const delayMs = Math.round(Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** (failures - 1)) * (0.5 + random() / 2));
-    log.warn('Socket Mode link to Slack is down; reconnecting', { attempt: failures, delayMs });
+    log.warn('Socket Mode link to Slack is down; reconnecting', { attempt: failures, delayMs, reason: lastReason ?? 'the link closed' });
+    lastReason = undefined;
     return new Promise<T>((resolve) => {
       this.reconnectionTimer = setTimeout(() => {
         this.reconnectionTimer = undefined;

@@ -86,6 +86,9 @@ describe('the Socket Mode link', () => {
     for (const delay of delays) expect(delay).toBeLessThanOrEqual(1200);
     expect(Math.max(...delays)).toBeGreaterThan(300);
     await eventually(() => logged(h, 'Socket Mode link to Slack is up again').length === 1);
+    // One line a drop, with a reason, and no empty error lines from the client.
+    expect(logged(h, 'Socket Mode link to Slack is down; reconnecting')[0]?.reason).toEqual(expect.any(String));
+    expect(h.logs.filter((line) => line.level === 'error' && /^WebSocket error/.test(line.msg))).toEqual([]);
   });
 
   it('survives Slack refusing the app-level token on reconnect: says so, retries, and is back once Slack accepts it', async () => {
