@@ -36,8 +36,8 @@ describe('Prometheus metrics', () => {
 
     await send('karpenter', 'ok-1');
     await h.fake.waitForCall('response_url', (call) => call.responseId === 'ok-1');
-    // The answer and the apology both fail: the request failed.
-    h.fake.failNext('response_url', { status: 500 }, 2);
+    // Every attempt at the answer and at the apology fails (three each in these tests): the request failed.
+    h.fake.failNext('response_url', { status: 500 }, 6);
     await send('keda', 'fail-1');
     await h.fake.waitForCall('response_url', (call) => call.responseId === 'fail-1' && call.fault !== undefined);
     let text = '';
