@@ -8,8 +8,9 @@ import { renderDigestReply } from './digest.ts';
 import { ACTIONS, encodeMore, encodeShare } from './ids.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
+import { renderRadarOverview, renderRadarTimeline } from './radar.ts';
 import { editionName, renderListedTalk, topicLabeller } from './talk.ts';
-import { escapeText, LIMITS, link, truncate } from './text.ts';
+import { context, escapeText, header, LIMITS, link, section, truncate } from './text.ts';
 
 export interface RenderContext {
   readonly language: Language;
@@ -24,18 +25,6 @@ const QUERY_ECHO_MAX = 120;
 
 /** Up to this many suggested topics read best as buttons, one click each; more go in a menu. */
 const FEW_TOPICS = 5;
-
-function header(text: string): KnownBlock {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true } };
-}
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
-}
-
-function context(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }] };
-}
 
 function button(actionId: string, label: string, value: string, style?: 'primary' | 'danger'): Button {
   return {
@@ -188,6 +177,10 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
       const closing = closingRows(language, ephemeral, undefined, 'takeaways');
       return { text: title, blocks: [...blocks.slice(0, LIMITS.blocksPerMessage - closing.length), ...closing] };
     }
+    case 'radar':
+      return renderRadarTimeline(answer.timeline, language, ephemeral);
+    case 'radar-overview':
+      return renderRadarOverview(answer.overview, language, ephemeral);
     case 'digest': {
       const reply = renderDigestReply(answer.reply, language, catalogue);
       return ephemeral ? { text: reply.text, blocks: [...reply.blocks, controlsRow(language)] } : reply;

@@ -8,7 +8,7 @@ import { dismissButton, topicChoice, topicMenu } from './controls.ts';
 import { ACTIONS, encodeMore } from './ids.ts';
 import { messages } from './messages.ts';
 import { editionName, renderListedTalk } from './talk.ts';
-import { LIMITS, truncate } from './text.ts';
+import { LIMITS, section, truncate } from './text.ts';
 
 /** When the weekly digest goes out next; null when no channel subscribed. */
 export type NextDigest = NextRun | null;
@@ -28,10 +28,6 @@ export interface HomeContext {
 /** The kinds of event the catalogue holds, newest first, each named once: "KubeCon EU, KCD France". */
 function eventNames(editions: Catalogue['editions']): string {
   return [...new Set(editions.map((edition) => edition.event))].join(', ');
-}
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
 }
 
 /** Slack renders `<!date>` in each reader's own time zone and language; the fallback is for old clients. */

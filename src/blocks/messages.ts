@@ -40,6 +40,17 @@ export interface Messages {
   readonly topicsIntro: (talks: number) => string;
   readonly takeawaysHeader: (year?: number) => string;
   readonly noTakeaways: string;
+  readonly radar: {
+    /** The stance alone, as a group's title: "Adopt". */
+    readonly stance: Record<Stance, string>;
+    readonly timelineHeader: (subject: string) => string;
+    readonly timelineIntro: string;
+    readonly conclusion: string;
+    readonly none: (subject: string) => string;
+    readonly noneHint: (subject: string) => string;
+    readonly overviewHeader: string;
+    readonly overviewIntro: string;
+  };
   readonly help: {
     readonly header: string;
     /** `editions` are the catalogue's, so that a new edition needs no new text. */
@@ -142,6 +153,17 @@ const en: Messages = {
   topicsIntro: (talks) => `${talks} talks, by topic. Pick one to see its talks.`,
   takeawaysHeader: (year) => (year ? `What the team took away in ${year}` : 'What the team took away from each event'),
   noTakeaways: 'The team wrote no conclusion for that edition.',
+  radar: {
+    stance: { adopt: 'Adopt', trial: 'Trial', assess: 'Assess', hold: 'Hold' },
+    timelineHeader: (subject) => `The team on ${subject}, edition after edition`,
+    timelineIntro: 'From the stance the team gave each talk and the conclusions of each event, oldest first.',
+    conclusion: 'Conclusion',
+    none: (subject) => `The team never took a position on “${subject}” in its write-ups.`,
+    noneHint: (subject) => `Search the talks with \`/kubecon ${subject}\`, or see the whole picture with \`/kubecon radar\`.`,
+    overviewHeader: 'The team’s radar: where it stands today',
+    overviewIntro:
+      'Each technology at the stance the team gave it last, with the event where it said so. `/kubecon radar <technology>` for its history.',
+  },
   help: {
     header: 'KubeCon talks, with the team’s takeaways',
     intro: (editions) =>
@@ -154,6 +176,7 @@ const en: Messages = {
       ['/kubecon edition <year>', 'the talks of one edition'],
       ['/kubecon random', 'a talk picked at random'],
       ['/kubecon takeaways [year]', 'the team’s conclusions per edition'],
+      ['/kubecon radar [technology]', 'what the team thought of it, edition after edition; alone, where it stands today'],
       ['/kubecon digest subscribe | unsubscribe | status | preview', 'the weekly digest in this channel'],
     ],
     line: (command, meaning) => `• ${command}: ${meaning}`,
@@ -257,6 +280,18 @@ const fr: Messages = {
   topicsIntro: (talks) => `${talks} conférences, par thème. Choisissez-en un pour voir ses conférences.`,
   takeawaysHeader: (year) => (year ? `Ce que l’équipe a retenu en ${year}` : 'Ce que l’équipe a retenu de chaque événement'),
   noTakeaways: 'L’équipe n’a pas écrit de conclusion pour cette édition.',
+  radar: {
+    stance: { adopt: 'Adopté', trial: 'À l’essai', assess: 'À évaluer', hold: 'En attente' },
+    timelineHeader: (subject) => `L’équipe et ${subject}, d’une édition à l’autre`,
+    timelineIntro:
+      'D’après la position donnée à chaque conférence et les conclusions de chaque événement, de la plus ancienne à la plus récente.',
+    conclusion: 'Conclusion',
+    none: (subject) => `L’équipe n’a jamais pris position sur «\u00a0${subject}\u00a0» dans ses comptes rendus.`,
+    noneHint: (subject) => `Cherchez parmi les conférences avec \`/kubecon ${subject}\`, ou voyez l’ensemble avec \`/kubecon radar\`.`,
+    overviewHeader: 'Le radar de l’équipe\u00a0: où elle en est aujourd’hui',
+    overviewIntro:
+      'Chaque technologie avec la dernière position que l’équipe lui a donnée, et l’événement où elle l’a dit. `/kubecon radar <technologie>` pour son historique.',
+  },
   help: {
     header: 'Les conférences KubeCon, avec le retour de l’équipe',
     intro: (editions) =>
@@ -269,6 +304,7 @@ const fr: Messages = {
       ['/kubecon edition <année>', 'les conférences d’une édition'],
       ['/kubecon random', 'une conférence au hasard'],
       ['/kubecon takeaways [année]', 'les conclusions de l’équipe par édition'],
+      ['/kubecon radar [technologie]', 'ce que l’équipe en a pensé, édition après édition\u00a0; seul, où elle en est aujourd’hui'],
       ['/kubecon digest subscribe | unsubscribe | status | preview', 'le résumé hebdomadaire dans ce canal'],
     ],
     line: (command, meaning) => `• ${command}\u00a0: ${meaning}`,

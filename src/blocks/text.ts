@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 /** Slack's Block Kit limits (see shared SLACK-NOTES): exceeding any one makes Slack reject the whole message. */
 export const LIMITS = {
   blocksPerMessage: 50,
@@ -42,4 +43,19 @@ export function link(url: string, label: string): string {
 /** Neutralises mrkdwn formatting characters in plain labels we wrap in *bold* or _italic_. */
 export function plain(text: string): string {
   return escapeText(text).replace(/[*_~`]/g, (c) => `\u200B${c}`);
+}
+
+/** A header block, cut to Slack's limit. */
+export function header(text: string): KnownBlock {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true } };
+}
+
+/** A mrkdwn section, cut to Slack's limit. */
+export function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
+}
+
+/** A context line of mrkdwn, cut to Slack's limit. */
+export function context(text: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }] };
 }

@@ -1,5 +1,6 @@
 import type { Catalogue, Conclusion, Edition, Talk, Topic } from '../catalogue/model.ts';
 import type { DigestCommands, DigestReply, DigestRequest, NextRun } from '../digest/commands.ts';
+import { currentRadar, type RadarOverview, type RadarTimeline, radarOf } from '../radar/radar.ts';
 import type { Searcher } from '../search/searcher.ts';
 import { foldText } from '../search/text.ts';
 import type { Command } from './command.ts';
@@ -35,6 +36,8 @@ export type Answer =
     }
   | { readonly kind: 'topics'; readonly topics: readonly { readonly topic: Topic; readonly count: number }[] }
   | { readonly kind: 'takeaways'; readonly editions: readonly { readonly edition: Edition; readonly conclusions: readonly Conclusion[] }[] }
+  | { readonly kind: 'radar'; readonly timeline: RadarTimeline }
+  | { readonly kind: 'radar-overview'; readonly overview: RadarOverview }
   | { readonly kind: 'digest'; readonly reply: DigestReply }
   /** A digest command the bot cannot act on: it runs without the digest, or no channel came with the command. */
   | { readonly kind: 'digest-unavailable'; readonly why: 'off' | 'no-channel' };
@@ -70,6 +73,9 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
     .map((topic) => ({ topic, count: catalogue.talks.filter((talk) => talk.topics.includes(topic.id)).length }))
     .filter(({ count }) => count > 0)
     .sort((a, b) => b.count - a.count || a.topic.id.localeCompare(b.topic.id));
+
+  // The catalogue does not change while the bot runs.
+  const overview = currentRadar(catalogue);
 
   const suggestions = (query: string) =>
     searcher
@@ -149,6 +155,10 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
           .filter(({ conclusions }) => conclusions.length > 0);
         return { kind: 'takeaways', editions };
       }
+      case 'radar':
+        return command.subject === undefined
+          ? { kind: 'radar-overview', overview }
+          : { kind: 'radar', timeline: radarOf(catalogue, searcher.context.resolveTopic, command.subject) };
       case 'digest':
         return { kind: 'digest-unavailable', why: 'no-channel' };
       case 'search':

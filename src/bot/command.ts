@@ -8,6 +8,8 @@ export type Command =
   | { readonly kind: 'random' }
   | { readonly kind: 'edition'; readonly year: string }
   | { readonly kind: 'takeaways'; readonly year?: string | undefined }
+  /** The team's position on a technology or topic over the editions; without one, where it stands today. */
+  | { readonly kind: 'radar'; readonly subject?: string | undefined }
   | { readonly kind: 'digest'; readonly action: DigestAction }
   | { readonly kind: 'search'; readonly query: string };
 
@@ -25,6 +27,7 @@ const KEYWORDS = {
   edition: ['edition', 'year', 'annee'],
   takeaways: ['takeaways', 'takeaway', 'conclusions', 'conclusion', 'bilan', 'lessons'],
   digest: ['digest', 'newsletter'],
+  radar: ['radar'],
 } as const;
 
 const DIGEST_WORDS: Record<string, DigestAction> = {
@@ -78,6 +81,7 @@ export function parseCommand(text: string): Command {
   if (KEYWORDS.random.includes(words.join(' ') as never)) return { kind: 'random' };
   if (is(first, 'edition') && rest.length === 1) return { kind: 'edition', year: rest[0]! };
   if (is(first, 'takeaways') && rest.length <= 1) return { kind: 'takeaways', year: rest[0] };
+  if (is(first, 'radar')) return { kind: 'radar', subject: rest.length === 0 ? undefined : asTyped(trimmed, first) };
   if (is(first, 'digest')) {
     const action = rest.length === 0 ? 'status' : rest.length === 1 ? DIGEST_WORDS[rest[0]!] : undefined;
     if (action) return { kind: 'digest', action };

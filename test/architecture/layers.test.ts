@@ -79,6 +79,11 @@ describe('the layers of src/', () => {
     expect(imports(under('bot'), slack)).toEqual([]);
   });
 
+  it('keeps the radar plain functions of the catalogue: no Slack, no Block Kit', () => {
+    expect(graph.get('bot/answer.ts')).toContain('radar/radar.ts');
+    expect(imports(under('radar'), (imported) => slack(imported) || under('blocks')(imported))).toEqual([]);
+  });
+
   it('lets the doors reach the digest only through the bot core', () => {
     expect(imports((file) => file === 'slack/reply.ts' || under('console')(file), under('digest'))).toEqual([]);
   });

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/bot/command.ts';
+import { loadCatalogue } from '../../src/catalogue/load.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { currentRadar, type RadarStep, radarOf } from '../../src/radar/radar.ts';
+import { createSearcher } from '../../src/search/searcher.ts';
+import { catalogueDir, TOPICS, validEdition } from '../fixtures/catalogue.ts';
+
+const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
+const { resolveTopic } = createSearcher(catalogue).context;
+const radar = (subject: string) => radarOf(catalogue, resolveTopic, subject);
+const describeStep = (step: RadarStep) =>
+  step.kind === 'talk' ? `${step.edition.year} ${step.stance} ${step.talk.id}` : `${step.edition.year} conclusion ${step.conclusion.id}`;
+
+describe('/kubecon radar <subject>: the team’s position over the editions', () => {
+  it('follows service mesh from Istio in 2018 to Cilium in 2024, oldest first, each step a talk or a conclusion', () => {
+    const timeline = radar('service mesh');
+    expect(timeline.topic?.id).toBe('service-mesh');
+    const steps = timeline.steps.map(describeStep);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        '2018 assess 2018-istio-observability',
+        '2022 trial 2022-cilium-service-mesh',
+        '2024 assess 2024-cilium-cluster-mesh',
+      ]),
+    );
+    expect(steps.some((step) => step.startsWith('2022 conclusion'))).toBe(true);
+    const years = timeline.steps.map((step) => step.edition.year);
+    expect(years).toEqual([...years].sort());
+    expect(new Set(years).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('takes a technology by the talks that name it, not by the topic it is filed under', () => {
+    const cilium = radar('Cilium');
+    expect(cilium.topic).toBeUndefined();
+    const talks = cilium.steps.flatMap((step) => (step.kind === 'talk' ? [step.talk] : []));
+    expect(talks.length).toBeGreaterThanOrEqual(3);
+    for (const talk of talks) expect(JSON.stringify([talk.title, talk.keywords])).toMatch(/cilium/i);
+    expect(cilium.steps.map(describeStep)).toContain('2024 adopt 2024-cilium-resilient-architecture');
+    // Karpenter: a 2022 stance, then what the 2024 conclusions say of it.
+    expect(radar('karpenter').steps.map(describeStep)).toEqual(
+      expect.arrayContaining(['2022 assess 2022-karpenter-spot', '2024 conclusion 2024-finops']),
+    );
+  });
+
+  it('forgives a typo in a topic, and reads French', () => {
+    expect(radar('servce mesh').topic?.id).toBe('service-mesh');
+    expect(radar('observabilité').topic?.id).toBe('observability');
+  });
+
+  it('has no step for what the team never took a position on', () => {
+    expect(radar('windows nodes').steps).toEqual([]);
+    expect(radar('cobol').steps).toEqual([]);
+  });
+});
+
+describe('/kubecon radar: where the team stands today', () => {
+  it('groups by stance, adopt first, each subject once at its latest edition', () => {
+    const { groups } = currentRadar(catalogue);
+    expect(groups.map((group) => group.stance)).toEqual(['adopt', 'trial', 'assess', 'hold']);
+    const entries = groups.flatMap((group) => group.entries);
+    // Cilium's 2022 trial gave way to its 2024 positions.
+    expect(entries.filter((entry) => entry.subject === 'Cilium').map((entry) => entry.talk.edition.year)).toEqual([2024, 2024]);
+    expect(entries.find((entry) => entry.talk.id === '2024-keda')?.stance).toBe('adopt');
+  });
+
+  it('is computed from the catalogue: a new edition’s stance moves it', async () => {
+    const later = validEdition();
+    later.talks[0].keywords.en = ['KEDA'];
+    later.talks[0].stance = 'hold';
+    const dir = catalogueDir({ 'topics.json': TOPICS, 'kubecon-eu-2030.json': later });
+    const small = await loadCatalogue(dir);
+    expect(currentRadar(small).groups).toEqual([{ stance: 'hold', entries: [expect.objectContaining({ subject: 'KEDA' })] }]);
+  });
+});
+
+describe('the radar command', () => {
+  it('reads `radar` alone and with a subject, in either language’s politeness', () => {
+    expect(parseCommand('radar')).toEqual({ kind: 'radar', subject: undefined });
+    expect(parseCommand('radar service mesh')).toEqual({ kind: 'radar', subject: 'service mesh' });
+    expect(parseCommand('radar Cilium stp')).toEqual({ kind: 'radar', subject: 'Cilium' });
+    expect(parseCommand('radar pls')).toEqual({ kind: 'radar', subject: undefined });
+  });
+});
