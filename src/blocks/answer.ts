@@ -5,7 +5,7 @@ import type { Language } from '../catalogue/schema.ts';
 import { sourceLabel } from './article.ts';
 import { controlsRow, topicChoice, topicMenu } from './controls.ts';
 import { renderDigestReply } from './digest.ts';
-import { ACTIONS, encodeMore, encodeShare } from './ids.ts';
+import { ACTIONS, encodeMore, encodeShare, type ShareThread } from './ids.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
 import { renderRadarOverview, renderRadarTimeline } from './radar.ts';
@@ -19,6 +19,8 @@ export interface RenderContext {
   readonly ephemeral: boolean;
   /** Talks of this list already shared from it: marked shared, without a Share button. */
   readonly shared?: readonly string[];
+  /** The thread Share posts in, for an answer about one message. */
+  readonly thread?: ShareThread | undefined;
 }
 
 const QUERY_ECHO_MAX = 120;
@@ -106,7 +108,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
         blocks.push(context(m.pageInfo(answer.offset + 1, answer.offset + answer.talks.length, answer.total)));
       }
       const shared = ctx.shared ?? [];
-      const list = { command: answer.commandText, page: answer.page, shared };
+      const list = { command: answer.commandText, page: answer.page, shared, thread: ctx.thread };
       for (const talk of answer.talks) {
         const isShared = shared.includes(talk.id);
         const shareValue = ephemeral && !isShared ? encodeShare({ talk: talk.id, list }) : undefined;
@@ -115,7 +117,14 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
       if (!answer.hasMore && answer.page > 0) blocks.push(context(m.thatWasAll(answer.total)));
       const controls: Button[] = [];
       if (answer.hasMore) {
-        controls.push(button(ACTIONS.moreResults, m.more, encodeMore({ command: answer.commandText, page: answer.page + 1 }), 'primary'));
+        controls.push(
+          button(
+            ACTIONS.moreResults,
+            m.more,
+            encodeMore({ command: answer.commandText, page: answer.page + 1, thread: ctx.thread }),
+            'primary',
+          ),
+        );
       }
       if (ephemeral && answer.source.type === 'random') controls.push(button(ACTIONS.randomTalk, m.anotherOne, 'random'));
       if (ephemeral) controls.push(button(ACTIONS.dismiss, m.dismiss, 'dismiss'));

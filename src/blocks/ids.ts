@@ -20,7 +20,16 @@ export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
 export interface MoreValue {
   readonly command: string;
   readonly page: number;
+  /** Where Share posts, for an answer about one message (the message shortcut): that message's thread. */
+  readonly thread?: ShareThread | undefined;
 }
+
+export interface ShareThread {
+  readonly channel: string;
+  readonly ts: string;
+}
+
+const THREAD = /^([CDG][A-Z0-9]{1,20})\/(\d{1,12}\.\d{1,9})$/;
 
 const MAX_COMMAND = 1500;
 
@@ -29,20 +38,22 @@ const MAX_COMMAND = 1500;
  * them was cut at Slack's limit and could not be read back, and "More results" did nothing.
  */
 export function encodeMore(value: MoreValue): string {
+  const thread = value.thread === undefined ? {} : { h: `${value.thread.channel}/${value.thread.ts}` };
   let command = value.command.slice(0, MAX_COMMAND);
-  let encoded = JSON.stringify({ c: command, p: value.page });
+  let encoded = JSON.stringify({ c: command, p: value.page, ...thread });
   while (encoded.length > LIMITS.buttonValue) {
     command = command.slice(0, Math.floor(command.length * 0.8));
-    encoded = JSON.stringify({ c: command, p: value.page });
+    encoded = JSON.stringify({ c: command, p: value.page, ...thread });
   }
   return encoded;
 }
 
 export function decodeMore(raw: string): MoreValue | undefined {
   try {
-    const parsed = JSON.parse(raw) as { c?: unknown; p?: unknown };
+    const parsed = JSON.parse(raw) as { c?: unknown; p?: unknown; h?: unknown };
     if (typeof parsed.c === 'string' && Number.isInteger(parsed.p) && (parsed.p as number) >= 0 && (parsed.p as number) < 1000) {
-      return { command: parsed.c, page: parsed.p as number };
+      const thread = typeof parsed.h === 'string' ? THREAD.exec(parsed.h) : null;
+      return { command: parsed.c, page: parsed.p as number, ...(thread ? { thread: { channel: thread[1]!, ts: thread[2]! } } : {}) };
     }
   } catch {
     // A value we did not write: the caller treats it as unknown.
@@ -62,8 +73,8 @@ export interface ShareValue {
 
 export function encodeShare({ talk, list }: ShareValue): string {
   if (list === undefined) return talk;
-  const more = JSON.parse(encodeMore(list)) as { c: string; p: number };
-  const encoded = JSON.stringify({ t: talk, c: more.c, p: more.p, s: list.shared });
+  const more = JSON.parse(encodeMore(list)) as { c: string; p: number; h?: string };
+  const encoded = JSON.stringify({ t: talk, c: more.c, p: more.p, ...(more.h ? { h: more.h } : {}), s: list.shared });
   // A list too long to carry still shares the talk; only the list is not drawn again.
   return encoded.length <= LIMITS.buttonValue ? encoded : talk;
 }

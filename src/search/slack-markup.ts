@@ -2,7 +2,11 @@
  * Stage 1 of the query pipeline: what Slack wraps around the words people type. Mentions,
  * channel links and broadcasts name nobody's subject; a link keeps its label, since
  * "<https://cilium.io|Cilium>" is about Cilium; emoji and :shortcodes: carry no subject.
+ * A fenced code block (a pasted log, a manifest, a stack trace in an incident thread) is
+ * flags and paths, not the question: it goes too. `inline code` stays, as "`kubectl debug`"
+ * is what someone asks about.
  */
+const CODE_BLOCK = /```[\s\S]*?(?:```|$)/g;
 const MENTION = /<[@#!][^<>]*>/g;
 const LABELLED_LINK = /<[a-z][a-z0-9+.-]*:[^<>|]*\|([^<>]*)>/gi;
 const LINK = /<[a-z][a-z0-9+.-]*:[^<>]*>/gi;
@@ -12,6 +16,7 @@ const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicato
 
 export function stripSlackMarkup(text: string): string {
   return text
+    .replace(CODE_BLOCK, ' ')
     .replace(MENTION, ' ')
     .replace(LABELLED_LINK, ' $1 ')
     .replace(LINK, ' ')

@@ -53,6 +53,23 @@ export const AppHomeOpenedSchema = z.object({
   tab: z.string(),
 });
 
+/** "Find KubeCon talks about this message": the message shortcut's payload. */
+export const MessageShortcutSchema = z.object({
+  type: z.literal('message_action'),
+  user: z.object({ id: userId }),
+  team: z.object({ id: teamId }).nullish(),
+  channel: z.object({ id: channelId }),
+  response_url: responseUrl,
+  message: z.object({
+    ts,
+    thread_ts: ts.optional(),
+    text: text.optional(),
+    /** A message made of attachments only (another app's, say) carries its words there. */
+    attachments: z.array(z.object({ text: text.optional(), fallback: text.optional(), title: text.optional() })).optional(),
+  }),
+});
+export type MessageShortcut = z.infer<typeof MessageShortcutSchema>;
+
 export const BlockActionsSchema = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: userId }),

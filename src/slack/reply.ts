@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { renderAnswer } from '../blocks/answer.ts';
+import type { ShareThread } from '../blocks/ids.ts';
 import type { Message } from '../blocks/message.ts';
 import { messages } from '../blocks/messages.ts';
 import type { Asker, Bot } from '../bot/answer.ts';
@@ -16,9 +17,14 @@ export function renderCommand(
   command: Command,
   commandText: string,
   page: number,
-  { language, ephemeral, shared }: { language: Language; ephemeral: boolean; shared?: readonly string[] },
+  {
+    language,
+    ephemeral,
+    shared,
+    thread,
+  }: { language: Language; ephemeral: boolean; shared?: readonly string[]; thread?: ShareThread | undefined },
 ): Message {
-  return renderAnswer(bot.answer(command, commandText, page), { language, catalogue: bot.catalogue, ephemeral, shared });
+  return renderAnswer(bot.answer(command, commandText, page), { language, catalogue: bot.catalogue, ephemeral, shared, thread });
 }
 
 /** The answer to what a user typed after `/kubecon`, in a mention or in a direct message. */

@@ -21,6 +21,10 @@ describe('stage 1: Slack markup', () => {
   it('leaves filters and plain punctuation alone', () => {
     expect(stripSlackMarkup('topic:security 10:30 c++')).toBe('topic:security 10:30 c++');
   });
+  it('drops a pasted code block, closed or not, and keeps inline code', () => {
+    const text = 'is `kubectl debug` safe?\n```\nError from server (Forbidden): pods "web" is forbidden\n```\nthanks ```tail -f';
+    expect(stripSlackMarkup(text).replace(/\s+/g, ' ').trim()).toBe('is `kubectl debug` safe? thanks');
+  });
 });
 
 describe('stages 1 and 2: politeness and question phrasing', () => {

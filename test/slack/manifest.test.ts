@@ -61,6 +61,12 @@ describe('manifest.yml and the code agree', () => {
     expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...handled.commands].sort());
   });
 
+  it('declares exactly the shortcuts the code handles, each a message shortcut', () => {
+    const shortcuts = (manifest.features as { shortcuts?: { callback_id: string; type: string }[] }).shortcuts ?? [];
+    expect(shortcuts.map((s) => s.callback_id).sort()).toEqual([...handled.shortcuts].sort());
+    for (const shortcut of shortcuts) expect(shortcut.type).toBe('message');
+  });
+
   it('subscribes to exactly the bot events the code handles', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...handled.events].sort());
   });

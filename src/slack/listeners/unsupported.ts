@@ -1,6 +1,7 @@
-import type { AllMiddlewareArgs, App, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackActionMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
 import { isHandled } from './actions/index.ts';
+import { shortcutListeners } from './shortcuts/index.ts';
 
 interface Interaction {
   readonly ack: () => Promise<void>;
@@ -28,7 +29,10 @@ export function register(app: App, deps: ListenerDeps): void {
     if (!('action_id' in action && isHandled(action.action_id))) await next();
   };
   app.action({ action_id: /.*/ }, unhandled, acknowledge);
-  app.shortcut(/.*/, acknowledge);
+  const unhandledShortcut = async ({ shortcut, next }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    if (!Object.hasOwn(shortcutListeners, shortcut.callback_id)) await next();
+  };
+  app.shortcut(/.*/, unhandledShortcut, acknowledge);
   // No type: view_closed as well as view_submission.
   app.view({ callback_id: /.*/ }, acknowledge);
 }

@@ -20,7 +20,7 @@ export const moreResults = buttonListener('more_results', async (deps, payload, 
   const command = parseCommand(more.command);
   const publicMessage = payload.message !== undefined && payload.channel !== undefined && payload.container.is_ephemeral !== true;
   if (!publicMessage || isHomeTab(payload)) {
-    await showAnswer(deps, payload, client, respond, { command, commandText: more.command, page: more.page }, log);
+    await showAnswer(deps, payload, client, respond, { command, commandText: more.command, page: more.page, thread: more.thread }, log);
     return;
   }
   const channel = payload.channel!.id;

@@ -26,7 +26,7 @@ function shareKey(payload: BlockActions, talkId: string): string {
  * arrives twice: the share is claimed through the event de-duplicator (shared by replicas
  * when Redis is), so only the first posts; a failed post lets a later click try again.
  */
-export const shareTalk = buttonListener('share_talk', async (deps, payload, { respond }, log) => {
+export const shareTalk = buttonListener('share_talk', async (deps, payload, { client, respond }, log) => {
   const userId = payload.user.id;
   const { talk: talkId, list } = decodeShare(clickedValue(payload));
   const talk = deps.bot.catalogue.talkById.get(talkId);
@@ -39,14 +39,19 @@ export const shareTalk = buttonListener('share_talk', async (deps, payload, { re
     try {
       const message = renderSharedTalk(talk, { language, catalogue: deps.bot.catalogue, userId });
       // Video players are "media" to Slack; article previews are "links" and would crowd the talk.
-      await respond({
-        response_type: 'in_channel',
-        replace_original: false,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-        unfurl_media: talk.video !== null,
-      });
+      const post = { text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: talk.video !== null };
+      const thread = list?.thread;
+      if (thread !== undefined) {
+        // An answer about one message (the shortcut) is shared under it. That takes the bot being
+        // in the channel; where it is not, the talk goes to the channel through the response_url.
+        try {
+          await client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, ...post });
+          return true;
+        } catch (error) {
+          log.info('Could not share in the thread; sharing in the channel instead', { error, channel: thread.channel });
+        }
+      }
+      await respond({ response_type: 'in_channel', replace_original: false, ...post });
       return true;
     } catch (error) {
       log.error('Could not share a talk', { error, user: userId, talk: talk.id });
@@ -66,7 +71,12 @@ export const shareTalk = buttonListener('share_talk', async (deps, payload, { re
       return;
     }
     const shared = [...list.shared, talk.id];
-    const redrawn = renderCommand(deps.bot, parseCommand(list.command), list.command, list.page, { language, ephemeral: true, shared });
+    const redrawn = renderCommand(deps.bot, parseCommand(list.command), list.command, list.page, {
+      language,
+      ephemeral: true,
+      shared,
+      thread: list.thread,
+    });
     await respond({ response_type: 'ephemeral', replace_original: true, text: redrawn.text, blocks: redrawn.blocks, ...NO_UNFURL });
   } catch (error) {
     // The talk is shared; only the list could not be marked.

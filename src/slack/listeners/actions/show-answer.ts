@@ -1,5 +1,6 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { ShareThread } from '../../../blocks/ids.ts';
 import { NO_UNFURL } from '../../../blocks/message.ts';
 import type { Command } from '../../../bot/command.ts';
 import type { Logger } from '../../../log/logger.ts';
@@ -13,6 +14,7 @@ export interface ShowRequest {
   readonly command: Command;
   readonly commandText: string;
   readonly page: number;
+  readonly thread?: ShareThread | undefined;
 }
 
 /**
@@ -43,7 +45,11 @@ export async function showAnswer(
   }
   const language = await deps.languages.forUser(userId);
   try {
-    const message = renderCommand(deps.bot, request.command, request.commandText, request.page, { language, ephemeral: true });
+    const message = renderCommand(deps.bot, request.command, request.commandText, request.page, {
+      language,
+      ephemeral: true,
+      thread: request.thread,
+    });
     await respond({
       response_type: 'ephemeral',
       replace_original: payload.container.is_ephemeral === true,
