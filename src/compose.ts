@@ -10,6 +10,7 @@ import { createDigest, type Digest } from './digest/create.ts';
 import { createFileDigestStore, STATE_FILE } from './digest/file-store.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './digest/poster.ts';
 import type { DigestStore } from './digest/store.ts';
+import { createFeedback } from './feedback/feedback.ts';
 import type { Logger } from './log/logger.ts';
 import { createMetrics, type Metrics, timedSearcher } from './metrics/metrics.ts';
 import { connectRedis, type RedisConnection } from './redis/connection.ts';
@@ -116,6 +117,8 @@ export async function compose(config: Config, overrides: CompositionOverrides = 
         config,
         bot: digest === undefined ? bot : botWith(digest),
         metrics,
+        // Kept beside the digest's state, so that every replica counts into the same figures.
+        ...(digest && { feedback: createFeedback({ store: digest.store, searchGaps: config.searchGaps }) }),
         ...(replicas && {
           events: createRedisDeduplicator(replicas, { local: createEventDeduplicator(), logger: options.logger, metrics }),
           readiness: () => ({ redis: replicas.ready }),

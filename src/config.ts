@@ -36,6 +36,8 @@ export interface Config {
   readonly metricsPort?: number | undefined;
   /** When set, replicas share event de-duplication and the digest's state here instead of DATA_DIR and memory. */
   readonly redisUrl?: string | undefined;
+  /** SEARCH_GAPS=on: the words of searches that found nothing are kept, without user or channel, for 90 days. */
+  readonly searchGaps: boolean;
 }
 
 /** Every problem with the environment at once, each with how to fix it. */
@@ -122,6 +124,7 @@ const EnvSchema = z.object({
       ),
   ),
   DIGEST_SCHEDULER: optional(z.enum(['on', 'off'], { error: 'DIGEST_SCHEDULER must be "on" or "off"' })),
+  SEARCH_GAPS: optional(z.enum(['on', 'off'], { error: 'SEARCH_GAPS must be "on" or "off" (off by default)' })),
 });
 
 export interface LoadConfigOptions {
@@ -240,6 +243,7 @@ export function loadConfig({
     },
     metricsPort: values.METRICS_PORT,
     redisUrl: values.REDIS_URL,
+    searchGaps: values.SEARCH_GAPS === 'on',
   };
   return deepFreeze(config);
 }

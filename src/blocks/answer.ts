@@ -3,7 +3,7 @@ import type { Answer, TalkSource } from '../bot/answer.ts';
 import type { Catalogue, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import { sourceLabel } from './article.ts';
-import { controlsRow, topicChoice, topicMenu } from './controls.ts';
+import { controlsRow, ratingButtons, topicChoice, topicMenu } from './controls.ts';
 import { renderDigestReply } from './digest.ts';
 import { ACTIONS, encodeMore, encodeShare, type ShareThread } from './ids.ts';
 import type { Message } from './message.ts';
@@ -127,6 +127,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
         );
       }
       if (ephemeral && answer.source.type === 'random') controls.push(button(ACTIONS.randomTalk, m.anotherOne, 'random'));
+      controls.push(...ratingButtons({ kind: answer.source.type, talks: answer.talks.map((talk) => talk.id) }));
       if (ephemeral) controls.push(button(ACTIONS.dismiss, m.dismiss, 'dismiss'));
       if (controls.length) blocks.push({ type: 'actions', block_id: 'controls', elements: controls });
       // The fallback text is mrkdwn, unlike the plain_text header: an echoed `<!channel>` there would ping.
@@ -183,7 +184,8 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
           );
         }
       }
-      const closing = closingRows(language, ephemeral, undefined, 'takeaways');
+      const rating = ratingButtons({ kind: 'takeaways', talks: [] });
+      const closing = ephemeral ? [controlsRow(language, rating)] : [{ type: 'actions' as const, block_id: 'controls', elements: rating }];
       return { text: title, blocks: [...blocks.slice(0, LIMITS.blocksPerMessage - closing.length), ...closing] };
     }
     case 'radar':

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, PlainTextElement, PlainTextOption, StaticSelect } from '@slack/types';
 import type { Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
-import { ACTIONS } from './ids.ts';
+import { ACTIONS, encodeRating, type RatingValue } from './ids.ts';
 import { messages } from './messages.ts';
 import { LIMITS, truncate } from './text.ts';
 
@@ -13,6 +13,15 @@ const plainText = (text: string): PlainTextElement => ({ type: 'plain_text', tex
 /** "Dismiss": the listener deletes the ephemeral answer it sits under. */
 export function dismissButton(language: Language): Button {
   return { type: 'button', action_id: ACTIONS.dismiss, text: plainText(messages(language).dismiss), value: 'dismiss' };
+}
+
+/** 👍 and 👎: whoever sees an answer may say whether it helped; only counts are kept (src/feedback/). */
+export function ratingButtons(rating: RatingValue): Button[] {
+  const value = encodeRating(rating);
+  return [
+    { type: 'button', action_id: ACTIONS.rateUp, text: plainText('👍'), value },
+    { type: 'button', action_id: ACTIONS.rateDown, text: plainText('👎'), value },
+  ];
 }
 
 /** The row that closes an ephemeral answer; `before` goes on its left (a menu, say), so the answer ends in one row. */

@@ -12,6 +12,8 @@ export const ACTIONS = {
   randomTalk: 'random_talk',
   watchVideo: 'watch_video',
   openArticle: 'open_article',
+  rateUp: 'rate_up',
+  rateDown: 'rate_down',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
@@ -90,4 +92,24 @@ export function decodeShare(raw: string): ShareValue {
     // A value we did not write: an unknown talk, which the listener ignores.
   }
   return { talk: '' };
+}
+
+/** The value of 👍 and 👎 under an answer: its kind and the talks it showed, what the counts are kept by. */
+export interface RatingValue {
+  readonly kind: string;
+  readonly talks: readonly string[];
+}
+
+export function encodeRating({ kind, talks }: RatingValue): string {
+  return JSON.stringify({ k: kind, t: talks.slice(0, 20) }).slice(0, LIMITS.buttonValue);
+}
+
+export function decodeRating(raw: string): RatingValue | undefined {
+  try {
+    const parsed = JSON.parse(raw) as { k?: unknown; t?: unknown };
+    if (typeof parsed.k !== 'string' || !/^[a-z-]{1,20}$/.test(parsed.k) || !Array.isArray(parsed.t)) return undefined;
+    return { kind: parsed.k, talks: parsed.t.filter((id): id is string => typeof id === 'string' && id.length <= 100).slice(0, 20) };
+  } catch {
+    return undefined;
+  }
 }

@@ -40,6 +40,8 @@ export interface Messages {
   readonly topicsIntro: (talks: number) => string;
   readonly takeawaysHeader: (year?: number) => string;
   readonly noTakeaways: string;
+  /** The private thanks for a 👍 or 👎, a first vote or one that replaces the voter's other one. */
+  readonly rated: (value: 'up' | 'down', outcome: 'counted' | 'changed' | 'same') => string;
   readonly radar: {
     /** The stance alone, as a group's title: "Adopt". */
     readonly stance: Record<Stance, string>;
@@ -153,6 +155,10 @@ const en: Messages = {
   topicsIntro: (talks) => `${talks} talks, by topic. Pick one to see its talks.`,
   takeawaysHeader: (year) => (year ? `What the team took away in ${year}` : 'What the team took away from each event'),
   noTakeaways: 'The team wrote no conclusion for that edition.',
+  rated: (value, outcome) =>
+    outcome === 'same'
+      ? 'Already counted, thanks.'
+      : `${value === 'up' ? '👍' : '👎'} ${outcome === 'changed' ? 'Changed your vote, thanks.' : 'Thanks: only the count is kept, not who voted.'}`,
   radar: {
     stance: { adopt: 'Adopt', trial: 'Trial', assess: 'Assess', hold: 'Hold' },
     timelineHeader: (subject) => `The team on ${subject}, edition after edition`,
@@ -280,6 +286,10 @@ const fr: Messages = {
   topicsIntro: (talks) => `${talks} conférences, par thème. Choisissez-en un pour voir ses conférences.`,
   takeawaysHeader: (year) => (year ? `Ce que l’équipe a retenu en ${year}` : 'Ce que l’équipe a retenu de chaque événement'),
   noTakeaways: 'L’équipe n’a pas écrit de conclusion pour cette édition.',
+  rated: (value, outcome) =>
+    outcome === 'same'
+      ? 'Déjà compté, merci.'
+      : `${value === 'up' ? '👍' : '👎'} ${outcome === 'changed' ? 'Vote modifié, merci.' : 'Merci\u00a0: seul le nombre de votes est gardé, pas qui a voté.'}`,
   radar: {
     stance: { adopt: 'Adopté', trial: 'À l’essai', assess: 'À évaluer', hold: 'En attente' },
     timelineHeader: (subject) => `L’équipe et ${subject}, d’une édition à l’autre`,

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Language } from '../catalogue/schema.ts';
 import type { RadarOverview, RadarStep, RadarTimeline } from '../radar/radar.ts';
-import { controlsRow } from './controls.ts';
+import { controlsRow, ratingButtons } from './controls.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
 import { editionName, shortTakeaway } from './talk.ts';
@@ -30,12 +30,14 @@ export function renderRadarTimeline(timeline: RadarTimeline, language: Language,
   }
   const title = m.radar.timelineHeader(timeline.topic?.label[language] ?? truncate(timeline.subject, SUBJECT_ECHO_MAX));
   const blocks: KnownBlock[] = [header(title), context(m.radar.timelineIntro)];
+  const rating = ratingButtons({ kind: 'radar', talks: timeline.steps.flatMap((step) => (step.kind === 'talk' ? [step.talk.id] : [])) });
+  const rated = ephemeral ? [controlsRow(language, rating)] : [{ type: 'actions' as const, block_id: 'controls', elements: rating }];
   const editions = [...new Set(timeline.steps.map((step) => step.edition))];
   for (const edition of editions) {
     const lines = timeline.steps.filter((step) => step.edition === edition).map((step) => stepLine(step, language));
     blocks.push(section(`*${escapeText(editionName(edition))}*\n${lines.join('\n')}`));
   }
-  return { text: escapeText(title), blocks: [...blocks.slice(0, LIMITS.blocksPerMessage - closing.length), ...closing] };
+  return { text: escapeText(title), blocks: [...blocks.slice(0, LIMITS.blocksPerMessage - rated.length), ...rated] };
 }
 
 /** "2024", or "KCD France 2023" for an event other than KubeCon: short enough to follow each entry. */

@@ -34,6 +34,18 @@ const CONSOLE_USER = 'you';
 /** What pressing a button or picking a menu option with this value prints. */
 type Press = (value: string) => string;
 
+const RATINGS: readonly string[] = [ACTIONS.rateUp, ACTIONS.rateDown];
+
+/** The answer without 👍 and 👎: the console keeps no figures for anyone to read. */
+function withoutRatings(message: Message): Message {
+  const blocks = message.blocks.map((block) =>
+    block.type === 'actions'
+      ? { ...block, elements: block.elements.filter((element) => !RATINGS.includes((element as { action_id?: string }).action_id ?? '')) }
+      : block,
+  );
+  return { ...message, blocks };
+}
+
 export function createSession({ bot, language, style }: SessionOptions): Session {
   const m = messages(language);
   const words = consoleWords(language);
@@ -47,7 +59,7 @@ export function createSession({ bot, language, style }: SessionOptions): Session
   let shownHowToPress = false;
 
   function show(answer: Answer): string {
-    const rendered = renderMessage(renderAnswer(answer, { language, catalogue: bot.catalogue, ephemeral: true }), style);
+    const rendered = renderMessage(withoutRatings(renderAnswer(answer, { language, catalogue: bot.catalogue, ephemeral: true })), style);
     choices = rendered.choices;
     shown = answer;
     if (answer.kind === 'talks') list = answer;
@@ -96,6 +108,9 @@ export function createSession({ bot, language, style }: SessionOptions): Session
     // URL buttons are printed as their URL, never numbered: there is nothing to press.
     [ACTIONS.watchVideo]: undefined,
     [ACTIONS.openArticle]: undefined,
+    // Not drawn in the console (withoutRatings): ratings are counted in a Slack workspace's store.
+    [ACTIONS.rateUp]: undefined,
+    [ACTIONS.rateDown]: undefined,
   };
 
   function press(number: number): string {

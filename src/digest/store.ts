@@ -5,6 +5,7 @@ const channelId = z.string().regex(/^[A-Z0-9]+$/, 'expected a Slack channel id')
 const instant = z.iso.datetime();
 
 const HistorySchema = z.looseObject({ cycle: z.number().int().min(0), seen: z.array(z.string()) });
+const Tally = z.looseObject({ up: z.number().int().min(0), down: z.number().int().min(0) });
 
 /**
  * Every object is loose: fields this version does not know (written by a newer one, before a
@@ -23,6 +24,24 @@ const StateSchema = z.looseObject({
       language: z.enum(LANGUAGES),
     }),
   ),
+  /**
+   * Whether answers were useful (src/feedback/): counts only, per talk and per kind of answer;
+   * each vote kept a week under a salted hash of who cast it and on which answer, so that a
+   * second vote replaces the first; and, with SEARCH_GAPS=on, the words of searches that found
+   * nothing, for 90 days. No user id, no channel, no query as typed.
+   */
+  feedback: z
+    .looseObject({
+      salt: z.string().min(16),
+      talks: z.record(z.string(), Tally),
+      kinds: z.record(z.string(), Tally),
+      votes: z.record(
+        z.string(),
+        z.looseObject({ value: z.enum(['up', 'down']), at: instant, kind: z.string(), talks: z.array(z.string()) }),
+      ),
+      gaps: z.record(z.string(), z.looseObject({ count: z.number().int().min(1), last: instant })),
+    })
+    .optional(),
   /** What each channel has seen, and its last and in-progress digests. */
   channels: z.record(
     channelId,
@@ -55,6 +74,7 @@ export type DigestState = z.infer<typeof StateSchema>;
 export type ChannelState = DigestState['channels'][string];
 export type PendingDigest = NonNullable<ChannelState['pending']>;
 export type Subscription = DigestState['subscriptions'][string];
+export type FeedbackState = NonNullable<DigestState['feedback']>;
 
 export const EMPTY_STATE: DigestState = { version: 1, subscriptions: {}, channels: {} };
 

@@ -4,6 +4,7 @@ import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-
 import PQueue from 'p-queue';
 import type { Bot } from '../bot/answer.ts';
 import type { Config } from '../config.ts';
+import type { Feedback } from '../feedback/feedback.ts';
 import { healthRoutes, type ReadinessChecks } from '../http/health.ts';
 import type { Server } from '../http/node-http.ts';
 import { DEFAULT_API_URL, type ResponseUrlRetry, retryingResponseUrls } from '../http/response-url-fetch.ts';
@@ -96,6 +97,8 @@ export interface SlackAppOptions {
   readonly events?: EventDeduplicator | undefined;
   /** Readiness checks of what the app is given (Redis, say), beside its own. */
   readonly readiness?: (() => ReadinessChecks) | undefined;
+  /** Ratings and search gaps (src/feedback/), kept in the digest's store; without it 👍 and 👎 count nothing. */
+  readonly feedback?: Feedback | undefined;
 }
 
 export interface SlackApp {
@@ -174,6 +177,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     bot,
     logger,
     events: options.events ?? createEventDeduplicator(),
+    feedback: options.feedback,
     answerLater,
     languages: createLanguageResolver({
       fallback: config.language,

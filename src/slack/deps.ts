@@ -1,3 +1,4 @@
+import type { Feedback } from '../feedback/feedback.ts';
 import type { Logger } from '../log/logger.ts';
 import type { EventDeduplicator } from './dedupe.ts';
 import type { LanguageResolver } from './language.ts';
@@ -14,4 +15,6 @@ export interface ListenerDeps extends ReplyDependencies {
    * the answer waits its turn. Graceful shutdown and the metrics still wait for it.
    */
   readonly answerLater: (work: () => Promise<unknown>) => void;
+  /** Ratings and search gaps, in the digest's store; absent where the bot runs without one. */
+  readonly feedback?: Feedback | undefined;
 }

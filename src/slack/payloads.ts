@@ -80,7 +80,7 @@ export const BlockActionsSchema = z.object({
   /** The message the button is in, when it is not ephemeral: where More posts the next page. */
   message: z.object({ ts, thread_ts: ts.optional() }).optional(),
   response_url: responseUrl.optional(),
-  view: z.object({ type: z.string() }).optional(),
+  view: z.object({ type: z.string(), id: z.string().max(100).optional() }).optional(),
   actions: z.array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional() })).min(1),
 });
 export type BlockActions = z.infer<typeof BlockActionsSchema>;

@@ -11,14 +11,16 @@ export interface Run {
 interface RunOptions {
   readonly input?: string;
   readonly timeoutMs?: number;
+  /** Over this process's environment. */
+  readonly env?: Record<string, string>;
 }
 
-function run(file: string, args: readonly string[], { input, timeoutMs = 15_000 }: RunOptions): Promise<Run> {
+function run(file: string, args: readonly string[], { input, timeoutMs = 15_000, env = {} }: RunOptions): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       cwd: PROJECT_ROOT,
       // Set by `npm -s test`, it would silence the npm that the README's lines run, and hide the banner they must do without.
-      env: { ...process.env, npm_config_loglevel: undefined },
+      env: { ...process.env, npm_config_loglevel: undefined, ...env },
       timeout: timeoutMs,
     });
     let stdout = '';

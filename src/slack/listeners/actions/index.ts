@@ -6,6 +6,7 @@ import { linkButton } from './link-button.ts';
 import { moreResults } from './more-results.ts';
 import { pickTopic } from './pick-topic.ts';
 import { randomTalk } from './random-talk.ts';
+import { rateAnswer } from './rate-answer.ts';
 import { shareTalk } from './share-talk.ts';
 import { showEdition } from './show-edition.ts';
 import { showTopic } from './show-topic.ts';
@@ -24,6 +25,8 @@ export const actionListeners = [
   { actionId: prefixed(ACTIONS.showEdition), listener: showEdition },
   { actionId: ACTIONS.watchVideo, listener: linkButton },
   { actionId: ACTIONS.openArticle, listener: linkButton },
+  { actionId: ACTIONS.rateUp, listener: rateAnswer },
+  { actionId: ACTIONS.rateDown, listener: rateAnswer },
 ] as const;
 
 /** Whether a listener above answers this action: the catch-all of unsupported.ts must leave it alone. */

@@ -4,7 +4,7 @@ import { NO_UNFURL } from '../../../blocks/message.ts';
 import { MAX_QUESTION } from '../../../bot/command.ts';
 import type { ListenerDeps } from '../../deps.ts';
 import { invalidFields, type MessageShortcut, MessageShortcutSchema } from '../../payloads.ts';
-import { apology } from '../../reply.ts';
+import { apology, noteGap } from '../../reply.ts';
 
 /** The callback id manifest.yml gives the message shortcut. */
 export const FIND_TALKS = 'find_talks';
@@ -40,6 +40,7 @@ export function findTalks(deps: ListenerDeps) {
       const language = await deps.languages.forUser(user.id);
       try {
         const answer = deps.bot.answer({ kind: 'search', query }, query);
+        noteGap(deps.feedback, answer);
         const thread = { channel: channel.id, ts: message.thread_ts ?? message.ts };
         const reply = renderAnswer(answer, { language, catalogue: deps.bot.catalogue, ephemeral: true, thread });
         await respond({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks, ...NO_UNFURL });
