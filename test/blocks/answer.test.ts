@@ -113,10 +113,10 @@ describe('takeaways', () => {
     expect(french).not.toContain('(in French)');
   });
 
-  it('end with Dismiss, within Slack’s 50 blocks', () => {
+  it('end with the ratings and Dismiss, within Slack’s 50 blocks', () => {
     for (const language of ['en', 'fr'] as const) {
       const message = render(ask('takeaways'), { language });
-      expect(actionIds(message)).toEqual(['dismiss']);
+      expect(actionIds(message)).toEqual(['rate_up', 'rate_down', 'dismiss']);
       expect(blockKitProblems(message, { allowedUrls: urls })).toEqual([]);
     }
   });

@@ -149,7 +149,15 @@ describe('/kubecon over HTTP', () => {
     expect(json(blocks)).toContain('Talks for “autoscaling”');
     expect(json(blocks)).toContain('Showing 1–3 of 5');
     expect(json(blocks)).toContain('English takeaway of Karpenter Autoscaling in Anger.');
-    expect(buttons(blocks).map((b) => b.action_id)).toEqual(['share_talk', 'share_talk', 'share_talk', 'more_results', 'dismiss']);
+    expect(buttons(blocks).map((b) => b.action_id)).toEqual([
+      'share_talk',
+      'share_talk',
+      'share_talk',
+      'more_results',
+      'rate_up',
+      'rate_down',
+      'dismiss',
+    ]);
   });
 
   it('pages with More results, in place of the preview', async () => {
@@ -180,13 +188,20 @@ describe('/kubecon over HTTP', () => {
     expect(posted.at).toBeLessThanOrEqual(redrawn.at);
     expect(redrawn.args).toMatchObject({ response_type: 'ephemeral' });
     expect(json(blocksOf(redrawn))).toContain('shared ✓');
-    expect(buttons(blocksOf(redrawn)).map((b) => b.action_id)).toEqual(['share_talk', 'share_talk', 'more_results', 'dismiss']);
+    expect(buttons(blocksOf(redrawn)).map((b) => b.action_id)).toEqual([
+      'share_talk',
+      'share_talk',
+      'more_results',
+      'rate_up',
+      'rate_down',
+      'dismiss',
+    ]);
 
     // A second share from the redrawn list keeps the first one marked.
     const again = await click(h, button(blocksOf(redrawn), 'share_talk'));
     const redrawnAgain = await responded(h, again.responseId, (call) => call.args.replace_original === true);
     expect(json(blocksOf(redrawnAgain)).match(/shared ✓/g)).toHaveLength(2);
-    expect(buttons(blocksOf(redrawnAgain)).map((b) => b.action_id)).toEqual(['share_talk', 'more_results', 'dismiss']);
+    expect(buttons(blocksOf(redrawnAgain)).map((b) => b.action_id)).toEqual(['share_talk', 'more_results', 'rate_up', 'rate_down', 'dismiss']);
   });
 
   it('dismisses the preview', async () => {
@@ -369,7 +384,8 @@ describe('mentions and direct messages', () => {
     expect(json(blocksOf(reply))).toContain('Talks for “prometheus”');
     expect(json(blocksOf(reply))).toContain('Prometheus Long-Term Storage');
     // Public replies carry no Share or Dismiss: those are for ephemeral previews.
-    expect(buttons(blocksOf(reply)).map((b) => b.action_id)).toEqual([]);
+    // In a thread, whoever sees the answer may rate it; nothing else to press.
+    expect(buttons(blocksOf(reply)).map((b) => b.action_id)).toEqual(['rate_up', 'rate_down']);
   });
 
   it('answers subcommands in the thread the mention was in', async () => {
