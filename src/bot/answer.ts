@@ -130,8 +130,11 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
         return searchAnswer(command.name, `topic:${topic.id}`, commandText, page, { type: 'topic', topic });
       }
       case 'edition': {
-        const ids = searcher.context.resolveEditions(foldText(command.year));
-        const edition = catalogue.editions.find((e) => ids.includes(e.id));
+        // Each word names editions; together they narrow ("paris 2023": the Paris one of 2023).
+        const named = foldText(command.year)
+          .split(' ')
+          .map((word) => searcher.context.resolveEditions(word));
+        const edition = catalogue.editions.find((e) => named.every((ids) => ids.includes(e.id)));
         if (!edition) return { kind: 'no-results', query: command.year, suggestions: [], unknownEdition: command.year };
         return list(
           { type: 'edition', edition },

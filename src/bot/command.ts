@@ -79,7 +79,8 @@ export function parseCommand(text: string): Command {
   if ((first === 'topic' || first === 'sujet' || first === 'theme') && rest.length > 0)
     return { kind: 'topic', name: asTyped(trimmed, first) };
   if (KEYWORDS.random.includes(words.join(' ') as never)) return { kind: 'random' };
-  if (is(first, 'edition') && rest.length === 1) return { kind: 'edition', year: rest[0]! };
+  // "edition 2024", "edition kcd", "edition paris 2023": a year, a city, an event, or several that narrow.
+  if (is(first, 'edition') && rest.length >= 1 && rest.length <= 3) return { kind: 'edition', year: rest.join(' ') };
   if (is(first, 'takeaways') && rest.length <= 1) return { kind: 'takeaways', year: rest[0] };
   if (is(first, 'radar')) return { kind: 'radar', subject: rest.length === 0 ? undefined : asTyped(trimmed, first) };
   if (is(first, 'digest')) {

@@ -43,6 +43,9 @@ describe('the bot core', () => {
     expect(security.talks.every((talk) => talk.topics.includes('security'))).toBe(true);
     const valencia = talksOf(ask('edition valence'));
     expect(valencia.total).toBe(catalogue.talks.filter((talk) => talk.edition.year === 2022).length);
+    // Two words narrow: Paris hosted KCD France 2023 and KubeCon 2024.
+    expect(talksOf(ask('edition paris 2023')).source).toMatchObject({ type: 'edition', edition: { kind: 'kcd', year: 2023 } });
+    expect(talksOf(ask('edition 2024 paris')).source).toMatchObject({ type: 'edition', edition: { kind: 'kubecon', year: 2024 } });
     const topics = ask('topics pls');
     expect(topics.kind).toBe('topics');
     if (topics.kind === 'topics') expect(topics.topics.reduce((sum, { count }) => sum + count, 0)).toBeGreaterThan(catalogue.talks.length);

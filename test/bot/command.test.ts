@@ -14,6 +14,8 @@ describe('parseCommand', () => {
     ['random', { kind: 'random' }],
     ['au hasard', { kind: 'random' }],
     ['edition 2024', { kind: 'edition', year: '2024' }],
+    ['edition paris 2023', { kind: 'edition', year: 'paris 2023' }],
+    ['radar', { kind: 'radar', subject: undefined }],
     ['takeaways', { kind: 'takeaways', year: undefined }],
     ['bilan 2022', { kind: 'takeaways', year: '2022' }],
     ['digest subscribe', { kind: 'digest', action: 'subscribe' }],
