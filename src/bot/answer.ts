@@ -134,6 +134,7 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
         const named = foldText(command.year)
           .split(' ')
           .map((word) => searcher.context.resolveEditions(word));
+        if (named.length > 1 && named.some((ids) => ids.length === 0)) return searchAnswer(command.year, command.year, commandText, page);
         const edition = catalogue.editions.find((e) => named.every((ids) => ids.includes(e.id)));
         if (!edition) return { kind: 'no-results', query: command.year, suggestions: [], unknownEdition: command.year };
         return list(

@@ -46,6 +46,10 @@ describe('the bot core', () => {
     // Two words narrow: Paris hosted KCD France 2023 and KubeCon 2024.
     expect(talksOf(ask('edition paris 2023')).source).toMatchObject({ type: 'edition', edition: { kind: 'kcd', year: 2023 } });
     expect(talksOf(ask('edition 2024 paris')).source).toMatchObject({ type: 'edition', edition: { kind: 'kubecon', year: 2024 } });
+    // A word that names no edition makes it a search, filtered by the words that do.
+    const cilium = talksOf(ask('edition 2024 cilium'));
+    expect(cilium.source.type).toBe('search');
+    expect(cilium.talks[0]?.title).toMatch(/Cilium/);
     const topics = ask('topics pls');
     expect(topics.kind).toBe('topics');
     if (topics.kind === 'topics') expect(topics.topics.reduce((sum, { count }) => sum + count, 0)).toBeGreaterThan(catalogue.talks.length);

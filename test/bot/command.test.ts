@@ -29,7 +29,6 @@ describe('parseCommand', () => {
     'ephemeral containers',
     'topics about costs',
     'help me debug a pod',
-    'edition 2024 cilium',
     'digest of costs',
     'random thoughts on chaos',
   ])('treats %j as a query, never as an error', (text) => {
