@@ -25,13 +25,10 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
-  it.each([
-    'ephemeral containers',
-    'topics about costs',
-    'help me debug a pod',
-    'digest of costs',
-    'random thoughts on chaos',
-  ])('treats %j as a query, never as an error', (text) => {
-    expect(parseCommand(text)).toEqual({ kind: 'search', query: text });
-  });
+  it.each(['ephemeral containers', 'topics about costs', 'help me debug a pod', 'digest of costs', 'random thoughts on chaos'])(
+    'treats %j as a query, never as an error',
+    (text) => {
+      expect(parseCommand(text)).toEqual({ kind: 'search', query: text });
+    },
+  );
 });

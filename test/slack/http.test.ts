@@ -201,7 +201,13 @@ describe('/kubecon over HTTP', () => {
     const again = await click(h, button(blocksOf(redrawn), 'share_talk'));
     const redrawnAgain = await responded(h, again.responseId, (call) => call.args.replace_original === true);
     expect(json(blocksOf(redrawnAgain)).match(/shared ✓/g)).toHaveLength(2);
-    expect(buttons(blocksOf(redrawnAgain)).map((b) => b.action_id)).toEqual(['share_talk', 'more_results', 'rate_up', 'rate_down', 'dismiss']);
+    expect(buttons(blocksOf(redrawnAgain)).map((b) => b.action_id)).toEqual([
+      'share_talk',
+      'more_results',
+      'rate_up',
+      'rate_down',
+      'dismiss',
+    ]);
   });
 
   it('dismisses the preview', async () => {
