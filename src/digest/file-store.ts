@@ -44,7 +44,7 @@ export function createFileDigestStore(file: string, { tmpfileCreated, logger }: 
     `The bot will not overwrite it. Restore it from a backup, correct it by hand, or move it aside (mv ${file} ${file}.broken) ` +
     'to start over, which forgets every subscription and what each channel has seen.';
 
-  async function read(): Promise<DigestState> {
+  async function read(retried = false): Promise<DigestState> {
     let raw: string;
     try {
       raw = await readFile(file, 'utf8');
@@ -52,6 +52,9 @@ export function createFileDigestStore(file: string, { tmpfileCreated, logger }: 
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
         if (!(await exists(marker))) return EMPTY_STATE;
+        // Read without the lock, this may have raced another process's first write: the file
+        // came into place, and the marker after it, between the read above and this check.
+        if (!retried && (await exists(file))) return read(true);
         throw new DigestStateError(
           `The digest state file ${file} has disappeared, though the bot saved one there (${marker} says so). ` +
             `Restore it from a backup; or, to start over (forgetting every subscription and what each channel has seen), delete ${marker}.`,
@@ -114,5 +117,5 @@ export function createFileDigestStore(file: string, { tmpfileCreated, logger }: 
     return run;
   }
 
-  return { location: file, read, update };
+  return { location: file, read: () => read(), update };
 }

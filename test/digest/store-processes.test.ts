@@ -22,7 +22,12 @@ function writer(job: Record<string, unknown>): { child: ChildProcess; done: Prom
   const child = spawn(process.execPath, [WRITER, JSON.stringify(job)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return { child, done: once(child, 'exit').then(() => out) };
+  // A child that failed (a store error, say) fails the test with its own words, not with missing counts.
+  const done = once(child, 'exit').then(([code]) => {
+    if (code !== 0 && code !== null) throw new Error(`a writer process exited with code ${code}: see its error above`);
+    return out;
+  });
+  return { child, done };
 }
 
 const channels = ['CP1', 'CP2', 'CP3', 'CP4', 'CP5'];
