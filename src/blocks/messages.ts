@@ -48,6 +48,8 @@ export interface Messages {
     readonly timelineHeader: (subject: string) => string;
     readonly timelineIntro: string;
     readonly conclusion: string;
+    /** A step: its linked title, then what the team said, with the language's punctuation between. */
+    readonly step: (title: string, text: string) => string;
     readonly none: (subject: string) => string;
     readonly noneHint: (subject: string) => string;
     readonly overviewHeader: string;
@@ -164,6 +166,7 @@ const en: Messages = {
     timelineHeader: (subject) => `The team on ${subject}, edition after edition`,
     timelineIntro: 'From the stance the team gave each talk and the conclusions of each event, oldest first.',
     conclusion: 'Conclusion',
+    step: (title, text) => `${title}: ${text}`,
     none: (subject) => `The team never took a position on “${subject}” in its write-ups.`,
     noneHint: (subject) => `Search the talks with \`/kubecon ${subject}\`, or see the whole picture with \`/kubecon radar\`.`,
     overviewHeader: 'The team’s radar: where it stands today',
@@ -296,6 +299,7 @@ const fr: Messages = {
     timelineIntro:
       'D’après la position donnée à chaque conférence et les conclusions de chaque événement, de la plus ancienne à la plus récente.',
     conclusion: 'Conclusion',
+    step: (title, text) => `${title}\u00a0: ${text}`,
     none: (subject) => `L’équipe n’a jamais pris position sur «\u00a0${subject}\u00a0» dans ses comptes rendus.`,
     noneHint: (subject) => `Cherchez parmi les conférences avec \`/kubecon ${subject}\`, ou voyez l’ensemble avec \`/kubecon radar\`.`,
     overviewHeader: 'Le radar de l’équipe\u00a0: où elle en est aujourd’hui',

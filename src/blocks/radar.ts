@@ -13,10 +13,11 @@ function stepLine(step: RadarStep, language: Language): string {
   const m = messages(language);
   if (step.kind === 'talk') {
     const { talk } = step;
-    return `• _${m.radar.stance[step.stance]}_ · *${link(talk.video ?? talk.sectionUrl, talk.title)}*: ${escapeText(shortTakeaway(talk.takeaway[language]))}`;
+    return `• _${m.radar.stance[step.stance]}_ · ${m.radar.step(`*${link(talk.video ?? talk.sectionUrl, talk.title)}*`, escapeText(shortTakeaway(talk.takeaway[language])))}`;
   }
   const { conclusion } = step;
-  return `• 📝 ${m.radar.conclusion} · *${link(conclusion.sectionUrl, conclusion.theme[language])}*: ${escapeText(shortTakeaway(conclusion.summary[language]))}`;
+  const said = step.point?.[language] ?? shortTakeaway(conclusion.summary[language]);
+  return `• 📝 ${m.radar.conclusion} · ${m.radar.step(`*${link(conclusion.sectionUrl, conclusion.theme[language])}*`, escapeText(said))}`;
 }
 
 /** One section per edition, oldest first: each stance and conclusion linked to its talk or write-up. */
@@ -66,6 +67,7 @@ export function renderRadarOverview(overview: RadarOverview, language: Language,
     }
     blocks.push(section(text));
   }
-  if (ephemeral) blocks.push(controlsRow(language));
+  const rating = ratingButtons({ kind: 'radar', talks: [] });
+  blocks.push(ephemeral ? controlsRow(language, rating) : { type: 'actions', block_id: 'controls', elements: rating });
   return { text: m.radar.overviewHeader, blocks };
 }

@@ -162,7 +162,7 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
       case 'radar':
         return command.subject === undefined
           ? { kind: 'radar-overview', overview }
-          : { kind: 'radar', timeline: radarOf(catalogue, searcher.context.resolveTopic, command.subject) };
+          : { kind: 'radar', timeline: radarOf(catalogue, searcher.context, command.subject) };
       case 'digest':
         return { kind: 'digest-unavailable', why: 'no-channel' };
       case 'search':

@@ -1,7 +1,7 @@
 import type { Catalogue, Conclusion, Edition, Talk, Topic } from '../catalogue/model.ts';
-import type { Stance } from '../catalogue/schema.ts';
+import type { Localized, Stance } from '../catalogue/schema.ts';
 import { STANCES } from '../catalogue/schema.ts';
-import { meaningfulWords } from '../search/query.ts';
+import { parseQuery, type QueryContext } from '../search/query.ts';
 import { foldText } from '../search/text.ts';
 
 /**
@@ -11,10 +11,16 @@ import { foldText } from '../search/text.ts';
  */
 export type RadarStep =
   | { readonly kind: 'talk'; readonly edition: Edition; readonly talk: Talk; readonly stance: Stance }
-  | { readonly kind: 'conclusion'; readonly edition: Edition; readonly conclusion: Conclusion };
+  | {
+      readonly kind: 'conclusion';
+      readonly edition: Edition;
+      readonly conclusion: Conclusion;
+      /** The point or sentence of the conclusion that names the subject, when one does. */
+      readonly point?: Localized | undefined;
+    };
 
 export interface RadarTimeline {
-  /** What was asked about, as typed. */
+  /** What was asked about: its question phrasing and chatter read past, as a talk spells it when one names it. */
   readonly subject: string;
   /** The topic the subject named, when it named one rather than a technology. */
   readonly topic?: Topic | undefined;
@@ -52,22 +58,42 @@ const conclusionText = (c: Conclusion) =>
 
 const byYear = (a: { edition: Edition }, b: { edition: Edition }) => a.edition.year - b.edition.year;
 
+/** The sentences of a text, each kept whole. */
+const sentences = (text: string) => text.match(/(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|$)/g) ?? [text];
+
+/** The first point, or else sentence of the summary, that names every word of one of `wordSets`, in both languages. */
+function pointOf(conclusion: Conclusion, wordSets: readonly (readonly string[])[]): Localized | undefined {
+  const names = (text: Localized) => wordSets.some((words) => mentionsAll(`${text.en} ${text.fr}`, words));
+  const point = conclusion.points.find(names);
+  if (point) return point;
+  const [en, fr] = [sentences(conclusion.summary.en), sentences(conclusion.summary.fr)];
+  // Summaries are written sentence for sentence in both languages; where they are not, the whole summary.
+  if (en.length !== fr.length) return undefined;
+  const at = en.findIndex((sentence, i) => names({ en: sentence, fr: fr[i]! }));
+  return at <= 0 ? undefined : { en: en[at]!.trim(), fr: fr[at]!.trim() };
+}
+
 /**
- * The team's position on `subject` over time. A topic named by its own label ("service
- * mesh") takes every talk filed under it; a technology ("Istio", "Karpenter") the talks
- * that name it; a subject that names no stance-bearing talk falls back on the topic it
+ * The team's position on `subject` over time. The subject is read as a search reads a query
+ * (chatter and question phrasing out, `topic:` read). A topic named by its own label
+ * ("service mesh") takes every talk filed under it; a technology ("Istio", "Karpenter") the
+ * talks that name it; a subject that names no stance-bearing talk falls back on the topic it
  * resolves to (typos forgiven), if any. Conclusions join when they concern those talks or
- * name the subject.
+ * name the subject, each with the point that names it.
  */
-export function radarOf(catalogue: Catalogue, resolveTopic: (name: string) => string | undefined, subject: string): RadarTimeline {
-  const folded = foldText(subject);
-  const words = meaningfulWords(subject).map(foldText).filter(Boolean);
-  const labelled = catalogue.topics.find(
-    (t) => t.id === folded.replace(/ /g, '-') || foldText(t.label.en) === folded || foldText(t.label.fr) === folded,
-  );
+export function radarOf(catalogue: Catalogue, context: QueryContext, subject: string): RadarTimeline {
+  const parsed = parseQuery(subject, context);
+  const words = parsed.slots.flatMap((slot) => foldText(slot.word).split(' ')).filter(Boolean);
+  const folded = words.join(' ');
+  const filtered = parsed.topics[0] === undefined ? undefined : catalogue.topicById.get(parsed.topics[0]);
+  const labelled =
+    filtered ??
+    catalogue.topics.find(
+      (t) => folded !== '' && (t.id === folded.replace(/ /g, '-') || foldText(t.label.en) === folded || foldText(t.label.fr) === folded),
+    );
   const naming = catalogue.talks.filter((talk) => mentionsAll(talkText(talk), words));
   const fallback = () => {
-    const id = resolveTopic(folded);
+    const id = folded === '' ? undefined : context.resolveTopic(folded);
     return id === undefined ? undefined : catalogue.topicById.get(id);
   };
   const topic = labelled ?? (naming.some((talk) => talk.stance) ? undefined : fallback());
@@ -82,12 +108,14 @@ export function radarOf(catalogue: Catalogue, resolveTopic: (name: string) => st
     .slice(-MAX_TALK_STEPS);
   const conclusionSteps: RadarStep[] = catalogue.conclusions
     .filter((c) => c.talks.some((id) => talkIds.has(id)) || topicWords.some((ws) => mentionsAll(conclusionText(c), ws)))
-    .map((conclusion) => ({ kind: 'conclusion' as const, edition: conclusion.edition, conclusion }))
+    .map((conclusion) => ({ kind: 'conclusion' as const, edition: conclusion.edition, conclusion, point: pointOf(conclusion, topicWords) }))
     .sort(byYear)
     .slice(-MAX_CONCLUSION_STEPS);
   // Within an edition, the talks, then what the team concluded from them.
   const steps = [...talkSteps, ...conclusionSteps].sort((a, b) => byYear(a, b) || (a.kind === b.kind ? 0 : a.kind === 'talk' ? -1 : 1));
-  return { subject, topic, steps };
+  // As the catalogue spells it ("Karpenter", "Cilium"), when a talk's keyword is exactly what was asked.
+  const spelled = naming.flatMap((talk) => [...talk.keywords.en, ...talk.keywords.fr]).find((keyword) => foldText(keyword) === folded);
+  return { subject: spelled ?? (folded || subject), topic, steps };
 }
 
 /**

@@ -8,8 +8,8 @@ import { createSearcher } from '../../src/search/searcher.ts';
 import { catalogueDir, TOPICS, validEdition } from '../fixtures/catalogue.ts';
 
 const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
-const { resolveTopic } = createSearcher(catalogue).context;
-const radar = (subject: string) => radarOf(catalogue, resolveTopic, subject);
+const { context } = createSearcher(catalogue);
+const radar = (subject: string) => radarOf(catalogue, context, subject);
 const describeStep = (step: RadarStep) =>
   step.kind === 'talk' ? `${step.edition.year} ${step.stance} ${step.talk.id}` : `${step.edition.year} conclusion ${step.conclusion.id}`;
 
@@ -42,6 +42,21 @@ describe('/kubecon radar <subject>: the team’s position over the editions', ()
     expect(radar('karpenter').steps.map(describeStep)).toEqual(
       expect.arrayContaining(['2022 assess 2022-karpenter-spot', '2024 conclusion 2024-finops']),
     );
+  });
+
+  it('reads a whole question as a search does, and spells the subject as the catalogue does', () => {
+    for (const asked of ['what does the team think of cilium?', 'thoughts on Cilium pls', 'c quoi la position sur cilium ?']) {
+      const timeline = radar(asked);
+      expect(timeline.subject, asked).toBe('Cilium');
+      expect(timeline.steps.map(describeStep), asked).toContain('2024 adopt 2024-cilium-resilient-architecture');
+    }
+    expect(radar('topic:security').topic?.id).toBe('security');
+  });
+
+  it('quotes, for a conclusion, the point that names the subject rather than its first sentence', () => {
+    const finops = radar('karpenter').steps.find((step) => step.kind === 'conclusion' && step.conclusion.id === '2024-finops');
+    expect(finops?.kind === 'conclusion' && finops.point?.en).toMatch(/Karpenter/);
+    expect(finops?.kind === 'conclusion' && finops.point?.fr).toMatch(/Karpenter/);
   });
 
   it('forgives a typo in a topic, and reads French', () => {

@@ -45,4 +45,12 @@ describe('/kubecon radar over Slack', () => {
     expect(json).not.toContain('*Adopté*');
     expect(json).toMatch(/\|prometheus> \(2030\)/);
   });
+
+  it('writes each step with French punctuation for a French reader', async () => {
+    const h = await start();
+    h.fake.setLocale('UFR2', 'fr-FR');
+    const { json } = await ask(h, 'radar autoscaling', 'UFR2');
+    expect(json).toContain('L’équipe et Mise à l’échelle, d’une édition à l’autre');
+    expect(json).toMatch(/\|Karpenter Autoscaling in Anger>\*\u00a0: Retour en français/);
+  });
 });
