@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { createClient } from 'redis';
 import type { Logger } from '../log/logger.ts';
 
@@ -108,12 +107,18 @@ export function connectRedis(url: string, logger: Logger): RedisConnection {
       return client.isReady;
     },
     connected,
-    async whenReady(ms) {
-      if (client.isReady) return true;
-      return once(client, 'ready', { signal: AbortSignal.timeout(ms) }).then(
-        () => true,
-        () => client.isReady,
-      );
+    whenReady(ms) {
+      if (client.isReady) return Promise.resolve(true);
+      // Not events.once: it gives up on the first 'error', and each failed reconnect emits one.
+      return new Promise<boolean>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          client.off('ready', done);
+          resolve(client.isReady);
+        };
+        const timer = setTimeout(done, ms);
+        client.on('ready', done);
+      });
     },
     async close() {
       if (client.isOpen) await client.close().catch(() => client.destroy());
