@@ -1,3 +1,4 @@
+import Fuse from 'fuse.js';
 import type { Catalogue, Conclusion, Edition, Talk, Topic } from '../catalogue/model.ts';
 import type { Localized, Stance } from '../catalogue/schema.ts';
 import { STANCES } from '../catalogue/schema.ts';
@@ -58,6 +59,22 @@ const conclusionText = (c: Conclusion) =>
 
 const byYear = (a: { edition: Edition }, b: { edition: Edition }) => a.edition.year - b.edition.year;
 
+/** Each catalogue's keywords, folded, in a fuse.js index: built once, on the first radar asked of it. */
+const keywordIndexes = new WeakMap<Catalogue, Fuse<string>>();
+
+/**
+ * The keyword a misspelt technology stands for ("cilum": "cilium"), by fuse.js over the talks'
+ * keywords, as topic names are matched (docs/decisions/0002-search-library.md).
+ */
+function spellingOf(catalogue: Catalogue, folded: string): string | undefined {
+  let index = keywordIndexes.get(catalogue);
+  if (index === undefined) {
+    index = new Fuse([...new Set(catalogue.talks.flatMap((talk) => talk.keywords.en.map(foldText)))], { threshold: 0.25 });
+    keywordIndexes.set(catalogue, index);
+  }
+  return index.search(folded, { limit: 1 })[0]?.item;
+}
+
 /** The sentences of a text, each kept whole. */
 const sentences = (text: string) => text.match(/(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|$)/g) ?? [text];
 
@@ -83,7 +100,11 @@ function pointOf(conclusion: Conclusion, wordSets: readonly (readonly string[])[
  */
 export function radarOf(catalogue: Catalogue, context: QueryContext, subject: string): RadarTimeline {
   const parsed = parseQuery(subject, context);
-  const words = parsed.slots.flatMap((slot) => foldText(slot.word).split(' ')).filter(Boolean);
+  const asked = parsed.slots.flatMap((slot) => foldText(slot.word).split(' ')).filter(Boolean);
+  const names = (words: readonly string[]) => catalogue.talks.filter((talk) => mentionsAll(talkText(talk), words));
+  // A technology no talk spells that way, four letters or more: the keyword it is a typo of.
+  const corrected = asked.join('').length >= 4 && names(asked).length === 0 ? spellingOf(catalogue, asked.join(' ')) : undefined;
+  const words = corrected === undefined ? asked : corrected.split(' ');
   const folded = words.join(' ');
   const filtered = parsed.topics[0] === undefined ? undefined : catalogue.topicById.get(parsed.topics[0]);
   const labelled =
@@ -91,7 +112,7 @@ export function radarOf(catalogue: Catalogue, context: QueryContext, subject: st
     catalogue.topics.find(
       (t) => folded !== '' && (t.id === folded.replace(/ /g, '-') || foldText(t.label.en) === folded || foldText(t.label.fr) === folded),
     );
-  const naming = catalogue.talks.filter((talk) => mentionsAll(talkText(talk), words));
+  const naming = names(words);
   const fallback = () => {
     const id = folded === '' ? undefined : context.resolveTopic(folded);
     return id === undefined ? undefined : catalogue.topicById.get(id);

@@ -59,6 +59,19 @@ describe('/kubecon radar <subject>: the team’s position over the editions', ()
     expect(finops?.kind === 'conclusion' && finops.point?.fr).toMatch(/Karpenter/);
   });
 
+  it('forgives a typo in a technology, by the keyword it is a typo of', () => {
+    for (const [typed, spelled] of [
+      ['cilum', 'Cilium'],
+      ['karpentr', 'Karpenter'],
+      ['istoi', 'Istio'],
+    ] as const) {
+      const timeline = radar(typed);
+      expect(timeline.subject, typed).toBe(spelled);
+      expect(timeline.topic, typed).toBeUndefined();
+      expect(timeline.steps.length, typed).toBeGreaterThan(0);
+    }
+  });
+
   it('forgives a typo in a topic, and reads French', () => {
     expect(radar('servce mesh').topic?.id).toBe('service-mesh');
     expect(radar('observabilité').topic?.id).toBe('observability');
