@@ -53,8 +53,14 @@ function when(edition: RadarOverview['groups'][number]['entries'][number]['talk'
 export function renderRadarOverview(overview: RadarOverview, language: Language, ephemeral: boolean): Message {
   const m = messages(language);
   const blocks: KnownBlock[] = [header(m.radar.overviewHeader), context(m.radar.overviewIntro)];
+  const subjects = overview.groups.flatMap(({ entries }) => entries.map(({ subject }) => subject));
+  const shared = new Set(subjects.filter((subject, i) => subjects.indexOf(subject) !== i));
   for (const { stance, entries } of overview.groups) {
-    const items = entries.map(({ subject, talk }) => `${link(talk.video ?? talk.sectionUrl, subject)} (${escapeText(when(talk.edition))})`);
+    // Two talks of one edition on one subject (Cilium itself, and its Cluster Mesh): each named by its talk.
+    const label = (subject: string, title: string) => (shared.has(subject) ? `${subject}: ${title}` : subject);
+    const items = entries.map(
+      ({ subject, talk }) => `${link(talk.video ?? talk.sectionUrl, label(subject, talk.title))} (${escapeText(when(talk.edition))})`,
+    );
     // Sections hold 3,000 characters, links included: a long stance goes on over several.
     let text = `*${m.radar.stance[stance]}*\n`;
     for (const [i, item] of items.entries()) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderRadarOverview } from '../../src/blocks/radar.ts';
 import { parseCommand } from '../../src/bot/command.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
@@ -91,6 +92,10 @@ describe('/kubecon radar: where the team stands today', () => {
     // Cilium's 2022 trial gave way to its 2024 positions.
     expect(entries.filter((entry) => entry.subject === 'Cilium').map((entry) => entry.talk.edition.year)).toEqual([2024, 2024]);
     expect(entries.find((entry) => entry.talk.id === '2024-keda')?.stance).toBe('adopt');
+    // Drawn, the two Cilium entries are told apart by their talks.
+    const drawn = JSON.stringify(renderRadarOverview(currentRadar(catalogue), 'en', true).blocks);
+    expect(drawn).toContain('|Cilium: Deep Dive Into Cilium Resilient Architecture>');
+    expect(drawn).toMatch(/\|KEDA> \(2024\)/);
   });
 
   it('is computed from the catalogue: a new edition’s stance moves it', async () => {
