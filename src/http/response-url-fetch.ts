@@ -1,11 +1,15 @@
-import type { RetryOptions } from '@slack/web-api';
 import pRetry, { AbortError } from 'p-retry';
 import { Response } from 'undici';
 
 /** Slack's Web API, when SLACK_API_URL does not say otherwise. */
 export const DEFAULT_API_URL = 'https://slack.com/api/';
 
-export interface ResponseUrlRetry extends RetryOptions {
+export interface ResponseUrlRetry {
+  readonly retries: number;
+  /** The first wait; each next one `factor` times longer, up to `maxTimeout`. */
+  readonly minTimeout: number;
+  readonly factor: number;
+  readonly maxTimeout: number;
   /** A Retry-After longer than this is cut to it: the user is looking at a spinner. */
   readonly maxRetryAfterMs: number;
 }
@@ -35,9 +39,7 @@ export function retryingResponseUrls(
   /** Wraps each wait between attempts: the answer queue lends the waiting answer's slot meanwhile. */
   whileWaiting: <T>(wait: Promise<T>) => Promise<T> = (wait) => wait,
 ): typeof fetch {
-  const factor = retry.factor ?? 2;
-  const minTimeout = retry.minTimeout ?? 500;
-  const maxTimeout = retry.maxTimeout ?? 4000;
+  const { factor, minTimeout, maxTimeout } = retry;
   return (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     if (url.startsWith(apiUrl)) return fetchFn(input, init);
@@ -58,7 +60,7 @@ export function retryingResponseUrls(
         return response;
       },
       {
-        retries: retry.retries ?? 2,
+        retries: retry.retries,
         // The waits are made here, not by p-retry: the backoff, or Slack's Retry-After when longer.
         minTimeout: 0,
         maxTimeout: 0,

@@ -20,7 +20,7 @@ export const SIGNING_SECRET = 'testsigningsecret0123456789';
 /** Everything quick: the tests exercise retries, backoff and shutdown, not their production durations. */
 export const FAST: SlackTuning = {
   webApiRetry: { retries: 1, minTimeout: 10, maxTimeout: 20 },
-  responseUrlRetry: { retries: 2, minTimeout: 10, maxTimeout: 20, maxRetryAfterMs: 1500 },
+  responseUrlRetry: { retries: 2, minTimeout: 10, factor: 2, maxTimeout: 20, maxRetryAfterMs: 1500 },
   requestTimeoutMs: 1000,
   socketRetry: { retries: 1, minTimeout: 10, maxTimeout: 20 },
   // Also the reconnect delay of the socket-mode client after a disconnect.
@@ -134,4 +134,14 @@ export function harnessPerTest(defaults: HarnessOptions): (options?: Partial<Har
     current = undefined;
   });
   return async (options = {}) => (current = await startHarness({ ...defaults, ...options }));
+}
+
+/** As harnessPerTest, in Socket Mode, each app connected to the fake before the test goes on. */
+export function connectedSocketHarnessPerTest(): () => Promise<Harness> {
+  const start = harnessPerTest({ mode: 'socket' });
+  return async () => {
+    const harness = await start();
+    await harness.fake.socket.waitForConnection();
+    return harness;
+  };
 }

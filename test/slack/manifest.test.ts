@@ -11,7 +11,7 @@ import { parseCommand } from '../../src/bot/command.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
-import { actionListeners } from '../../src/slack/listeners/actions/index.ts';
+import { actionListeners, isHandled } from '../../src/slack/listeners/actions/index.ts';
 import { handled } from '../../src/slack/listeners/index.ts';
 import { slackCatalogueDir } from './fixture-catalogue.ts';
 
@@ -52,9 +52,6 @@ function webApiMethods(): string[] {
   }
   return [...methods].sort();
 }
-
-const isHandled = (actionId: string) =>
-  actionListeners.some(({ actionId: id }) => (typeof id === 'string' ? id === actionId : id.test(actionId)));
 
 describe('manifest.yml and the code agree', () => {
   it('declares exactly the slash commands the code handles', () => {

@@ -1,20 +1,14 @@
 import { SocketModeClient } from '@slack/socket-mode';
 import { describe, expect, it } from 'vitest';
 import { slashCommandPayload } from '../helpers/signed-request.ts';
-import { eventually, type Harness, harnessPerTest, type LogLine } from './harness.ts';
+import { connectedSocketHarnessPerTest, eventually, type Harness, type LogLine } from './harness.ts';
 
 /**
  * Frames Slack should never send, a link that drops and a reconnect Slack refuses: each
  * used to end the process inside @slack/socket-mode 3.1.0. Now each is logged, the link
  * comes back with growing delays, /readyz follows it, and commands are answered after.
  */
-const startSocketHarness = harnessPerTest({ mode: 'socket' });
-
-async function start(): Promise<Harness> {
-  const harness = await startSocketHarness();
-  await harness.fake.socket.waitForConnection();
-  return harness;
-}
+const start = connectedSocketHarnessPerTest();
 
 let ids = 0;
 async function stillAnswers(h: Harness): Promise<void> {

@@ -3,19 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../helpers/fake-slack.ts';
 import type { DisconnectReason } from '../helpers/fake-socket-mode.ts';
 import { eventPayload, type SlackEvent, slashCommandPayload } from '../helpers/signed-request.ts';
-import { eventually, type Harness, harnessPerTest } from './harness.ts';
+import { connectedSocketHarnessPerTest, eventually, type Harness } from './harness.ts';
 
 /**
  * The real SocketModeClient, inside the real Bolt app, over a real WebSocket to the local
  * fake: the same answers as over HTTP, and a link that survives what Slack does to it.
  */
-const startSocketHarness = harnessPerTest({ mode: 'socket' });
-
-async function start(): Promise<Harness> {
-  const harness = await startSocketHarness();
-  await harness.fake.socket.waitForConnection();
-  return harness;
-}
+const start = connectedSocketHarnessPerTest();
 
 let ids = 0;
 const nextId = (prefix: string) => `${prefix}-${++ids}`;

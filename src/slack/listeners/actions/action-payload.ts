@@ -17,6 +17,14 @@ export function clickedValue(payload: BlockActions): string {
   return payload.actions[0]?.value ?? '';
 }
 
+/**
+ * The message a button sits on (its conversation and ts): what makes two clicks one. Not the
+ * response_url or action_ts, which differ on each click of a double click.
+ */
+export function clickedMessage(payload: BlockActions): string {
+  return `${payload.channel?.id ?? payload.view?.id ?? ''}:${payload.container.message_ts ?? ''}`;
+}
+
 export function isHomeTab(payload: BlockActions): boolean {
   return payload.view?.type === 'home';
 }

@@ -1,6 +1,6 @@
 import { ACTIONS, decodeRating } from '../../../blocks/ids.ts';
 import { messages } from '../../../blocks/messages.ts';
-import { buttonListener, clickedValue } from './action-payload.ts';
+import { buttonListener, clickedMessage, clickedValue } from './action-payload.ts';
 
 /**
  * 👍 / 👎 under an answer. The answer is the message the buttons sit on (its channel and
@@ -16,9 +16,14 @@ export const rateAnswer = buttonListener('rate_answer', async (deps, payload, { 
     return;
   }
   const value = payload.actions[0]?.action_id === ACTIONS.rateUp ? 'up' : 'down';
-  const answer = `${payload.channel?.id ?? payload.view?.id ?? ''}:${payload.container.message_ts ?? ''}`;
   try {
-    const outcome = await feedback.rate({ voter: payload.user.id, answer, kind: rating.kind, talks: rating.talks, value });
+    const outcome = await feedback.rate({
+      voter: payload.user.id,
+      answer: clickedMessage(payload),
+      kind: rating.kind,
+      talks: rating.talks,
+      value,
+    });
     if (payload.response_url === undefined) return;
     const language = await deps.languages.forUser(payload.user.id);
     await respond({ response_type: 'ephemeral', replace_original: false, text: messages(language).rated(value, outcome) });

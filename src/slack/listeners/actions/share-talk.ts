@@ -4,16 +4,14 @@ import { renderSharedTalk } from '../../../blocks/share.ts';
 import { parseCommand } from '../../../bot/command.ts';
 import type { BlockActions } from '../../payloads.ts';
 import { renderCommand } from '../../reply.ts';
-import { apologise, buttonListener, clickedValue } from './action-payload.ts';
+import { apologise, buttonListener, clickedMessage, clickedValue } from './action-payload.ts';
 
 /**
- * What makes two clicks the same share: the user, the talk and the message the button is in.
- * Not the response_url or action_ts, which differ on each click of a double click; a later
- * /kubecon draws a new message, from which the same talk can be shared again.
+ * What makes two clicks the same share: the user, the talk and the message the button is in;
+ * a later /kubecon draws a new message, from which the same talk can be shared again.
  */
 function shareKey(payload: BlockActions, talkId: string): string {
-  const place = `${payload.channel?.id ?? ''}:${payload.container.message_ts ?? ''}`;
-  return `share:${payload.team?.id ?? ''}:${payload.user.id}:${talkId}:${place}`;
+  return `share:${payload.team?.id ?? ''}:${payload.user.id}:${talkId}:${clickedMessage(payload)}`;
 }
 
 /**
