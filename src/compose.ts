@@ -23,6 +23,7 @@ import { createEventDeduplicator } from './slack/dedupe.ts';
 import { slackChannelAccess } from './slack/digest/channel-access.ts';
 import { createDigestClient } from './slack/digest/client.ts';
 import { slackDigestOutlet } from './slack/digest/outlet.ts';
+import { slackPersonLookup } from './slack/digest/people.ts';
 
 /**
  * This process in the digest's claims. A pod's hostname is its name, so a container restarted
@@ -80,7 +81,8 @@ export async function compose(config: Config, overrides: CompositionOverrides = 
   const catalogue = overrides.catalogue ?? (await loadCatalogue(config.catalogueDir));
   const metrics = overrides.metrics ?? createMetrics();
   const searcher = timedSearcher(cachedSearcher(createSearcher(catalogue)), metrics);
-  const botWith = (digest?: Digest) => createBot({ catalogue, searcher, random: overrides.random, digest: digest?.commands });
+  const botWith = (digest?: Digest) =>
+    createBot({ catalogue, searcher, random: overrides.random, digest: digest?.commands, personal: digest?.personalCommands });
   const bot = botWith();
   let redis: RedisConnection | undefined;
   const shared = (logger: Logger): RedisConnection | undefined => {
@@ -102,6 +104,7 @@ export async function compose(config: Config, overrides: CompositionOverrides = 
         store: digestOverrides.store ?? (replicas ? createRedisDigestStore(replicas, { logger, importFrom: file }) : file),
         outlet: slackDigestOutlet(client, catalogue),
         access: slackChannelAccess(client, logger),
+        people: slackPersonLookup(client),
         clock: digestOverrides.clock ?? systemClock,
         sleep: digestOverrides.sleep ?? ((ms) => sleep(ms)),
         retry: digestOverrides.retry ?? DEFAULT_RETRY,

@@ -62,7 +62,7 @@ const port = (name: string) =>
     .min(1, `${name} must be between 1 and 65535`)
     .max(65535, `${name} must be between 1 and 65535`);
 
-function isValidTimezone(zone: string): boolean {
+export function isValidTimezone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

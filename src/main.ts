@@ -55,7 +55,7 @@ await runCli(async () => {
     if (stopping) return;
     stopping = true;
     setTimeout(() => process.exit(exitCode), EXIT_DEADLINE_MS).unref();
-    Promise.all([digest.scheduler.stop(), slack.shutdown(), metricsServer?.close()])
+    Promise.all([digest.scheduler.stop(), digest.personal.stop(), slack.shutdown(), metricsServer?.close()])
       .then(composition.close)
       .then(
         () => process.exit(exitCode),
@@ -100,6 +100,8 @@ await runCli(async () => {
     }
     await checkState();
   }
+  // People's weekly DMs come at DIGEST_CRON's time in each one's own time zone, which no single CronJob can follow: always in-process.
+  if (!stopping) void digest.personal.start();
   // The in-process schedule, unless a Kubernetes CronJob runs `npm run digest -- --now` instead.
   if (config.digest.scheduler && !stopping) await digest.scheduler.start();
 });

@@ -8,6 +8,7 @@ import { renderDigestReply } from './digest.ts';
 import { ACTIONS, encodeMore, encodeShare, type ShareThread } from './ids.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
+import { renderFollowUnknown, renderPersonalReply } from './personal.ts';
 import { renderRadarOverview, renderRadarTimeline } from './radar.ts';
 import { editionName, renderListedTalk, topicLabeller } from './talk.ts';
 import { context, escapeText, header, LIMITS, link, section, truncate } from './text.ts';
@@ -196,8 +197,16 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
       const reply = renderDigestReply(answer.reply, language, catalogue);
       return ephemeral ? { text: reply.text, blocks: [...reply.blocks, controlsRow(language)] } : reply;
     }
+    case 'personal':
+    case 'follow-unknown': {
+      const reply =
+        answer.kind === 'personal'
+          ? renderPersonalReply(answer.reply, language, catalogue)
+          : renderFollowUnknown(answer.names, answer.suggestions, language);
+      return ephemeral ? { text: reply.text, blocks: [...reply.blocks, controlsRow(language)] } : reply;
+    }
     case 'digest-unavailable': {
-      const text = answer.why === 'off' ? m.digestDisabled : m.digest.onlyInSlack;
+      const text = answer.why === 'off' ? m.digestDisabled : answer.why === 'no-person' ? m.personal.onlyInSlack : m.digest.onlyInSlack;
       return { text, blocks: [section(text)] };
     }
   }

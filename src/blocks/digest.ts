@@ -10,26 +10,51 @@ import { messages } from './messages.ts';
 import { renderTalk, topicLabeller } from './talk.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
+/** What tells a channel's digest from a person's DM: its words, and what closes it. */
+export interface DigestWording {
+  readonly header: (theme: string) => string;
+  /** `theme` is escaped mrkdwn. */
+  readonly intro: (theme: string, talks: number) => string;
+  readonly footer: string;
+  readonly closing?: readonly KnownBlock[] | undefined;
+}
+
 /**
- * The digest a channel gets: the theme of the week, each talk as everywhere else (title
- * linked to the video, speakers, the team's takeaway in the channel's language), and a line
- * pointing to /kubecon. About 15 blocks, far below Slack's 50; no Share buttons, it is public.
+ * A digest: the theme of the week, each talk as everywhere else (title linked to the video,
+ * speakers, the team's takeaway in the reader's language), and a line pointing to /kubecon.
+ * About 15 blocks, far below Slack's 50.
  */
-export function renderDigest(content: DigestContent, language: Language, catalogue: Pick<Catalogue, 'topicById'>): Message {
-  const m = messages(language).digest;
+export function digestMessage(
+  content: DigestContent,
+  language: Language,
+  catalogue: Pick<Catalogue, 'topicById'>,
+  wording: DigestWording,
+): Message {
   const theme = content.theme.label[language];
   const label = topicLabeller(catalogue, language);
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(m.header(theme), LIMITS.header), emoji: true } },
-    { type: 'section', text: { type: 'mrkdwn', text: truncate(m.intro(escapeText(theme), content.talks.length), LIMITS.sectionText) } },
+    { type: 'header', text: { type: 'plain_text', text: truncate(wording.header(theme), LIMITS.header), emoji: true } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(wording.intro(escapeText(theme), content.talks.length), LIMITS.sectionText) },
+    },
     ...content.talks.flatMap((talk): KnownBlock[] => [{ type: 'divider' }, ...renderTalk(talk, language, label)]),
     { type: 'divider' },
     // Escaped: `<anything>` would otherwise be read by Slack as a link, not shown as typed.
-    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeText(m.footer) }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeText(wording.footer) }] },
+    ...(wording.closing ?? []),
   ];
   // The fallback is mrkdwn too: escaped, so a title can never ping a channel from a notification.
-  const text = truncate(escapeText(`${m.header(theme)}: ${content.talks.map((talk) => talk.title).join(' · ')}`), LIMITS.fallbackText);
+  const text = truncate(
+    escapeText(`${wording.header(theme)}: ${content.talks.map((talk) => talk.title).join(' · ')}`),
+    LIMITS.fallbackText,
+  );
   return { text, blocks };
+}
+
+/** The digest a channel gets; no Share buttons, it is public. */
+export function renderDigest(content: DigestContent, language: Language, catalogue: Pick<Catalogue, 'topicById'>): Message {
+  return digestMessage(content, language, catalogue, messages(language).digest);
 }
 
 /** The digest as `/kubecon digest preview` shows it: the same message under a line saying when it is due. */

@@ -3,10 +3,12 @@ import type { Answer } from '../bot/answer.ts';
 import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { NextRun } from '../digest/commands.ts';
+import type { PersonalStatus } from '../digest/personal-commands.ts';
 import { buttonRows, renderAnswer } from './answer.ts';
 import { dismissButton, topicChoice, topicMenu } from './controls.ts';
 import { ACTIONS, encodeMore } from './ids.ts';
 import { messages } from './messages.ts';
+import { renderPersonalHome } from './personal.ts';
 import { editionName, renderListedTalk } from './talk.ts';
 import { LIMITS, section, truncate } from './text.ts';
 
@@ -15,10 +17,12 @@ export type NextDigest = NextRun | null;
 
 export interface HomeContext {
   readonly language: Language;
-  readonly catalogue: Pick<Catalogue, 'topicById' | 'editions' | 'talks'>;
+  readonly catalogue: Pick<Catalogue, 'topicById' | 'topics' | 'editions' | 'talks'>;
   readonly topics: readonly { readonly topic: Topic; readonly count: number }[];
   /** Absent when the bot runs without the digest: the Home tab then does not mention it. */
   readonly digest?: NextDigest | undefined;
+  /** What this person follows for their weekly DM; absent without the digest. */
+  readonly personal?: PersonalStatus | undefined;
   /** What a Browse button asked for; a Home tab has no response_url, so results live in the view. */
   readonly results?: Answer | undefined;
   /** Now: the week whose talk the tab features. */
@@ -117,6 +121,7 @@ export function renderHome(ctx: HomeContext): HomeView {
   );
   if (menu)
     rest.push({ type: 'section', block_id: 'home-topics', text: { type: 'mrkdwn', text: `*${m.home.browseTopics}*` }, accessory: menu });
+  if (ctx.personal) rest.push({ type: 'divider' }, ...renderPersonalHome(ctx.personal, language, catalogue));
   rest.push({ type: 'divider' }, section(`*${m.home.howToUse}*\n${m.home.howTo}`));
   if (ctx.digest !== undefined) {
     const digest = ctx.digest === null ? m.home.noDigest : `🗞 ${m.home.nextDigest(slackDate(ctx.digest.at), ctx.digest.channels)}`;

@@ -14,6 +14,12 @@ export const ACTIONS = {
   openArticle: 'open_article',
   rateUp: 'rate_up',
   rateDown: 'rate_down',
+  /** A person's weekly DM: in every DM, in the Home tab. */
+  snoozeDigest: 'digest_snooze',
+  resumeDigest: 'digest_resume',
+  stopDigest: 'digest_stop',
+  /** The Home tab's menu of followed topics: its selection is what the person follows. */
+  followTopics: 'follow_topics',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

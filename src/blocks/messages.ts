@@ -111,6 +111,35 @@ export interface Messages {
     /** Added to the confirmation when the public line could not be posted. */
     readonly notAnnounced: string;
   };
+  readonly personal: {
+    /** The weekly DM: `theme` is one of the topics the person follows. */
+    readonly header: (theme: string) => string;
+    readonly intro: (topics: string, talks: number) => string;
+    readonly footer: string;
+    readonly snooze: string;
+    readonly stop: string;
+    readonly resume: string;
+    /** `topics` are labels joined in the language's way; `when` a formatted date in the person's time zone. */
+    readonly followed: (topics: string) => string;
+    readonly alreadyFollowed: (topics: string) => string;
+    readonly following: (topics: string) => string;
+    readonly nothing: string;
+    readonly next: (when: string) => string;
+    readonly snoozedUntil: (date: string) => string;
+    readonly guessedTimezone: (zone: string) => string;
+    readonly unfollowed: (topics: string) => string;
+    readonly notFollowed: (topics: string) => string;
+    readonly stopped: string;
+    readonly snoozed: (date: string) => string;
+    readonly resumed: string;
+    readonly cannotDm: (reason: string) => string;
+    readonly unknownTopic: (names: string, suggestions: string) => string;
+    readonly onlyInSlack: string;
+    readonly homeHeader: string;
+    readonly homeNothing: string;
+    readonly homeMenu: string;
+    readonly and: string;
+  };
   readonly apology: string;
   readonly digestDisabled: string;
   readonly tooLong: (max: number) => string;
@@ -187,6 +216,10 @@ const en: Messages = {
       ['/kubecon takeaways [year]', 'the team’s conclusions per edition'],
       ['/kubecon radar [technology]', 'what the team thought of it, edition after edition; alone, where it stands today'],
       ['/kubecon digest subscribe | unsubscribe | status | preview', 'the weekly digest in this channel'],
+      [
+        '/kubecon follow <topic>',
+        'talks on it each week, by direct message; `/kubecon unfollow` and the topic drops it, `/kubecon following` lists yours',
+      ],
     ],
     line: (command, meaning) => `• ${command}: ${meaning}`,
     mentions: 'Mention me in a channel (`@kubecon what about prometheus?`) and I answer in a thread, or send me a direct message.',
@@ -241,6 +274,37 @@ const en: Messages = {
     everyDay: (time, timezone) => `every day at ${time} (${timezone})`,
     nextOn: (when) => `the next one on ${when}`,
     notAnnounced: 'I could not tell the channel, though: let the others know yourself.',
+  },
+  personal: {
+    header: (theme) => `📬 Your KubeCon talks of the week: ${theme}`,
+    intro: (topics, talks) =>
+      `${talks === 1 ? 'A talk' : `${talks} talks`} on what you follow (${topics}) that you have not had yet, with what the team thought.`,
+    footer: 'You get this because you follow these topics: `/kubecon following` shows them, `/kubecon unfollow <topic>` drops one.',
+    snooze: 'Snooze 4 weeks',
+    stop: 'Stop',
+    resume: 'Resume',
+    followed: (topics) => `Done: you follow ${topics}. Each week, I send you talks on them by direct message.`,
+    alreadyFollowed: (topics) => `You already follow ${topics}.`,
+    following: (topics) => `You follow ${topics}.`,
+    nothing:
+      'You follow no topic. `/kubecon follow` and a topic (for example `/kubecon follow security`) brings you talks on it each week by direct message; `/kubecon topics` lists the topics.',
+    next: (when) => `Next direct message: ${when}.`,
+    snoozedUntil: (date) => `Snoozed until ${date}.`,
+    guessedTimezone: (zone) => `Slack did not tell me your time zone, so I use ${zone}.`,
+    unfollowed: (topics) => `Done: you no longer follow ${topics}.`,
+    notFollowed: (topics) => `You did not follow ${topics}.`,
+    stopped: 'Done: no more weekly talks by direct message. `/kubecon follow` and a topic starts them again.',
+    snoozed: (date) => `Snoozed: no weekly talks until ${date}.`,
+    resumed: 'Resumed: your weekly talks come again.',
+    cannotDm: (reason) =>
+      `I could not open a direct message with you (Slack said: ${reason}), so nothing changed. Ask whoever runs the bot to check its permissions in manifest.yml.`,
+    unknownTopic: (names, suggestions) =>
+      `I know no topic called ${names}, so nothing changed. Topics close to it: ${suggestions}. \`/kubecon topics\` lists them all.`,
+    onlyInSlack: '`/kubecon follow` works in Slack: the weekly talks come as direct messages.',
+    homeHeader: '📬 Your weekly talks',
+    homeNothing: 'Choose topics and I send you talks on them each week by direct message.',
+    homeMenu: 'Topics to follow',
+    and: 'and',
   },
   apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
   digestDisabled: 'The weekly digest is not enabled on this bot.',
@@ -320,6 +384,10 @@ const fr: Messages = {
       ['/kubecon takeaways [année]', 'les conclusions de l’équipe par édition'],
       ['/kubecon radar [technologie]', 'ce que l’équipe en a pensé, édition après édition\u00a0; seul, où elle en est aujourd’hui'],
       ['/kubecon digest subscribe | unsubscribe | status | preview', 'le résumé hebdomadaire dans ce canal'],
+      [
+        '/kubecon follow <thème>',
+        'des conférences sur ce thème chaque semaine, en message direct\u202f; `/kubecon unfollow` et le thème l’arrête, `/kubecon following` liste les vôtres',
+      ],
     ],
     line: (command, meaning) => `• ${command}\u00a0: ${meaning}`,
     mentions: 'Mentionnez-moi dans un canal (`@kubecon et prometheus\u202f?`) et je réponds dans un fil, ou écrivez-moi en message direct.',
@@ -377,6 +445,39 @@ const fr: Messages = {
     everyDay: (time, timezone) => `chaque jour à ${time} (${timezone})`,
     nextOn: (when) => `prochain envoi le ${when}`,
     notAnnounced: 'Je n’ai pas pu l’annoncer dans le canal\u00a0: prévenez les autres vous-même.',
+  },
+  personal: {
+    header: (theme) => `📬 Vos conférences KubeCon de la semaine\u00a0: ${theme}`,
+    intro: (topics, talks) =>
+      `${talks === 1 ? 'Une conférence' : `${talks} conférences`} sur ce que vous suivez (${topics}), pas encore reçues, avec l’avis de l’équipe.`,
+    footer:
+      'Vous recevez ceci parce que vous suivez ces thèmes\u00a0: `/kubecon following` les montre, `/kubecon unfollow <thème>` en retire un.',
+    snooze: 'Pause de 4 semaines',
+    stop: 'Arrêter',
+    resume: 'Reprendre',
+    followed: (topics) =>
+      `C’est fait\u00a0: vous suivez ${topics}. Chaque semaine, je vous envoie des conférences sur ces thèmes en message direct.`,
+    alreadyFollowed: (topics) => `Vous suivez déjà ${topics}.`,
+    following: (topics) => `Vous suivez ${topics}.`,
+    nothing:
+      'Vous ne suivez aucun thème. `/kubecon follow` et un thème (par exemple `/kubecon follow sécurité`) vous envoie chaque semaine des conférences sur ce thème en message direct\u202f; `/kubecon topics` liste les thèmes.',
+    next: (when) => `Prochain message direct\u00a0: ${when}.`,
+    snoozedUntil: (date) => `En pause jusqu’au ${date}.`,
+    guessedTimezone: (zone) => `Slack ne m’a pas donné votre fuseau horaire\u00a0: j’utilise ${zone}.`,
+    unfollowed: (topics) => `C’est fait\u00a0: vous ne suivez plus ${topics}.`,
+    notFollowed: (topics) => `Vous ne suiviez pas ${topics}.`,
+    stopped: 'C’est fait\u00a0: plus de conférences hebdomadaires en message direct. `/kubecon follow` et un thème les relance.',
+    snoozed: (date) => `En pause\u00a0: pas de conférences hebdomadaires jusqu’au ${date}.`,
+    resumed: 'C’est reparti\u00a0: vos conférences hebdomadaires reviennent.',
+    cannotDm: (reason) =>
+      `Je n’ai pas pu ouvrir de message direct avec vous (Slack a répondu\u00a0: ${reason})\u202f; rien n’a changé. Demandez à qui fait tourner le bot de vérifier ses permissions dans manifest.yml.`,
+    unknownTopic: (names, suggestions) =>
+      `Je ne connais pas de thème ${names}\u202f; rien n’a changé. Thèmes proches\u00a0: ${suggestions}. \`/kubecon topics\` les liste tous.`,
+    onlyInSlack: '`/kubecon follow` fonctionne dans Slack\u00a0: les conférences hebdomadaires arrivent en message direct.',
+    homeHeader: '📬 Vos conférences de la semaine',
+    homeNothing: 'Choisissez des thèmes et je vous envoie chaque semaine des conférences sur ces thèmes en message direct.',
+    homeMenu: 'Thèmes à suivre',
+    and: 'et',
   },
   apology: 'Désolé, une erreur est survenue pendant la réponse. Réessayez dans un instant.',
   digestDisabled: 'Le résumé hebdomadaire n’est pas activé sur ce bot.',

@@ -1,5 +1,6 @@
 import type { Catalogue, Conclusion, Edition, Talk, Topic } from '../catalogue/model.ts';
 import type { DigestCommands, DigestReply, DigestRequest, NextRun } from '../digest/commands.ts';
+import type { PersonalCommands, PersonalReply } from '../digest/personal-commands.ts';
 import { currentRadar, type RadarOverview, type RadarTimeline, radarOf } from '../radar/radar.ts';
 import type { Searcher } from '../search/searcher.ts';
 import { foldText } from '../search/text.ts';
@@ -39,8 +40,14 @@ export type Answer =
   | { readonly kind: 'radar'; readonly timeline: RadarTimeline }
   | { readonly kind: 'radar-overview'; readonly overview: RadarOverview }
   | { readonly kind: 'digest'; readonly reply: DigestReply }
-  /** A digest command the bot cannot act on: it runs without the digest, or no channel came with the command. */
-  | { readonly kind: 'digest-unavailable'; readonly why: 'off' | 'no-channel' };
+  | { readonly kind: 'personal'; readonly reply: PersonalReply }
+  /** `/kubecon follow` with a name that is no topic: nothing was changed. */
+  | { readonly kind: 'follow-unknown'; readonly names: readonly string[]; readonly suggestions: readonly Topic[] }
+  /**
+   * A digest command the bot cannot act on: it runs without the digest, or no channel (no
+   * person, for `follow`) came with the command.
+   */
+  | { readonly kind: 'digest-unavailable'; readonly why: 'off' | 'no-channel' | 'no-person' };
 
 /** Who typed a command, and where: a digest command acts on that channel. */
 export type Asker = DigestRequest;
@@ -53,6 +60,8 @@ export interface Bot {
   /** For the App Home tab: the next digest, null when no channel gets it, undefined when this bot has no digest. */
   nextDigest(): Promise<NextRun | null | undefined>;
   readonly catalogue: Catalogue;
+  /** People's weekly DMs, for the buttons of the DMs and the Home tab; undefined when this bot has no digest. */
+  readonly personal: PersonalCommands | undefined;
 }
 
 export interface BotDependencies {
@@ -63,12 +72,17 @@ export interface BotDependencies {
   readonly pageSize?: number;
   /** The weekly digest, in a bot that runs it; `/kubecon digest` says it is off otherwise. */
   readonly digest?: DigestCommands | undefined;
+  /** People's weekly DMs, beside the digest. */
+  readonly personal?: PersonalCommands | undefined;
 }
 
 const SUGGESTIONS = 5;
 
 /** The bot's brain: a command in, an answer out. Knows nothing of Slack or of the console. */
-export function createBot({ catalogue, searcher, random = Math.random, pageSize = PAGE_SIZE, digest }: BotDependencies): Bot {
+/** Topic names as people list them: "security, observability", "coûts et sécurité", "gitops & ci". */
+const NAME_SEPARATORS = /\s*(?:,|;|&|\+|\band\b|\bet\b)\s*/i;
+
+export function createBot({ catalogue, searcher, random = Math.random, pageSize = PAGE_SIZE, digest, personal }: BotDependencies): Bot {
   const topicCounts = catalogue.topics
     .map((topic) => ({ topic, count: catalogue.talks.filter((talk) => talk.topics.includes(topic.id)).length }))
     .filter(({ count }) => count > 0)
@@ -115,6 +129,30 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
       result.hits.map((hit) => hit.talk),
       page,
     );
+  }
+
+  /** Each name's topic; a name that is no topic whole may be several ("security observability"). */
+  function topicsNamed(names: string): { ids: string[]; unknown: string[] } {
+    const ids: string[] = [];
+    const unknown: string[] = [];
+    for (const name of names.split(NAME_SEPARATORS).filter((part) => part.trim() !== '')) {
+      const whole = searcher.context.resolveTopic(foldText(name));
+      const each = foldText(name).split(' ').map(searcher.context.resolveTopic);
+      if (whole !== undefined) ids.push(whole);
+      else if (each.length > 1 && each.every((id) => id !== undefined)) ids.push(...(each as string[]));
+      else unknown.push(name.trim());
+    }
+    return { ids: [...new Set(ids)], unknown };
+  }
+
+  async function follow(command: Extract<Command, { kind: 'follow' }>, asker: Asker): Promise<Answer> {
+    if (personal === undefined) return { kind: 'digest-unavailable', why: 'off' };
+    if (command.action === 'following') return { kind: 'personal', reply: await personal.following(asker) };
+    if (command.action === 'unfollow' && /^(all|everything|tout|tous)$/i.test(foldText(command.names)))
+      return { kind: 'personal', reply: await personal.stop(asker) };
+    const { ids, unknown } = topicsNamed(command.names);
+    if (unknown.length > 0) return { kind: 'follow-unknown', names: unknown, suggestions: suggestions(unknown.join(' ')) };
+    return { kind: 'personal', reply: await personal[command.action](asker, ids) };
   }
 
   function answer(command: Command, commandText: string, page = 0): Answer {
@@ -165,6 +203,8 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
           : { kind: 'radar', timeline: radarOf(catalogue, searcher.context, command.subject) };
       case 'digest':
         return { kind: 'digest-unavailable', why: 'no-channel' };
+      case 'follow':
+        return { kind: 'digest-unavailable', why: 'no-person' };
       case 'search':
         return searchAnswer(command.query, command.query, commandText, page);
     }
@@ -173,6 +213,7 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
   return {
     answer,
     async reply(command, commandText, asker) {
+      if (command.kind === 'follow') return follow(command, asker);
       if (command.kind !== 'digest') return answer(command, commandText);
       if (digest === undefined) return { kind: 'digest-unavailable', why: 'off' };
       return { kind: 'digest', reply: await digest[command.action](asker) };
@@ -181,5 +222,6 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
       return digest === undefined ? undefined : ((await digest.nextRun()) ?? null);
     },
     catalogue,
+    personal,
   };
 }

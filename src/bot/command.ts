@@ -11,6 +11,8 @@ export type Command =
   /** The team's position on a technology or topic over the editions; without one, where it stands today. */
   | { readonly kind: 'radar'; readonly subject?: string | undefined }
   | { readonly kind: 'digest'; readonly action: DigestAction }
+  /** A person's weekly DM: `names` are the topics as typed, empty for `following`. */
+  | { readonly kind: 'follow'; readonly action: FollowAction; readonly names: string }
   | { readonly kind: 'search'; readonly query: string };
 
 /** Longer questions are cut, by every door: nobody types more, and searching pages of text costs time. */
@@ -18,6 +20,20 @@ export const MAX_QUESTION = 500;
 
 export const DIGEST_ACTIONS = ['subscribe', 'unsubscribe', 'status', 'preview'] as const;
 export type DigestAction = (typeof DIGEST_ACTIONS)[number];
+export type FollowAction = 'follow' | 'unfollow' | 'following';
+
+/** The words that start a follow command, longest first, in both languages, as meaningfulWords folds them. */
+const FOLLOW_WORDS: readonly (readonly [string, FollowAction])[] = [
+  ['ne plus suivre', 'unfollow'],
+  ['arreter de suivre', 'unfollow'],
+  ['plus suivre', 'unfollow'],
+  ['unfollow', 'unfollow'],
+  ['following', 'following'],
+  ['mes sujets', 'following'],
+  ['suivis', 'following'],
+  ['follow', 'follow'],
+  ['suivre', 'follow'],
+];
 
 /** Each subcommand and the words, in both languages, that ask for it. */
 const KEYWORDS = {
@@ -83,6 +99,14 @@ export function parseCommand(text: string): Command {
   if (is(first, 'edition') && rest.length >= 1 && rest.length <= 3) return { kind: 'edition', year: rest.join(' ') };
   if (is(first, 'takeaways') && rest.length <= 1) return { kind: 'takeaways', year: rest[0] };
   if (is(first, 'radar')) return { kind: 'radar', subject: rest.length === 0 ? undefined : asTyped(trimmed, first) };
+  const joined = words.join(' ');
+  for (const [phrase, action] of FOLLOW_WORDS) {
+    if (joined !== phrase && !joined.startsWith(`${phrase} `)) continue;
+    const names = asTyped(trimmed, phrase.split(' ').at(-1)!);
+    // "follow" alone asks what one follows; "following kubernetes" is a search.
+    if (action === 'following' && names !== '') break;
+    return { kind: 'follow', action: action === 'follow' && names === '' ? 'following' : action, names };
+  }
   if (is(first, 'digest')) {
     const action = rest.length === 0 ? 'status' : rest.length === 1 ? DIGEST_WORDS[rest[0]!] : undefined;
     if (action) return { kind: 'digest', action };

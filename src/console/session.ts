@@ -111,6 +111,11 @@ export function createSession({ bot, language, style }: SessionOptions): Session
     // Not drawn in the console (withoutRatings): ratings are counted in a Slack workspace's store.
     [ACTIONS.rateUp]: undefined,
     [ACTIONS.rateDown]: undefined,
+    // Only in a person's DM and Home tab, which the console has not.
+    [ACTIONS.snoozeDigest]: undefined,
+    [ACTIONS.resumeDigest]: undefined,
+    [ACTIONS.stopDigest]: undefined,
+    [ACTIONS.followTopics]: undefined,
   };
 
   function press(number: number): string {

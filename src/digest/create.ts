@@ -5,6 +5,8 @@ import type { Logger } from '../log/logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { type ChannelAccess, createDigestCommands, type DigestCommands } from './commands.ts';
 import { createDryRun, type DigestDryRun } from './dry-run.ts';
+import { createPersonalDigest, type PersonalDigest, personalSchedules } from './personal.ts';
+import { createPersonalCommands, type PersonalCommands, type PersonLookup } from './personal-commands.ts';
 import { createPlanner, type DigestPlanner } from './plan.ts';
 import { createPoster, type DigestOutlet, type RetryPolicy } from './poster.ts';
 import { createRunner, type DigestRunner } from './runner.ts';
@@ -19,6 +21,8 @@ export interface DigestDependencies {
   readonly store: DigestStore;
   readonly outlet: DigestOutlet;
   readonly access: ChannelAccess;
+  /** What a person's weekly DM needs of Slack: their DM and time zone. */
+  readonly people: PersonLookup;
   readonly clock: Clock;
   readonly sleep: (ms: number) => Promise<void>;
   readonly retry: RetryPolicy;
@@ -39,6 +43,9 @@ export interface Digest {
   readonly dryRun: DigestDryRun;
   /** Created stopped; main.ts starts it when DIGEST_SCHEDULER is on. */
   readonly scheduler: DigestScheduler;
+  /** People's weekly DMs (`/kubecon follow`), created stopped; the bot starts it. */
+  readonly personal: PersonalDigest;
+  readonly personalCommands: PersonalCommands;
 }
 
 export function createDigest({
@@ -47,6 +54,7 @@ export function createDigest({
   store,
   outlet,
   access,
+  people,
   clock,
   sleep,
   retry,
@@ -74,5 +82,16 @@ export function createDigest({
   });
   const dryRun = createDryRun({ runner, store, planner, access, schedule, now });
   const scheduler = createDigestScheduler({ schedule, runner, logger, clock });
-  return { store, schedule, planner, runner, commands, dryRun, scheduler };
+  const schedules = personalSchedules(config.digest.cron);
+  const personal = createPersonalDigest({ store, poster, schedules, clock, logger });
+  const personalCommands = createPersonalCommands({
+    store,
+    people,
+    schedules,
+    digest: personal,
+    timezone: config.digest.timezone,
+    logger,
+    now,
+  });
+  return { store, schedule, planner, runner, commands, dryRun, scheduler, personal, personalCommands };
 }

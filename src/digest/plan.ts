@@ -7,6 +7,8 @@ import type { ChannelState, PendingDigest } from './store.ts';
 export interface DigestContent {
   readonly theme: Topic;
   readonly talks: readonly Talk[];
+  /** For a person's DM: the topics they follow, which the message names, with Snooze and Stop. */
+  readonly followed?: readonly Topic[] | undefined;
 }
 
 /** What a channel should get for a slot. */
@@ -18,21 +20,26 @@ export type DigestPlan =
   | { readonly kind: 'empty-catalogue' };
 
 export interface DigestPlanner {
-  /** A new digest for the channel, from what it has seen; undefined for an empty catalogue. */
-  pick(channel: string, state: ChannelState | undefined, slot: string, now: Date): PendingDigest | undefined;
-  plan(channel: string, state: ChannelState | undefined, slot: string, now: Date): DigestPlan;
+  /**
+   * A new digest for the channel, from what it has seen; undefined for an empty catalogue. With
+   * `followed`, a person's: only talks on those topics.
+   */
+  pick(channel: string, state: ChannelState | undefined, slot: string, now: Date, followed?: readonly string[]): PendingDigest | undefined;
+  plan(channel: string, state: ChannelState | undefined, slot: string, now: Date, followed?: readonly string[]): DigestPlan;
   /** The theme and talks behind a digest's ids. */
-  content(digest: Pick<PendingDigest, 'theme' | 'talks'>): DigestContent;
+  content(digest: Pick<PendingDigest, 'theme' | 'talks'>, followed?: readonly string[]): DigestContent;
 }
 
 /** Plans digests from one catalogue; the poster, the preview and the dry run share it, so they agree. */
 export function createPlanner(catalogue: Pick<Catalogue, 'talks' | 'talkById' | 'topicById'>): DigestPlanner {
-  function pick(channel: string, state: ChannelState | undefined, slot: string, now: Date): PendingDigest | undefined {
+  const topic = (id: string): Topic => catalogue.topicById.get(id) ?? { id, label: { en: id, fr: id }, synonyms: [] };
+  function pick(channel: string, state: ChannelState | undefined, slot: string, now: Date, followed?: readonly string[]) {
     const picked = pickDigest({
       talks: catalogue.talks,
       history: state ?? NEW_CHANNEL,
       seed: channel,
       previousTheme: state?.last?.theme,
+      themes: followed,
     });
     if (picked === undefined) return undefined;
     return {
@@ -45,18 +52,19 @@ export function createPlanner(catalogue: Pick<Catalogue, 'talks' | 'talkById' | 
   }
   return {
     pick,
-    plan(channel, state, slot, now) {
+    plan(channel, state, slot, now, followed) {
       // A later slot's digest counts too: a run that lags behind (a CronJob retried late) must not post an older one after it.
       if (state?.last && state.last.slot >= slot) return { kind: 'already-posted', ts: state.last.ts };
       if (state?.pending?.slot === slot) return { kind: 'in-progress', digest: state.pending };
-      const digest = pick(channel, state, slot, now);
+      const digest = pick(channel, state, slot, now, followed);
       return digest === undefined ? { kind: 'empty-catalogue' } : { kind: 'new', digest };
     },
-    content({ theme, talks }) {
+    content({ theme, talks }, followed) {
       // A digest started before the catalogue changed keeps what still exists.
       return {
-        theme: catalogue.topicById.get(theme) ?? { id: theme, label: { en: theme, fr: theme }, synonyms: [] },
+        theme: topic(theme),
         talks: talks.map((id) => catalogue.talkById.get(id)).filter((talk): talk is Talk => talk !== undefined),
+        ...(followed && { followed: followed.map(topic) }),
       };
     },
   };

@@ -69,8 +69,11 @@ export type PostResult =
   | { readonly status: 'empty-catalogue' };
 
 export interface DigestPoster {
-  /** Posts `channel`'s digest for `slot` unless it already went out; never throws for a failure of the outlet. */
-  post(channel: string, slot: string, language: Language): Promise<PostResult>;
+  /**
+   * Posts `channel`'s digest for `slot` unless it already went out; never throws for a failure
+   * of the outlet. With `followed`, a person's digest in their DM: talks on those topics only.
+   */
+  post(channel: string, slot: string, language: Language, followed?: readonly string[]): Promise<PostResult>;
 }
 
 export interface PosterDependencies {
@@ -176,9 +179,15 @@ export function createPoster({
     return undefined;
   }
 
-  async function deliver(channel: string, digest: PendingDigest, language: Language, askFirst: boolean): Promise<PostResult> {
+  async function deliver(
+    channel: string,
+    digest: PendingDigest,
+    language: Language,
+    askFirst: boolean,
+    followed: readonly string[] | undefined,
+  ): Promise<PostResult> {
     const { slot } = digest;
-    const content = planner.content(digest);
+    const content = planner.content(digest, followed);
     let ask = askFirst;
     let failure: CallFailure = { kind: 'ambiguous', reason: 'no attempt' };
     let waitedMs = 0;
@@ -259,14 +268,14 @@ export function createPoster({
   }
 
   return {
-    post(channel, slot, language) {
+    post(channel, slot, language, followed) {
       return oneAtATime(channel, async () => {
         const busy = await settleEarlier(channel, slot);
         if (busy) return busy;
         // Planned and claimed in one change, on the latest state: of processes racing for a slot, one wins.
         let plan = undefined as DigestPlan | undefined;
         await store.update((state) => {
-          plan = planner.plan(channel, state.channels[channel], slot, now());
+          plan = planner.plan(channel, state.channels[channel], slot, now(), followed);
           if (plan.kind === 'in-progress' && !claimable(plan.digest, owner, now())) return state;
           if (plan.kind !== 'new' && plan.kind !== 'in-progress') return state;
           const digest = claimed(plan.digest);
@@ -290,9 +299,9 @@ export function createPoster({
               return { status: 'in-progress-elsewhere', until: plan.digest.claim?.until ?? slot };
             }
             log.info('Found this digest in progress from an earlier run; asking Slack whether it went out', { channel, slot });
-            return deliver(channel, plan.digest, language, true);
+            return deliver(channel, plan.digest, language, true, followed);
           case 'new':
-            return deliver(channel, plan.digest, language, false);
+            return deliver(channel, plan.digest, language, false, followed);
         }
       });
     },

@@ -51,7 +51,7 @@ export const slotId = (slot: Date): string => slot.toISOString();
  * stays 09:30 local across both changes); it runs no timer here. The scheduler keeps its own,
  * driven by an injectable clock, so tests can move time.
  */
-export function createSchedule({ cron, timezone }: Config['digest']): DigestSchedule {
+export function createSchedule({ cron, timezone }: Pick<Config['digest'], 'cron' | 'timezone'>): DigestSchedule {
   let pattern: Cron;
   try {
     pattern = new Cron(cron, { timezone, mode: '5-or-6-parts' });

@@ -34,6 +34,8 @@ export interface PickOptions {
   readonly seed: string;
   /** Last digest's theme, avoided when another topic will do. */
   readonly previousTheme?: string | undefined;
+  /** A person's followed topics: only their talks are toured, and the theme is one of them. */
+  readonly themes?: readonly string[] | undefined;
 }
 
 /**
@@ -43,12 +45,13 @@ export interface PickOptions {
  * preview shows what will be posted, and a digest retried after a crash is the same digest.
  * Undefined for an empty catalogue.
  */
-export function pickDigest({ talks, history, seed, previousTheme }: PickOptions): DigestPick | undefined {
+export function pickDigest({ talks: all, history, seed, previousTheme, themes }: PickOptions): DigestPick | undefined {
+  const talks = themes === undefined ? all : all.filter((talk) => talk.topics.some((topic) => themes.includes(topic)));
   if (talks.length === 0) return undefined;
   const size = Math.min(DIGEST_SIZE, talks.length);
   let { cycle } = history;
-  // A talk since removed from the catalogue no longer counts.
-  const known = new Set(talks.map((talk) => talk.id));
+  // A talk since removed from the catalogue no longer counts; one on a topic the person no longer follows still does, should they follow it again.
+  const known = new Set(all.map((talk) => talk.id));
   let seen = new Set(history.seen.filter((id) => known.has(id)));
   let unseen = cycleOrder(talks, seed, cycle).filter((talk) => !seen.has(talk.id));
   if (unseen.length === 0) {
@@ -57,7 +60,7 @@ export function pickDigest({ talks, history, seed, previousTheme }: PickOptions)
     unseen = cycleOrder(talks, seed, cycle);
   }
 
-  const theme = chooseTheme(unseen, size, previousTheme);
+  const theme = chooseTheme(unseen, size, previousTheme, themes);
   const onTheme = unseen.filter((talk) => talk.topics.includes(theme));
   const offTheme = unseen.filter((talk) => !talk.topics.includes(theme));
   // A theme short of talks gives all it has, topped up with other unseen talks chosen the same way.
@@ -141,10 +144,17 @@ function leadWithRecordings(digest: readonly Candidate[], theme: string): string
  * talks; failing that, the topic with the most unseen talks. Last week's theme only when
  * nothing else qualifies.
  */
-function chooseTheme(unseen: readonly Candidate[], size: number, previousTheme: string | undefined): string {
+function chooseTheme(
+  unseen: readonly Candidate[],
+  size: number,
+  previousTheme: string | undefined,
+  themes: readonly string[] | undefined,
+): string {
   // A Map keeps insertion order: topics in the order their first unseen talk comes up.
   const byTopic = new Map<string, Candidate[]>();
-  for (const talk of unseen) for (const topic of talk.topics) byTopic.set(topic, [...(byTopic.get(topic) ?? []), talk]);
+  for (const talk of unseen)
+    for (const topic of talk.topics)
+      if (themes === undefined || themes.includes(topic)) byTopic.set(topic, [...(byTopic.get(topic) ?? []), talk]);
   const ranked = [...byTopic];
   const full = ranked.filter(([, talks]) => talks.length >= size);
   const watchable = full.filter(([, talks]) => recorded(talks) >= Math.min(2, size) && editionCount(talks) >= Math.min(2, size));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../catalogue/schema.ts';
 
 const channelId = z.string().regex(/^[A-Z0-9]+$/, 'expected a Slack channel id');
+const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id');
 const instant = z.iso.datetime();
 
 const HistorySchema = z.looseObject({ cycle: z.number().int().min(0), seen: z.array(z.string()) });
@@ -42,7 +43,29 @@ const StateSchema = z.looseObject({
       gaps: z.record(z.string(), z.looseObject({ count: z.number().int().min(1), last: instant })),
     })
     .optional(),
-  /** What each channel has seen, and its last and in-progress digests. */
+  /**
+   * People who follow topics with `/kubecon follow` (src/digest/personal.ts): their weekly DM
+   * is a digest like a channel's, posted in their DM with the bot, whose history is kept in
+   * `channels` under the DM's id.
+   */
+  people: z
+    .record(
+      userId,
+      z.looseObject({
+        /** Topic ids; empty once the person pressed Stop. */
+        topics: z.array(z.string().min(1)),
+        language: z.enum(LANGUAGES),
+        /** From users.info: DIGEST_CRON is read in this time zone for this person. */
+        timezone: z.string().min(1),
+        /** The DM with the bot, from conversations.open. */
+        dm: channelId,
+        /** When the person last started following: earlier slots do not count, as for a channel subscribed after a slot. */
+        since: instant,
+        snoozedUntil: instant.optional(),
+      }),
+    )
+    .optional(),
+  /** What each channel (and each person's DM) has seen, and its last and in-progress digests. */
   channels: z.record(
     channelId,
     HistorySchema.extend({
@@ -75,6 +98,7 @@ export type ChannelState = DigestState['channels'][string];
 export type PendingDigest = NonNullable<ChannelState['pending']>;
 export type Subscription = DigestState['subscriptions'][string];
 export type FeedbackState = NonNullable<DigestState['feedback']>;
+export type Person = NonNullable<DigestState['people']>[string];
 
 export const EMPTY_STATE: DigestState = { version: 1, subscriptions: {}, channels: {} };
 

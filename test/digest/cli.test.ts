@@ -28,10 +28,7 @@ async function digestCli(args: string[], env: Record<string, string>): Promise<{
 }
 
 /** The slot the CLI works on, as it computes it: the latest run of the default DIGEST_CRON, five minutes early allowed. */
-const currentSlot = () =>
-  createSchedule({ cron: '30 9 * * 1', timezone: 'Europe/Paris', channels: [], scheduler: true }).latest(
-    new Date(Date.now() + 5 * 60_000),
-  )!;
+const currentSlot = () => createSchedule({ cron: '30 9 * * 1', timezone: 'Europe/Paris' }).latest(new Date(Date.now() + 5 * 60_000))!;
 
 const SUBSCRIBED = { version: 1, subscriptions: { CSUB: { by: 'U1', at: '2020-01-01T00:00:00.000Z', language: 'fr' } }, channels: {} };
 

@@ -39,7 +39,7 @@ async function commands(access: Access = 'ok', configured: string[] = [], { anno
       classify: (error) => ({ kind: 'refused', reason: (error as Error).message }),
     },
     planner,
-    schedule: createSchedule({ cron: '30 9 * * 1', timezone: 'Europe/Paris', channels: configured, scheduler: true }),
+    schedule: createSchedule({ cron: '30 9 * * 1', timezone: 'Europe/Paris' }),
     catalogue,
     configured,
     language: 'en',

@@ -21,6 +21,8 @@ export interface FakeClock extends Clock {
   set(date: string | Date): void;
   /** Moves to `date`, firing every timer due on the way, each at its own time. */
   advanceTo(date: string | Date): Promise<void>;
+  /** When the earliest timer is due, if any is set: what a test waits for before moving time on. */
+  nextTimer(): Date | undefined;
 }
 
 export function fakeClock(start: string | Date): FakeClock {
@@ -37,6 +39,10 @@ export function fakeClock(start: string | Date): FakeClock {
     clearTimeout: (handle) => void timers.delete(handle as number),
     set(date) {
       now = new Date(date).getTime();
+    },
+    nextTimer() {
+      const times = [...timers.values()].map((timer) => timer.at);
+      return times.length === 0 ? undefined : new Date(Math.min(...times));
     },
     async advanceTo(date) {
       const target = new Date(date).getTime();

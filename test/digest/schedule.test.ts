@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSchedule, repetition } from '../../src/digest/schedule.ts';
 
-const schedule = (cron: string) => createSchedule({ cron, timezone: 'Europe/Paris', channels: [], scheduler: true });
+const schedule = (cron: string) => createSchedule({ cron, timezone: 'Europe/Paris' });
 
 describe('how a schedule comes round', () => {
   it('is weekly or daily only when every run says so, across a change of daylight saving time', () => {

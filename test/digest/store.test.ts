@@ -81,13 +81,13 @@ describe('the file-backed digest store', () => {
     const file = stateFile(await newDir());
     const newer = {
       ...subscribed(EMPTY_STATE, 'C1'),
-      people: { U1: { follows: ['security'] } },
+      reminders: { U1: { every: 'friday' } },
       channels: { C1: { cycle: 0, seen: ['t1'], mutedUntil: '2027-01-01' } },
     };
     await writeFile(file, JSON.stringify(newer));
     await createFileDigestStore(file).update((state) => subscribed(state, 'C2'));
     const saved = JSON.parse(await readFile(file, 'utf8'));
-    expect(saved.people).toEqual(newer.people);
+    expect(saved.reminders).toEqual(newer.reminders);
     expect(saved.channels.C1.mutedUntil).toBe('2027-01-01');
     expect(Object.keys(saved.subscriptions)).toEqual(['C1', 'C2']);
   });

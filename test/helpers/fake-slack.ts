@@ -43,6 +43,8 @@ export interface FakeSlackOptions {
   /** The locale users.info reports for users without one in `locales`. */
   defaultLocale?: string;
   locales?: Record<string, string>;
+  /** The time zone users.info reports per user; UTC for the others. */
+  timezones?: Record<string, string>;
   /** Channels the bot is already a member of (conversations.info `is_member`). */
   joinedChannels?: string[];
   /**
@@ -97,6 +99,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const appId = options.appId ?? 'A1';
   const defaultLocale = options.defaultLocale ?? 'en-US';
   const locales = new Map(Object.entries(options.locales ?? {}));
+  const timezones = new Map(Object.entries(options.timezones ?? {}));
   const joined = new Set(options.joinedChannels ?? []);
 
   const calls: RecordedCall[] = [];
@@ -275,8 +278,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           real_name: `User ${user}`,
           deleted: false,
           is_bot: false,
-          tz: 'UTC',
-          tz_offset: 0,
+          tz: timezones.get(user) ?? 'UTC',
           profile: { real_name: `User ${user}`, display_name: user.toLowerCase() },
         };
         // Slack only reports the locale when asked, and the form body carries the flag as a string.
@@ -288,6 +290,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case 'conversations.info':
         if (channel === undefined) return { ok: false, error: 'channel_not_found' };
         return { ok: true, channel: channelInfo(channel) };
+      case 'conversations.open': {
+        // One DM per person, named after them: D + their id without its U.
+        const users = typeof args.users === 'string' ? args.users : '';
+        if (!/^[UW][A-Z0-9]+$/.test(users)) return { ok: false, error: 'user_not_found' };
+        return { ok: true, channel: { id: `D${users.slice(1)}` } };
+      }
       case 'conversations.join': {
         if (channel === undefined) return { ok: false, error: 'channel_not_found' };
         const already = joined.has(channel);

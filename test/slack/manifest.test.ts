@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { renderAnswer } from '../../src/blocks/answer.ts';
 import { renderHome } from '../../src/blocks/home.ts';
 import { ACTIONS } from '../../src/blocks/ids.ts';
+import { renderPersonalDigest, renderPersonalHome } from '../../src/blocks/personal.ts';
 import { renderSharedTalk } from '../../src/blocks/share.ts';
 import { type Bot, createBot } from '../../src/bot/answer.ts';
 import { parseCommand } from '../../src/bot/command.ts';
@@ -39,6 +40,7 @@ const SCOPES: Record<string, string[]> = {
   'views.publish': [],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.history': ['channels:history', 'groups:history'],
+  'conversations.open': ['im:write'],
 };
 
 /** Every Web API method the source calls, as `client.chat.postMessage(` or `.users.info(`. */
@@ -149,6 +151,14 @@ describe('every button the builders emit has a listener', () => {
       now: new Date('2030-05-06T07:30:00Z'),
     });
     for (const id of actionIds(home)) emitted.add(id);
+    // A person's weekly DM, and their part of the Home tab, snoozed and not.
+    const [talk] = bot.catalogue.talks;
+    const [topic] = bot.catalogue.topics;
+    for (const id of actionIds(renderPersonalDigest({ theme: topic!, talks: [talk!], followed: [topic!] }, 'en', bot.catalogue).blocks))
+      emitted.add(id);
+    const next = { at: new Date('2030-05-13T07:30:00Z'), timezone: 'Europe/Paris' };
+    for (const snoozedUntil of [undefined, new Date('2030-06-01T00:00:00Z')])
+      for (const id of actionIds(renderPersonalHome({ topics: [topic!.id], next, snoozedUntil }, 'en', bot.catalogue))) emitted.add(id);
 
     // All the kinds of button must be there, or this test checks less than it says.
     for (const base of Object.values(ACTIONS))

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { renderAnnouncement, renderDigest } from '../../blocks/digest.ts';
 import { NO_UNFURL } from '../../blocks/message.ts';
+import { renderPersonalDigest } from '../../blocks/personal.ts';
 import type { Catalogue } from '../../catalogue/model.ts';
 import type { DigestOutlet } from '../../digest/poster.ts';
 import { classifyFailure } from './failures.ts';
@@ -10,7 +11,7 @@ import { digestMetadata, findPostedDigest } from './find-posted.ts';
 export function slackDigestOutlet(client: WebClient, catalogue: Pick<Catalogue, 'topicById'>): DigestOutlet {
   return {
     async post(channel, slot, content, language) {
-      const message = renderDigest(content, language, catalogue);
+      const message = content.followed ? renderPersonalDigest(content, language, catalogue) : renderDigest(content, language, catalogue);
       const answer = await client.chat.postMessage({
         channel,
         text: message.text,

@@ -4,6 +4,7 @@ import type { ListenerDeps } from '../../deps.ts';
 import { dismiss } from './dismiss.ts';
 import { linkButton } from './link-button.ts';
 import { moreResults } from './more-results.ts';
+import { personalDigest } from './personal-digest.ts';
 import { pickTopic } from './pick-topic.ts';
 import { randomTalk } from './random-talk.ts';
 import { rateAnswer } from './rate-answer.ts';
@@ -27,6 +28,10 @@ export const actionListeners = [
   { actionId: ACTIONS.openArticle, listener: linkButton },
   { actionId: ACTIONS.rateUp, listener: rateAnswer },
   { actionId: ACTIONS.rateDown, listener: rateAnswer },
+  { actionId: ACTIONS.snoozeDigest, listener: personalDigest },
+  { actionId: ACTIONS.resumeDigest, listener: personalDigest },
+  { actionId: ACTIONS.stopDigest, listener: personalDigest },
+  { actionId: ACTIONS.followTopics, listener: personalDigest },
 ] as const;
 
 /** Whether a listener above answers this action: the catch-all of unsupported.ts must leave it alone. */

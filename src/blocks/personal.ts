@@ -1,0 +1,150 @@
+import type { ActionsBlock, Button, KnownBlock, MultiStaticSelect } from '@slack/types';
+import type { Catalogue, Topic } from '../catalogue/model.ts';
+import type { Language } from '../catalogue/schema.ts';
+import type { PersonalReply, PersonalStatus } from '../digest/personal-commands.ts';
+import type { DigestContent } from '../digest/plan.ts';
+import { digestMessage, formatSlot } from './digest.ts';
+import { ACTIONS } from './ids.ts';
+import type { Message } from './message.ts';
+import { messages } from './messages.ts';
+import { topicLabeller } from './talk.ts';
+import { escapeText, LIMITS, section, truncate } from './text.ts';
+
+/** "Security, Observability and GitOps", each in bold. */
+export function topicList(labels: readonly string[], language: Language): string {
+  const bold = labels.map((label) => `*${escapeText(label)}*`);
+  return bold.length <= 1 ? (bold[0] ?? '') : `${bold.slice(0, -1).join(', ')} ${messages(language).personal.and} ${bold.at(-1)}`;
+}
+
+const dateOnly = (at: Date, timezone: string, language: Language) =>
+  new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: timezone, dateStyle: 'long' }).format(at);
+
+const button = (action_id: string, text: string, style?: 'danger'): Button => ({
+  type: 'button',
+  action_id,
+  text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText), emoji: true },
+  value: action_id,
+  ...(style && { style }),
+});
+
+/** Snooze (or Resume while snoozed) and Stop: in every weekly DM, and in the Home tab. */
+export function personalButtons(language: Language, snoozed: boolean): ActionsBlock {
+  const m = messages(language).personal;
+  return {
+    type: 'actions',
+    block_id: 'personal-digest',
+    elements: [
+      snoozed ? button(ACTIONS.resumeDigest, m.resume) : button(ACTIONS.snoozeDigest, m.snooze),
+      button(ACTIONS.stopDigest, m.stop, 'danger'),
+    ],
+  };
+}
+
+/** Where the person stands, in sentences: what they follow, the next DM in their own time zone, a snooze. */
+export function statusLines(status: PersonalStatus, language: Language, catalogue: Pick<Catalogue, 'topicById'>): string[] {
+  const m = messages(language).personal;
+  if (status.topics.length === 0) return [m.nothing];
+  const label = topicLabeller(catalogue, language);
+  const lines = [m.following(topicList(status.topics.map(label), language))];
+  if (status.snoozedUntil && status.next) lines.push(m.snoozedUntil(dateOnly(status.snoozedUntil, status.next.timezone, language)));
+  if (status.next) lines.push(m.next(formatSlot(status.next.at, status.next.timezone, language)));
+  return lines;
+}
+
+/** What `/kubecon follow`, `unfollow`, `following` and the DM's buttons answer, shown only to that person. */
+export function renderPersonalReply(reply: PersonalReply, language: Language, catalogue: Pick<Catalogue, 'topicById'>): Message {
+  const m = messages(language).personal;
+  const label = topicLabeller(catalogue, language);
+  const list = (ids: readonly string[]) => topicList(ids.map(label), language);
+  if (reply.kind === 'cannot-dm') return notice([m.cannotDm(reply.reason)]);
+  const lines: string[] = [];
+  switch (reply.kind) {
+    case 'followed':
+      if (reply.added.length > 0) lines.push(m.followed(list(reply.added)));
+      if (reply.already.length > 0) lines.push(m.alreadyFollowed(list(reply.already)));
+      if (reply.guessedTimezone && reply.status.next) lines.push(m.guessedTimezone(reply.status.next.timezone));
+      break;
+    case 'unfollowed':
+      if (reply.removed.length > 0) lines.push(m.unfollowed(list(reply.removed)));
+      if (reply.notFollowed.length > 0) lines.push(m.notFollowed(list(reply.notFollowed)));
+      break;
+    case 'stopped':
+      return notice([m.stopped]);
+    case 'snoozed':
+      if (reply.status.snoozedUntil && reply.status.next)
+        lines.push(m.snoozed(dateOnly(reply.status.snoozedUntil, reply.status.next.timezone, language)));
+      break;
+    case 'resumed':
+      lines.push(m.resumed);
+      break;
+    case 'following':
+      break;
+  }
+  return notice([...lines, ...statusLines(reply.status, language, catalogue)]);
+}
+
+/** A follow command naming no topic: the topics closest to what was typed. */
+export function renderFollowUnknown(names: readonly string[], suggestions: readonly Topic[], language: Language): Message {
+  const quoted = names.map((name) => `“${escapeText(name)}”`).join(', ');
+  return notice([
+    messages(language).personal.unknownTopic(
+      quoted,
+      topicList(
+        suggestions.map((topic) => topic.label[language]),
+        language,
+      ),
+    ),
+  ]);
+}
+
+function notice(lines: readonly string[]): Message {
+  const text = lines.join('\n');
+  return { text, blocks: [section(truncate(text, LIMITS.sectionText))] };
+}
+
+/** The Home tab's part: a menu whose selection is what the person follows, when the next DM comes, and the DM's buttons. */
+export function renderPersonalHome(
+  status: PersonalStatus,
+  language: Language,
+  catalogue: Pick<Catalogue, 'topics' | 'topicById'>,
+): KnownBlock[] {
+  const m = messages(language).personal;
+  const option = (topic: Topic) => ({
+    text: { type: 'plain_text' as const, text: truncate(topic.label[language], 75), emoji: true },
+    value: topic.id,
+  });
+  const followed = catalogue.topics.filter((topic) => status.topics.includes(topic.id));
+  const menu: MultiStaticSelect = {
+    type: 'multi_static_select',
+    action_id: ACTIONS.followTopics,
+    placeholder: { type: 'plain_text', text: m.homeMenu, emoji: true },
+    // Slack's limit for a menu's options.
+    options: catalogue.topics.slice(0, 100).map(option),
+    ...(followed.length > 0 && { initial_options: followed.map(option) }),
+  };
+  const lines = status.topics.length === 0 ? [m.homeNothing] : statusLines(status, language, catalogue);
+  return [
+    {
+      type: 'section',
+      block_id: 'personal-topics',
+      text: { type: 'mrkdwn', text: `*${m.homeHeader}*\n${lines.join('\n')}` },
+      accessory: menu,
+    },
+    ...(status.topics.length > 0 ? [personalButtons(language, status.snoozedUntil !== undefined)] : []),
+  ];
+}
+
+/** A person's weekly DM: the digest's message, naming what they follow, with Snooze and Stop. */
+export function renderPersonalDigest(content: DigestContent, language: Language, catalogue: Pick<Catalogue, 'topicById'>): Message {
+  const m = messages(language).personal;
+  const followed = topicList(
+    (content.followed ?? []).map((topic) => topic.label[language]),
+    language,
+  );
+  return digestMessage(content, language, catalogue, {
+    header: m.header,
+    intro: (_theme, talks) => m.intro(followed, talks),
+    footer: m.footer,
+    closing: [personalButtons(language, false)],
+  });
+}

@@ -1,0 +1,199 @@
+import type { Language } from '../catalogue/schema.ts';
+import { isValidTimezone } from '../config.ts';
+import type { Logger } from '../log/logger.ts';
+import type { DigestRequest } from './commands.ts';
+import type { PersonalDigest, PersonalSchedules } from './personal.ts';
+import { type Profile, resume, SNOOZE_MS, setTopics, snooze, stop } from './personal-state.ts';
+import type { CallFailure } from './poster.ts';
+import type { SlotTime } from './schedule.ts';
+import type { DigestStore, Person } from './store.ts';
+
+/** What the personal digest asks Slack of a person: src/slack/digest/people.ts. */
+export interface PersonLookup {
+  /** The person's time zone from users.info; undefined when Slack does not say. */
+  timezone(user: string): Promise<string | undefined>;
+  /** The person's DM with the bot (conversations.open); throws when Slack refuses. */
+  openDm(user: string): Promise<string>;
+  classify(error: unknown): CallFailure;
+}
+
+/** Where a person stands: what they follow, and when their next DM comes in their own time zone. */
+export interface PersonalStatus {
+  readonly topics: readonly string[];
+  /** Undefined when they follow nothing, or the cron never comes round again. */
+  readonly next: SlotTime | undefined;
+  /** Only while the snooze lasts. */
+  readonly snoozedUntil?: Date | undefined;
+}
+
+/** What a follow command did, for src/blocks/personal.ts to put in words; each carries the person's status after it. */
+export type PersonalReply =
+  | {
+      readonly kind: 'followed';
+      readonly added: readonly string[];
+      readonly already: readonly string[];
+      /** Slack gave no usable time zone: DIGEST_TIMEZONE is used, and the person is told. */
+      readonly guessedTimezone: boolean;
+      readonly status: PersonalStatus;
+    }
+  | {
+      readonly kind: 'unfollowed';
+      readonly removed: readonly string[];
+      readonly notFollowed: readonly string[];
+      readonly status: PersonalStatus;
+    }
+  | { readonly kind: 'following' | 'stopped' | 'snoozed' | 'resumed'; readonly status: PersonalStatus }
+  /** Slack would not open a DM with the person: nothing was changed. */
+  | { readonly kind: 'cannot-dm'; readonly reason: string; readonly fix?: string | undefined };
+
+/** `/kubecon follow`, `unfollow`, `following`, and the DM's and Home tab's buttons. Never throws for a user mistake. */
+export interface PersonalCommands {
+  follow(request: DigestRequest, topics: readonly string[]): Promise<PersonalReply>;
+  unfollow(request: DigestRequest, topics: readonly string[]): Promise<PersonalReply>;
+  /** The Home tab's menu: exactly these topics. */
+  choose(request: DigestRequest, topics: readonly string[]): Promise<PersonalReply>;
+  following(request: DigestRequest): Promise<PersonalReply>;
+  stop(request: DigestRequest): Promise<PersonalReply>;
+  snooze(request: DigestRequest): Promise<PersonalReply>;
+  resume(request: DigestRequest): Promise<PersonalReply>;
+  status(user: string): Promise<PersonalStatus>;
+}
+
+export interface PersonalCommandDependencies {
+  readonly store: DigestStore;
+  readonly people: PersonLookup;
+  readonly schedules: PersonalSchedules;
+  readonly digest: Pick<PersonalDigest, 'rearm'>;
+  /** DIGEST_TIMEZONE: a person's when Slack does not say theirs. */
+  readonly timezone: string;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+export function createPersonalCommands({
+  store,
+  people,
+  schedules,
+  digest,
+  timezone: fallbackZone,
+  logger,
+  now,
+}: PersonalCommandDependencies): PersonalCommands {
+  const log = logger.child({ component: 'personal-digest' });
+
+  function statusOf(person: Person | undefined): PersonalStatus {
+    if (person === undefined || person.topics.length === 0) return { topics: person?.topics ?? [], next: undefined };
+    // A snooze over is no snooze: it stays in the state until the person changes something.
+    const snoozedUntil =
+      person.snoozedUntil !== undefined && Date.parse(person.snoozedUntil) > now().getTime() ? new Date(person.snoozedUntil) : undefined;
+    const from = snoozedUntil ? new Date(snoozedUntil.getTime() - 1) : now();
+    const at = schedules.of(person.timezone).next(from);
+    return { topics: person.topics, next: at && { at, timezone: person.timezone }, snoozedUntil };
+  }
+
+  const read = async (user: string) => (await store.read()).people?.[user];
+
+  /** Slack's view of the person, asked each time they add topics: a new time zone after a move is picked up then. */
+  async function profile(user: string, language: Language): Promise<{ profile: Profile; guessed: boolean } | PersonalReply> {
+    let dm: string;
+    try {
+      dm = await people.openDm(user);
+    } catch (error) {
+      const failure = people.classify(error);
+      log.error('Could not open a DM with a person who asked for weekly talks', { user, error: failure.reason });
+      return { kind: 'cannot-dm', reason: failure.reason, fix: failure.kind === 'refused' ? failure.fix : undefined };
+    }
+    const zone = await people.timezone(user).catch((error: unknown) => {
+      log.warn('users.info failed: the person’s DMs use DIGEST_TIMEZONE until they follow again', { user, error });
+      return undefined;
+    });
+    const known = zone !== undefined && isValidTimezone(zone);
+    return { profile: { language, timezone: known ? zone : fallbackZone, dm }, guessed: !known };
+  }
+
+  async function change(user: string, apply: Parameters<DigestStore['update']>[0]): Promise<Person | undefined> {
+    const state = await store.update(apply);
+    digest.rearm();
+    return state.people?.[user];
+  }
+
+  /**
+   * Sets what the person follows to `wanted(what they follow now)`. Adding a topic asks Slack
+   * for their DM and time zone first; removing one needs neither.
+   */
+  async function choose(
+    request: DigestRequest,
+    wanted: (before: readonly string[]) => readonly string[],
+    reply: (before: readonly string[], person: Person | undefined, guessed: boolean) => PersonalReply,
+  ): Promise<PersonalReply> {
+    const current = await read(request.userId);
+    const before = current?.topics ?? [];
+    const topics = wanted(before);
+    let lookedUp: { profile: Profile; guessed: boolean } | undefined;
+    if (topics.some((topic) => !before.includes(topic))) {
+      const found = await profile(request.userId, request.language);
+      if ('kind' in found) return found;
+      lookedUp = found;
+    }
+    const person = await change(request.userId, (state) => {
+      const latest = state.people?.[request.userId];
+      const known = lookedUp?.profile ?? (latest && { language: request.language, timezone: latest.timezone, dm: latest.dm });
+      return known === undefined ? state : setTopics(state, request.userId, topics, known, now());
+    });
+    return reply(before, person, lookedUp?.guessed ?? false);
+  }
+
+  return {
+    follow(request, topics) {
+      return choose(
+        request,
+        (before) => [...before, ...topics],
+        (before, person, guessed) => ({
+          kind: 'followed',
+          added: topics.filter((topic) => !before.includes(topic)),
+          already: topics.filter((topic) => before.includes(topic)),
+          guessedTimezone: guessed,
+          status: statusOf(person),
+        }),
+      );
+    },
+    async unfollow(request, topics) {
+      const current = await read(request.userId);
+      const followed = current?.topics ?? [];
+      const removed = topics.filter((topic) => followed.includes(topic));
+      const notFollowed = topics.filter((topic) => !followed.includes(topic));
+      if (current === undefined || removed.length === 0) return { kind: 'unfollowed', removed, notFollowed, status: statusOf(current) };
+      return choose(
+        request,
+        (before) => before.filter((topic) => !topics.includes(topic)),
+        (_before, person) => ({ kind: 'unfollowed', removed, notFollowed, status: statusOf(person) }),
+      );
+    },
+    choose(request, topics) {
+      return choose(
+        request,
+        () => topics,
+        (_before, person, guessed) => ({ kind: 'followed', added: [], already: [], guessedTimezone: guessed, status: statusOf(person) }),
+      );
+    },
+    async following({ userId }) {
+      return { kind: 'following', status: statusOf(await read(userId)) };
+    },
+    async stop({ userId }) {
+      const person = await change(userId, (state) => stop(state, userId));
+      log.info('A person stopped their weekly DM', { user: userId });
+      return { kind: 'stopped', status: statusOf(person) };
+    },
+    async snooze({ userId }) {
+      const person = await change(userId, (state) => snooze(state, userId, new Date(now().getTime() + SNOOZE_MS)));
+      return { kind: 'snoozed', status: statusOf(person) };
+    },
+    async resume({ userId }) {
+      const person = await change(userId, (state) => resume(state, userId));
+      return { kind: 'resumed', status: statusOf(person) };
+    },
+    async status(user) {
+      return statusOf(await read(user));
+    },
+  };
+}

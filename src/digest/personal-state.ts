@@ -1,0 +1,67 @@
+/**
+ * Every change a person makes to their weekly DM, as pure functions on the digest state: the
+ * store applies them one at a time to the latest state, and a change that changes nothing
+ * returns its input, so that nothing is written.
+ */
+import type { Language } from '../catalogue/schema.ts';
+import type { DigestState, Person } from './store.ts';
+
+/** What Slack tells of a person, refreshed each time they choose their topics. */
+export interface Profile {
+  readonly language: Language;
+  readonly timezone: string;
+  readonly dm: string;
+}
+
+/** How long "Snooze 4 weeks" lasts. */
+export const SNOOZE_MS = 28 * 86_400_000;
+
+function withPerson(state: DigestState, user: string, person: Person): DigestState {
+  return { ...state, people: { ...state.people, [user]: person } };
+}
+
+const samePerson = (a: Person, b: Person) =>
+  a.topics.length === b.topics.length &&
+  a.topics.every((topic, i) => topic === b.topics[i]) &&
+  a.since === b.since &&
+  a.language === b.language &&
+  a.timezone === b.timezone &&
+  a.dm === b.dm;
+
+/**
+ * `topics` become what the person follows. Starting again after Stop (or for the first time)
+ * starts from now; what their DM has seen stays, so talks already sent do not come back.
+ */
+export function setTopics(state: DigestState, user: string, topics: readonly string[], profile: Profile, at: Date): DigestState {
+  const current = state.people?.[user];
+  const wanted = [...new Set(topics)];
+  const restarted = current === undefined || current.topics.length === 0;
+  const next: Person = {
+    ...current,
+    ...profile,
+    topics: wanted,
+    since: restarted && wanted.length > 0 ? at.toISOString() : (current?.since ?? at.toISOString()),
+  };
+  return current && samePerson(current, next) ? state : withPerson(state, user, next);
+}
+
+/** Stop: no topic followed, and no snooze left to wake up from. */
+export function stop(state: DigestState, user: string): DigestState {
+  const current = state.people?.[user];
+  if (current === undefined || (current.topics.length === 0 && current.snoozedUntil === undefined)) return state;
+  const { snoozedUntil: _dropped, ...rest } = current;
+  return withPerson(state, user, { ...rest, topics: [] });
+}
+
+export function snooze(state: DigestState, user: string, until: Date): DigestState {
+  const current = state.people?.[user];
+  if (current === undefined || current.topics.length === 0 || current.snoozedUntil === until.toISOString()) return state;
+  return withPerson(state, user, { ...current, snoozedUntil: until.toISOString() });
+}
+
+export function resume(state: DigestState, user: string): DigestState {
+  const current = state.people?.[user];
+  if (current?.snoozedUntil === undefined) return state;
+  const { snoozedUntil: _dropped, ...rest } = current;
+  return withPerson(state, user, rest);
+}
