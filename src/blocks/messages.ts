@@ -263,7 +263,8 @@ const en: Messages = {
     archived: 'This channel is archived: no digest can be posted here.',
     missingPermission:
       'I cannot check this channel: the Slack app lacks a permission. Ask whoever runs the bot to reinstall it with the scopes in manifest.yml.',
-    notInDirectMessages: 'The weekly digest goes to channels: type `/kubecon digest subscribe` in the channel that should get it.',
+    notInDirectMessages:
+      'The weekly digest goes to channels: type `/kubecon digest subscribe` in the channel that should get it. For talks of your own each week by direct message: `/kubecon follow` and a topic.',
     emptyCatalogue: 'The catalogue is empty: there is nothing to put in a digest.',
     onlyInSlack: '`/kubecon digest` works in a Slack channel.',
     announceSubscribed: (user, when) =>
@@ -434,7 +435,7 @@ const fr: Messages = {
     missingPermission:
       'Je ne peux pas vérifier ce canal\u00a0: il manque une autorisation à l’application Slack. Demandez à qui gère le bot de la réinstaller avec les scopes de manifest.yml.',
     notInDirectMessages:
-      'Le résumé hebdomadaire est publié dans des canaux\u00a0: tapez `/kubecon digest subscribe` dans le canal qui doit le recevoir.',
+      'Le résumé hebdomadaire est publié dans des canaux\u00a0: tapez `/kubecon digest subscribe` dans le canal qui doit le recevoir. Pour recevoir vos propres conférences chaque semaine en message direct\u00a0: `/kubecon follow` et un thème.',
     emptyCatalogue: 'Le catalogue est vide\u00a0: il n’y a rien à mettre dans un résumé.',
     onlyInSlack: '`/kubecon digest` fonctionne dans un canal Slack.',
     announceSubscribed: (user, when) =>

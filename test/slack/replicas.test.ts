@@ -23,7 +23,12 @@ const CHANNELS = ['CAAA', 'CBBB', 'CCCC'];
 const MONDAY = Date.parse('2026-03-30T07:30:00Z');
 const WEEK = 7 * 24 * 3_600_000;
 
-async function replicas(redis: RedisServer, owners: string[], mode: 'http' | 'socket' = 'http'): Promise<Harness[]> {
+async function replicas(
+  redis: RedisServer,
+  owners: string[],
+  mode: 'http' | 'socket' = 'http',
+  clock = fakeClock('2026-03-27T10:00:00Z'),
+): Promise<Harness[]> {
   fake = await startFakeSlack({ joinedChannels: ['C1', ...CHANNELS] });
   const started = await Promise.all(
     owners.map((owner) =>
@@ -31,7 +36,7 @@ async function replicas(redis: RedisServer, owners: string[], mode: 'http' | 'so
         mode,
         sharedFake: fake,
         env: { REDIS_URL: redis.url, DIGEST_CHANNELS: CHANNELS.join(',') },
-        digest: { owner, clock: fakeClock('2026-03-27T10:00:00Z') },
+        digest: { owner, clock },
       }),
     ),
   );
@@ -84,6 +89,27 @@ describeWithRedis('two replicas of the bot on one Redis', () => {
       await Promise.all(Array.from({ length: 20 }, (_, i) => all[i % all.length]!.digest!.runner.run(slot)));
     }
     for (const channel of CHANNELS) expect(digestsIn(channel)).toHaveLength(rounds);
+  });
+
+  it('sends each person their weekly DM once when both replicas and a restart run the same slot 20 times, week after week', async () => {
+    const clock = fakeClock('2026-03-27T10:00:00Z');
+    const all = await replicas(await startRedis(), ['replica-a', 'replica-b', 'restarted-a'], 'http', clock);
+    const people = ['U1', 'U2', 'U3'];
+    for (const [i, user] of people.entries()) {
+      const id = randomUUID();
+      await postSigned(`${all[i]!.url}/slack/events`, {
+        secret: SIGNING_SECRET,
+        body: slashCommandBody({ text: 'follow autoscaling', user_id: user, response_url: fake!.responseUrl(id) }),
+      });
+      await fake!.waitForCall('response_url', (call) => call.responseId === id && !call.fault);
+    }
+    const rounds = 3;
+    for (let round = 0; round < rounds; round += 1) {
+      // Monday 09:30 in UTC, the fake's time zone for everyone.
+      clock.set(new Date(Date.parse('2026-03-30T09:30:00Z') + round * WEEK));
+      await Promise.all(Array.from({ length: 20 }, (_, i) => all[i % all.length]!.digest!.personal.run()));
+    }
+    for (const user of people) expect(digestsIn(`D${user.slice(1)}`)).toHaveLength(rounds);
   });
 
   it('in Socket Mode, each replica with its own connection: the same envelope delivered to both gets one answer', async () => {
