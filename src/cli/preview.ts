@@ -9,9 +9,11 @@ import { parseCommandLine, runCli, UsageError } from './run.ts';
 const USAGE = `Usage: npm run -s preview -- [--lang en|fr] [--out page.html] [--shared | --mention] "<what you would type after /kubecon>"
        npm run -s preview -- --home [--lang en|fr] [--out page.html]
        npm run -s preview -- --digest [--lang en|fr] [--out page.html]
+       npm run -s preview -- --dm "<topics, comma-separated>" [--lang en|fr] [--out page.html]
 Writes an HTML page drawing the answer as Slack would and prints its path (under ${tmpdir()} unless --out).
 --shared also draws the message the first talk's Share button posts; --mention draws the answer
-to "@kubecon <text>" in a channel, posted in its thread.`;
+to "@kubecon <text>" in a channel, posted in its thread; --dm draws the weekly direct message of
+someone following those topics, and their Home tab.`;
 
 /** A file name that says what the page shows: kubecon-preview-autoscaling.html. */
 function defaultFile(request: PreviewRequest, language: string): string {
@@ -33,6 +35,7 @@ await runCli(async () => {
         out: { type: 'string' },
         home: { type: 'boolean', default: false },
         digest: { type: 'boolean', default: false },
+        dm: { type: 'string' },
         shared: { type: 'boolean', default: false },
         mention: { type: 'boolean', default: false },
       },
@@ -43,9 +46,11 @@ await runCli(async () => {
   if (!parsed) return;
   const { values, positionals } = parsed;
   const text = positionals.join(' ').trim();
-  if (values.home && values.digest) throw new UsageError(`--home and --digest draw different things: give one.\n${USAGE}`);
-  if ((values.home || values.digest) && (text || values.shared || values.mention))
-    throw new UsageError(`--home and --digest take no command, nor --shared or --mention.\n${USAGE}`);
+  const surfaces = [values.home, values.digest, values.dm !== undefined].filter(Boolean).length;
+  if (surfaces > 1) throw new UsageError(`--home, --digest and --dm draw different things: give one.\n${USAGE}`);
+  if (surfaces === 1 && (text || values.shared || values.mention))
+    throw new UsageError(`--home, --digest and --dm take no command, nor --shared or --mention.\n${USAGE}`);
+  if (values.dm?.trim() === '') throw new UsageError(`--dm needs the topics followed, e.g. --dm "security, observability".\n${USAGE}`);
   if (values.shared && values.mention) throw new UsageError(`--shared is for /kubecon's private answer, not --mention's.\n${USAGE}`);
   if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang))
     throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, got "${values.lang}"\n${USAGE}`);
@@ -56,7 +61,9 @@ await runCli(async () => {
     ? { kind: 'home' }
     : values.digest
       ? { kind: 'digest' }
-      : { kind: 'command', text, shared: values.shared, mention: values.mention };
+      : values.dm !== undefined
+        ? { kind: 'dm', topics: values.dm }
+        : { kind: 'command', text, shared: values.shared, mention: values.mention };
   // Bolt, React and the renderer load only once the command line is known good: a usage error stays instant.
   const [{ compose }, { NotPreviewableError, previewPage }] = await Promise.all([import('../compose.ts'), import('../preview/preview.ts')]);
   let html: string;

@@ -1,10 +1,12 @@
 import { renderAnswer } from '../blocks/answer.ts';
 import { renderHome } from '../blocks/home.ts';
+import { renderPersonalDigest } from '../blocks/personal.ts';
 import { renderSharedTalk } from '../blocks/share.ts';
 import type { Answer } from '../bot/answer.ts';
 import { parseCommand } from '../bot/command.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { Composition } from '../compose.ts';
+import type { PersonalStatus } from '../digest/personal-commands.ts';
 import { type DigestState, type DigestStore, EMPTY_STATE } from '../digest/store.ts';
 import { silentLogger } from '../log/logger.ts';
 import { renderPage, type Surface } from './page.ts';
@@ -20,7 +22,9 @@ export type PreviewRequest =
       readonly mention?: boolean;
     }
   | { readonly kind: 'home' }
-  | { readonly kind: 'digest' };
+  | { readonly kind: 'digest' }
+  /** The weekly DM of someone following these topics (names as typed), and their Home tab. */
+  | { readonly kind: 'dm'; readonly topics: string };
 
 export interface PreviewOptions {
   readonly language: Language;
@@ -61,17 +65,38 @@ export async function previewSurfaces(composition: Composition, request: Preview
     blocks: renderAnswer(answer, { language, catalogue, ephemeral: isEphemeral }).blocks,
   });
 
+  const now = options.now ?? new Date();
+  const home = async (personal?: PersonalStatus): Promise<Surface> => {
+    const topics = bot.answer({ kind: 'topics' }, 'topics');
+    const view = renderHome({
+      language,
+      catalogue,
+      topics: topics.kind === 'topics' ? topics.topics : [],
+      digest: (await digest().commands.nextRun()) ?? null,
+      personal: personal ?? { topics: [], next: undefined },
+      now,
+    });
+    return { kind: 'home', label: 'Home tab', blocks: view.blocks };
+  };
+
   switch (request.kind) {
-    case 'home': {
-      const topics = bot.answer({ kind: 'topics' }, 'topics');
-      const view = renderHome({
-        language,
-        catalogue,
-        topics: topics.kind === 'topics' ? topics.topics : [],
-        digest: (await digest().commands.nextRun()) ?? null,
-        now: options.now ?? new Date(),
+    case 'home':
+      return [await home()];
+    case 'dm': {
+      const ids = request.topics.split(',').map((name) => {
+        const answer = bot.answer({ kind: 'topic', name }, `topic ${name}`);
+        if (answer.kind !== 'talks' || answer.source.type !== 'topic') throw new NotPreviewableError(`"${name.trim()}" is not a topic`);
+        return answer.source.topic.id;
       });
-      return [{ kind: 'home', label: 'Home tab', blocks: view.blocks }];
+      const { planner, schedule } = digest();
+      const slot = schedule.next(now) ?? now;
+      const picked = planner.pick('D0PREVIEW', undefined, slot.toISOString(), now, ids);
+      if (picked === undefined) throw new NotPreviewableError('the catalogue has no talk on these topics');
+      const dm = renderPersonalDigest(planner.content(picked, ids), language, catalogue);
+      return [
+        { kind: 'message', label: 'The weekly direct message', blocks: dm.blocks },
+        await home({ topics: ids, next: { at: slot, timezone: schedule.timezone } }),
+      ];
     }
     case 'digest': {
       const reply = await digest().commands.preview(asker);

@@ -101,6 +101,12 @@ describe('the preview page draws every kind of answer', () => {
     expect(drawn).toMatch(/<h3[^>]*slack_blocks_to_jsx__header_heading/);
   });
 
+  it('a person’s weekly DM, with Snooze and Stop, and their Home tab with what they follow', async () => {
+    const drawn = await page({ kind: 'dm', topics: 'sécurité, observability' }, 'fr');
+    expectPage(drawn, ['Vos conférences KubeCon de la semaine', 'Pause de 4 semaines', 'Arrêter', 'Vos conférences de la semaine']);
+    await expect(page({ kind: 'dm', topics: 'paella' })).rejects.toThrow(/"paella" is not a topic/);
+  });
+
   it('refuses what it cannot draw without Slack', async () => {
     await expect(page(command('digest subscribe'))).rejects.toThrow(NotPreviewableError);
     await expect(page(command('topics', true))).rejects.toThrow(/--shared needs an answer with talks/);
