@@ -21,14 +21,27 @@ describe('parseCommand', () => {
     ['digest subscribe', { kind: 'digest', action: 'subscribe' }],
     ['digest', { kind: 'digest', action: 'status' }],
     ['digest aperçu', { kind: 'digest', action: 'preview' }],
+    ['follow security, observability', { kind: 'follow', action: 'follow', names: 'security, observability' }],
+    ['Follow Sécurité 🙏 pls', { kind: 'follow', action: 'follow', names: 'Sécurité' }],
+    ['suivre coûts et sécurité', { kind: 'follow', action: 'follow', names: 'coûts et sécurité' }],
+    ['follow', { kind: 'follow', action: 'following', names: '' }],
+    ['unfollow security', { kind: 'follow', action: 'unfollow', names: 'security' }],
+    ['ne plus suivre sécurité', { kind: 'follow', action: 'unfollow', names: 'sécurité' }],
+    ['arrêter de suivre FinOps', { kind: 'follow', action: 'unfollow', names: 'FinOps' }],
+    ['following', { kind: 'follow', action: 'following', names: '' }],
+    ['mes sujets', { kind: 'follow', action: 'following', names: '' }],
   ])('reads %j as a subcommand', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
-  it.each(['ephemeral containers', 'topics about costs', 'help me debug a pod', 'digest of costs', 'random thoughts on chaos'])(
-    'treats %j as a query, never as an error',
-    (text) => {
-      expect(parseCommand(text)).toEqual({ kind: 'search', query: text });
-    },
-  );
+  it.each([
+    'ephemeral containers',
+    'topics about costs',
+    'help me debug a pod',
+    'digest of costs',
+    'random thoughts on chaos',
+    'following kubernetes',
+  ])('treats %j as a query, never as an error', (text) => {
+    expect(parseCommand(text)).toEqual({ kind: 'search', query: text });
+  });
 });

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { renderAnswer } from '../../src/blocks/answer.ts';
 import { renderHome } from '../../src/blocks/home.ts';
 import { ACTIONS } from '../../src/blocks/ids.ts';
+import { messages } from '../../src/blocks/messages.ts';
 import { renderPersonalDigest, renderPersonalHome } from '../../src/blocks/personal.ts';
 import { renderSharedTalk } from '../../src/blocks/share.ts';
 import { type Bot, createBot } from '../../src/bot/answer.ts';
@@ -83,6 +84,19 @@ describe('manifest.yml and the code agree', () => {
     expect(unknown, 'add the scope these need to SCOPES (and manifest.yml)').toEqual([]);
     const required = new Set(needs.flatMap((need) => SCOPES[need] ?? []));
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...required].sort());
+  });
+
+  it('lists every subcommand in the slash command’s usage hint and in /kubecon help, in both languages', () => {
+    const hint = manifest.features.slash_commands[0] as { usage_hint?: string };
+    for (const word of ['topics', 'topic', 'random', 'edition', 'takeaways', 'radar', 'digest', 'follow', 'unfollow', 'following']) {
+      expect(hint.usage_hint, word).toMatch(new RegExp(`(^|[ |])${word}( |$)`));
+      for (const language of ['en', 'fr'] as const)
+        expect(
+          messages(language).help.commands.some(([command]) => command.includes(`/kubecon ${word}`)) ||
+            messages(language).help.commands.some(([, meaning]) => meaning.includes(`/kubecon ${word}`)),
+          `${word} (${language})`,
+        ).toBe(true);
+    }
   });
 
   it('names no edition, by year or city: the manifest is static, and adding an edition to data/ must not make it wrong', async () => {
