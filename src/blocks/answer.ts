@@ -201,7 +201,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
     case 'follow-unknown': {
       const reply =
         answer.kind === 'personal'
-          ? renderPersonalReply(answer.reply, language, catalogue)
+          ? renderPersonalReply(answer.reply, language, catalogue, answer.unknown)
           : renderFollowUnknown(answer.names, answer.suggestions, language);
       return ephemeral ? { text: reply.text, blocks: [...reply.blocks, controlsRow(language)] } : reply;
     }

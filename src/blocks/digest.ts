@@ -46,7 +46,7 @@ export function digestMessage(
   ];
   // The fallback is mrkdwn too: escaped, so a title can never ping a channel from a notification.
   const text = truncate(
-    escapeText(`${wording.header(theme)}: ${content.talks.map((talk) => talk.title).join(' · ')}`),
+    escapeText(`${wording.header(theme)}${messages(language).colon} ${content.talks.map((talk) => talk.title).join(' · ')}`),
     LIMITS.fallbackText,
   );
   return { text, blocks };

@@ -36,6 +36,8 @@ export interface Messages {
   readonly takeaway: string;
   readonly stance: Record<Stance, string>;
   readonly stanceLabel: string;
+  /** A label's colon: French sets it off with a no-break space. */
+  readonly colon: string;
   readonly topicsHeader: string;
   readonly topicsIntro: (talks: number) => string;
   readonly takeawaysHeader: (year?: number) => string;
@@ -112,27 +114,28 @@ export interface Messages {
     readonly notAnnounced: string;
   };
   readonly personal: {
-    /** The weekly DM: `theme` is one of the topics the person follows. */
-    readonly header: (theme: string) => string;
-    readonly intro: (topics: string, talks: number) => string;
+    readonly header: string;
+    /** `topics` are labels joined in the language's way; `again`: the talks come round a second time. */
+    readonly intro: (topics: string, talks: number, again: boolean) => string;
     readonly footer: string;
     readonly snooze: string;
     readonly stop: string;
     readonly resume: string;
-    /** `topics` are labels joined in the language's way; `when` a formatted date in the person's time zone. */
+    /** `when` is a formatted date in the person's time zone. */
     readonly followed: (topics: string) => string;
     readonly alreadyFollowed: (topics: string) => string;
     readonly following: (topics: string) => string;
     readonly nothing: string;
     readonly next: (when: string) => string;
-    readonly snoozedUntil: (date: string) => string;
+    readonly snoozedNext: (when: string) => string;
     readonly guessedTimezone: (zone: string) => string;
     readonly unfollowed: (topics: string) => string;
     readonly notFollowed: (topics: string) => string;
+    readonly leftOut: (names: string) => string;
+    readonly whichTopic: string;
     readonly stopped: string;
-    readonly snoozed: (date: string) => string;
     readonly resumed: string;
-    readonly cannotDm: (reason: string) => string;
+    readonly cannotDm: Record<'try-again' | 'permission' | 'refused', (reason: string) => string>;
     readonly unknownTopic: (names: string, suggestions: string) => string;
     readonly onlyInSlack: string;
     readonly homeHeader: string;
@@ -182,6 +185,7 @@ const en: Messages = {
     hold: 'Hold: not for us for now',
   },
   stanceLabel: 'Stance',
+  colon: ':',
   topicsHeader: 'Topics',
   topicsIntro: (talks) => `${talks} talks, by topic. Pick one to see its talks.`,
   takeawaysHeader: (year) => (year ? `What the team took away in ${year}` : 'What the team took away from each event'),
@@ -218,7 +222,7 @@ const en: Messages = {
       ['/kubecon digest subscribe | unsubscribe | status | preview', 'the weekly digest in this channel'],
       [
         '/kubecon follow <topic>',
-        'talks on it each week, by direct message; `/kubecon unfollow` and the topic drops it, `/kubecon following` lists yours',
+        'talks on it each week, by direct message (several at once: `follow security, costs`); `/kubecon unfollow` and the topic drops it, `unfollow all` stops, `/kubecon following` lists yours; the Home tab too',
       ],
     ],
     line: (command, meaning) => `• ${command}: ${meaning}`,
@@ -277,28 +281,34 @@ const en: Messages = {
     notAnnounced: 'I could not tell the channel, though: let the others know yourself.',
   },
   personal: {
-    header: (theme) => `📬 Your KubeCon talks of the week: ${theme}`,
-    intro: (topics, talks) =>
-      `${talks === 1 ? 'A talk' : `${talks} talks`} on what you follow (${topics}) that you have not had yet, with what the team thought.`,
+    header: '📬 Your KubeCon talks of the week',
+    intro: (topics, talks, again) =>
+      `${talks === 1 ? 'A talk' : `${talks} talks`} on what you follow (${topics}), with what the team thought.${again ? ' You have had every talk on these topics once, so they come round again: `/kubecon follow` another topic for new ones.' : ''}`,
     footer: 'You get this because you follow these topics: `/kubecon following` shows them, `/kubecon unfollow <topic>` drops one.',
     snooze: 'Snooze 4 weeks',
     stop: 'Stop',
     resume: 'Resume',
-    followed: (topics) => `Done: you follow ${topics}. Each week, I send you talks on them by direct message.`,
+    followed: (topics) => `Done: you follow ${topics}.`,
     alreadyFollowed: (topics) => `You already follow ${topics}.`,
     following: (topics) => `You follow ${topics}.`,
     nothing:
       'You follow no topic. `/kubecon follow` and a topic (for example `/kubecon follow security`) brings you talks on it each week by direct message; `/kubecon topics` lists the topics.',
     next: (when) => `Next direct message: ${when}.`,
-    snoozedUntil: (date) => `Snoozed until ${date}.`,
+    snoozedNext: (when) => `Snoozed for 4 weeks: the next direct message comes on ${when}.`,
     guessedTimezone: (zone) => `Slack did not tell me your time zone, so I use ${zone}.`,
     unfollowed: (topics) => `Done: you no longer follow ${topics}.`,
     notFollowed: (topics) => `You did not follow ${topics}.`,
+    leftOut: (names) => `I know no topic called ${names}: left out.`,
+    whichTopic: 'Which topic? For example `/kubecon follow security` or `/kubecon unfollow security`; `/kubecon topics` lists them.',
     stopped: 'Done: no more weekly talks by direct message. `/kubecon follow` and a topic starts them again.',
-    snoozed: (date) => `Snoozed: no weekly talks until ${date}.`,
     resumed: 'Resumed: your weekly talks come again.',
-    cannotDm: (reason) =>
-      `I could not open a direct message with you (Slack said: ${reason}), so nothing changed. Ask whoever runs the bot to check its permissions in manifest.yml.`,
+    cannotDm: {
+      'try-again': (reason) =>
+        `Slack did not answer when I opened a direct message with you (${reason}), so nothing changed: please try again in a moment.`,
+      permission: (reason) =>
+        `I am not allowed to open a direct message with you (Slack said: ${reason}), so nothing changed. Ask whoever runs the bot to reinstall it with the scopes in manifest.yml.`,
+      refused: (reason) => `Slack will not let me send you direct messages (${reason}), so nothing changed.`,
+    },
     unknownTopic: (names, suggestions) =>
       `I know no topic called ${names}, so nothing changed. Topics close to it: ${suggestions}. \`/kubecon topics\` lists them all.`,
     onlyInSlack: '`/kubecon follow` works in Slack: the weekly talks come as direct messages.',
@@ -350,6 +360,7 @@ const fr: Messages = {
     hold: 'En attente\u00a0: pas pour nous pour l’instant',
   },
   stanceLabel: 'Position',
+  colon: '\u00a0:',
   topicsHeader: 'Thèmes',
   topicsIntro: (talks) => `${talks} conférences, par thème. Choisissez-en un pour voir ses conférences.`,
   takeawaysHeader: (year) => (year ? `Ce que l’équipe a retenu en ${year}` : 'Ce que l’équipe a retenu de chaque événement'),
@@ -387,7 +398,7 @@ const fr: Messages = {
       ['/kubecon digest subscribe | unsubscribe | status | preview', 'le résumé hebdomadaire dans ce canal'],
       [
         '/kubecon follow <thème>',
-        'des conférences sur ce thème chaque semaine, en message direct\u202f; `/kubecon unfollow` et le thème l’arrête, `/kubecon following` liste les vôtres',
+        'des conférences sur ce thème chaque semaine, en message direct (ou `/kubecon suivre`), plusieurs à la fois\u202f; `/kubecon unfollow` (`ne plus suivre`) et le thème l’arrête, `unfollow all` arrête tout, `/kubecon following` (`suivis`) liste les vôtres',
       ],
     ],
     line: (command, meaning) => `• ${command}\u00a0: ${meaning}`,
@@ -448,30 +459,36 @@ const fr: Messages = {
     notAnnounced: 'Je n’ai pas pu l’annoncer dans le canal\u00a0: prévenez les autres vous-même.',
   },
   personal: {
-    header: (theme) => `📬 Vos conférences KubeCon de la semaine\u00a0: ${theme}`,
-    intro: (topics, talks) =>
-      `${talks === 1 ? 'Une conférence' : `${talks} conférences`} sur ce que vous suivez (${topics}), pas encore reçues, avec l’avis de l’équipe.`,
+    header: '📬 Vos conférences KubeCon de la semaine',
+    intro: (topics, talks, again) =>
+      `${talks === 1 ? 'Une conférence' : `${talks} conférences`} sur ce que vous suivez (${topics}), avec l’avis de l’équipe.${again ? ' Vous avez déjà reçu chaque conférence de ces thèmes une fois, elles reviennent donc\u00a0: `/kubecon suivre` un autre thème pour de nouvelles.' : ''}`,
     footer:
-      'Vous recevez ceci parce que vous suivez ces thèmes\u00a0: `/kubecon following` les montre, `/kubecon unfollow <thème>` en retire un.',
+      'Vous recevez ceci parce que vous suivez ces thèmes\u00a0: `/kubecon suivis` les montre, `/kubecon ne plus suivre <thème>` en retire un.',
     snooze: 'Pause de 4 semaines',
     stop: 'Arrêter',
     resume: 'Reprendre',
-    followed: (topics) =>
-      `C’est fait\u00a0: vous suivez ${topics}. Chaque semaine, je vous envoie des conférences sur ces thèmes en message direct.`,
+    followed: (topics) => `C’est fait\u00a0: vous suivez ${topics}.`,
     alreadyFollowed: (topics) => `Vous suivez déjà ${topics}.`,
     following: (topics) => `Vous suivez ${topics}.`,
     nothing:
-      'Vous ne suivez aucun thème. `/kubecon follow` et un thème (par exemple `/kubecon follow sécurité`) vous envoie chaque semaine des conférences sur ce thème en message direct\u202f; `/kubecon topics` liste les thèmes.',
+      'Vous ne suivez aucun thème. `/kubecon suivre` et un thème (par exemple `/kubecon suivre sécurité`) vous envoie chaque semaine des conférences sur ce thème en message direct\u202f; `/kubecon topics` liste les thèmes.',
     next: (when) => `Prochain message direct\u00a0: ${when}.`,
-    snoozedUntil: (date) => `En pause jusqu’au ${date}.`,
+    snoozedNext: (when) => `En pause pour 4 semaines\u00a0: le prochain message direct arrive le ${when}.`,
     guessedTimezone: (zone) => `Slack ne m’a pas donné votre fuseau horaire\u00a0: j’utilise ${zone}.`,
     unfollowed: (topics) => `C’est fait\u00a0: vous ne suivez plus ${topics}.`,
     notFollowed: (topics) => `Vous ne suiviez pas ${topics}.`,
-    stopped: 'C’est fait\u00a0: plus de conférences hebdomadaires en message direct. `/kubecon follow` et un thème les relance.',
-    snoozed: (date) => `En pause\u00a0: pas de conférences hebdomadaires jusqu’au ${date}.`,
+    leftOut: (names) => `Je ne connais pas de thème ${names}\u00a0: laissé de côté.`,
+    whichTopic:
+      'Quel thème\u202f? Par exemple `/kubecon suivre sécurité` ou `/kubecon ne plus suivre sécurité`\u202f; `/kubecon topics` les liste.',
+    stopped: 'C’est fait\u00a0: plus de conférences hebdomadaires en message direct. `/kubecon suivre` et un thème les relance.',
     resumed: 'C’est reparti\u00a0: vos conférences hebdomadaires reviennent.',
-    cannotDm: (reason) =>
-      `Je n’ai pas pu ouvrir de message direct avec vous (Slack a répondu\u00a0: ${reason})\u202f; rien n’a changé. Demandez à qui fait tourner le bot de vérifier ses permissions dans manifest.yml.`,
+    cannotDm: {
+      'try-again': (reason) =>
+        `Slack n’a pas répondu quand j’ai voulu ouvrir un message direct avec vous (${reason})\u202f; rien n’a changé. Réessayez dans un instant.`,
+      permission: (reason) =>
+        `Je n’ai pas le droit d’ouvrir un message direct avec vous (Slack a répondu\u00a0: ${reason})\u202f; rien n’a changé. Demandez à qui fait tourner le bot de le réinstaller avec les permissions de manifest.yml.`,
+      refused: (reason) => `Slack ne me laisse pas vous envoyer de messages directs (${reason})\u202f; rien n’a changé.`,
+    },
     unknownTopic: (names, suggestions) =>
       `Je ne connais pas de thème ${names}\u202f; rien n’a changé. Thèmes proches\u00a0: ${suggestions}. \`/kubecon topics\` les liste tous.`,
     onlyInSlack: '`/kubecon follow` fonctionne dans Slack\u00a0: les conférences hebdomadaires arrivent en message direct.',

@@ -16,9 +16,6 @@ export function topicList(labels: readonly string[], language: Language): string
   return bold.length <= 1 ? (bold[0] ?? '') : `${bold.slice(0, -1).join(', ')} ${messages(language).personal.and} ${bold.at(-1)}`;
 }
 
-const dateOnly = (at: Date, timezone: string, language: Language) =>
-  new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: timezone, dateStyle: 'long' }).format(at);
-
 const button = (action_id: string, text: string, style?: 'danger'): Button => ({
   type: 'button',
   action_id,
@@ -40,28 +37,43 @@ export function personalButtons(language: Language, snoozed: boolean): ActionsBl
   };
 }
 
-/** Where the person stands, in sentences: what they follow, the next DM in their own time zone, a snooze. */
-export function statusLines(status: PersonalStatus, language: Language, catalogue: Pick<Catalogue, 'topicById'>): string[] {
+/** Where the person stands, in sentences: what they follow (unless the reply said it already), the next DM in their own time zone. */
+export function statusLines(
+  status: PersonalStatus,
+  language: Language,
+  catalogue: Pick<Catalogue, 'topicById'>,
+  { topics = true }: { topics?: boolean } = {},
+): string[] {
   const m = messages(language).personal;
   if (status.topics.length === 0) return [m.nothing];
   const label = topicLabeller(catalogue, language);
-  const lines = [m.following(topicList(status.topics.map(label), language))];
-  if (status.snoozedUntil && status.next) lines.push(m.snoozedUntil(dateOnly(status.snoozedUntil, status.next.timezone, language)));
-  if (status.next) lines.push(m.next(formatSlot(status.next.at, status.next.timezone, language)));
+  const lines = topics ? [m.following(topicList(status.topics.map(label), language))] : [];
+  if (status.next) {
+    const when = formatSlot(status.next.at, status.next.timezone, language);
+    lines.push(status.snoozedUntil ? m.snoozedNext(when) : m.next(when));
+  }
   return lines;
 }
 
 /** What `/kubecon follow`, `unfollow`, `following` and the DM's buttons answer, shown only to that person. */
-export function renderPersonalReply(reply: PersonalReply, language: Language, catalogue: Pick<Catalogue, 'topicById'>): Message {
+export function renderPersonalReply(
+  reply: PersonalReply,
+  language: Language,
+  catalogue: Pick<Catalogue, 'topicById'>,
+  unknown: readonly string[] = [],
+): Message {
   const m = messages(language).personal;
   const label = topicLabeller(catalogue, language);
   const list = (ids: readonly string[]) => topicList(ids.map(label), language);
-  if (reply.kind === 'cannot-dm') return notice([m.cannotDm(reply.reason)]);
+  if (reply.kind === 'cannot-dm') return notice([m.cannotDm[reply.why](reply.reason)]);
   const lines: string[] = [];
+  let withTopics = true;
   switch (reply.kind) {
     case 'followed':
-      if (reply.added.length > 0) lines.push(m.followed(list(reply.added)));
-      if (reply.already.length > 0) lines.push(m.alreadyFollowed(list(reply.already)));
+      if (reply.added.length > 0) {
+        lines.push(m.followed(list(reply.status.topics)));
+        withTopics = false;
+      } else if (reply.already.length > 0) lines.push(m.alreadyFollowed(list(reply.already)));
       if (reply.guessedTimezone && reply.status.next) lines.push(m.guessedTimezone(reply.status.next.timezone));
       break;
     case 'unfollowed':
@@ -70,25 +82,26 @@ export function renderPersonalReply(reply: PersonalReply, language: Language, ca
       break;
     case 'stopped':
       return notice([m.stopped]);
-    case 'snoozed':
-      if (reply.status.snoozedUntil && reply.status.next)
-        lines.push(m.snoozed(dateOnly(reply.status.snoozedUntil, reply.status.next.timezone, language)));
-      break;
     case 'resumed':
       lines.push(m.resumed);
       break;
+    case 'snoozed':
     case 'following':
       break;
   }
-  return notice([...lines, ...statusLines(reply.status, language, catalogue)]);
+  if (unknown.length > 0) lines.push(m.leftOut(quoted(unknown)));
+  return notice([...lines, ...statusLines(reply.status, language, catalogue, { topics: withTopics })]);
 }
 
-/** A follow command naming no topic: the topics closest to what was typed. */
+const quoted = (names: readonly string[]) => names.map((name) => `“${escapeText(name)}”`).join(', ');
+
+/** A follow command naming no topic, or none at all: the topics closest to what was typed. */
 export function renderFollowUnknown(names: readonly string[], suggestions: readonly Topic[], language: Language): Message {
-  const quoted = names.map((name) => `“${escapeText(name)}”`).join(', ');
+  const m = messages(language).personal;
+  if (names.length === 0) return notice([m.whichTopic]);
   return notice([
-    messages(language).personal.unknownTopic(
-      quoted,
+    m.unknownTopic(
+      quoted(names),
       topicList(
         suggestions.map((topic) => topic.label[language]),
         language,
@@ -141,9 +154,10 @@ export function renderPersonalDigest(content: DigestContent, language: Language,
     (content.followed ?? []).map((topic) => topic.label[language]),
     language,
   );
+  // The theme is the channel digest's idea: a person's DM mixes what they follow, and says so.
   return digestMessage(content, language, catalogue, {
-    header: m.header,
-    intro: (_theme, talks) => m.intro(followed, talks),
+    header: () => m.header,
+    intro: (_theme, talks) => m.intro(followed, talks, content.again ?? false),
     footer: m.footer,
     closing: [personalButtons(language, false)],
   });

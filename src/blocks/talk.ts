@@ -86,8 +86,8 @@ export function renderTalk(talk: Talk, language: Language, topicLabel: (id: stri
   const m = messages(language);
   const titleUrl = talk.video ?? talk.sectionUrl;
   const heading = `*${link(titleUrl, talk.title)}*\n${escapeText(speakersLine(talk, language))} · ${escapeText(editionLabel(talk))}`;
-  const stance = talk.stance ? `\n_${m.stanceLabel}: ${escapeText(m.stance[talk.stance])}_` : '';
-  const takeaway = `*${m.takeaway}:* ${escapeText(truncate(talk.takeaway[language], TAKEAWAY_MAX))}${stance}`;
+  const stance = talk.stance ? `\n_${m.stanceLabel}${m.colon} ${escapeText(m.stance[talk.stance])}_` : '';
+  const takeaway = `*${m.takeaway}${m.colon}* ${escapeText(truncate(talk.takeaway[language], TAKEAWAY_MAX))}${stance}`;
   // The write-up first, then any later article that tells what the team did with the talk's advice.
   const sources = [talk, ...(talk.alsoCitedIn ?? [])].map((source) =>
     link(source.sectionUrl, sourceLabel(source.article, source.section, language)),

@@ -5,6 +5,7 @@ import { currentRadar, type RadarOverview, type RadarTimeline, radarOf } from '.
 import type { Searcher } from '../search/searcher.ts';
 import { foldText } from '../search/text.ts';
 import type { Command } from './command.ts';
+import { topicNamer } from './topic-names.ts';
 
 export const PAGE_SIZE = 3;
 
@@ -40,8 +41,9 @@ export type Answer =
   | { readonly kind: 'radar'; readonly timeline: RadarTimeline }
   | { readonly kind: 'radar-overview'; readonly overview: RadarOverview }
   | { readonly kind: 'digest'; readonly reply: DigestReply }
-  | { readonly kind: 'personal'; readonly reply: PersonalReply }
-  /** `/kubecon follow` with a name that is no topic: nothing was changed. */
+  /** `unknown`: what the command named that is no topic, left out. */
+  | { readonly kind: 'personal'; readonly reply: PersonalReply; readonly unknown?: readonly string[] | undefined }
+  /** `/kubecon follow` naming no topic (none at all, when `names` is empty): nothing was changed. */
   | { readonly kind: 'follow-unknown'; readonly names: readonly string[]; readonly suggestions: readonly Topic[] }
   /**
    * A digest command the bot cannot act on: it runs without the digest, or no channel (no
@@ -79,9 +81,6 @@ export interface BotDependencies {
 const SUGGESTIONS = 5;
 
 /** The bot's brain: a command in, an answer out. Knows nothing of Slack or of the console. */
-/** Topic names as people list them: "security, observability", "coûts et sécurité", "gitops & ci". */
-const NAME_SEPARATORS = /\s*(?:,|;|&|\+|\band\b|\bet\b)\s*/i;
-
 export function createBot({ catalogue, searcher, random = Math.random, pageSize = PAGE_SIZE, digest, personal }: BotDependencies): Bot {
   const topicCounts = catalogue.topics
     .map((topic) => ({ topic, count: catalogue.talks.filter((talk) => talk.topics.includes(topic.id)).length }))
@@ -131,28 +130,26 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
     );
   }
 
-  /** Each name's topic; a name that is no topic whole may be several ("security observability"). */
-  function topicsNamed(names: string): { ids: string[]; unknown: string[] } {
-    const ids: string[] = [];
-    const unknown: string[] = [];
-    for (const name of names.split(NAME_SEPARATORS).filter((part) => part.trim() !== '')) {
-      const whole = searcher.context.resolveTopic(foldText(name));
-      const each = foldText(name).split(' ').map(searcher.context.resolveTopic);
-      if (whole !== undefined) ids.push(whole);
-      else if (each.length > 1 && each.every((id) => id !== undefined)) ids.push(...(each as string[]));
-      else unknown.push(name.trim());
-    }
-    return { ids: [...new Set(ids)], unknown };
-  }
+  const nameTopics = topicNamer(catalogue);
 
   async function follow(command: Extract<Command, { kind: 'follow' }>, asker: Asker): Promise<Answer> {
     if (personal === undefined) return { kind: 'digest-unavailable', why: 'off' };
     if (command.action === 'following') return { kind: 'personal', reply: await personal.following(asker) };
-    if (command.action === 'unfollow' && /^(all|everything|tout|tous)$/i.test(foldText(command.names)))
-      return { kind: 'personal', reply: await personal.stop(asker) };
-    const { ids, unknown } = topicsNamed(command.names);
-    if (unknown.length > 0) return { kind: 'follow-unknown', names: unknown, suggestions: suggestions(unknown.join(' ')) };
-    return { kind: 'personal', reply: await personal[command.action](asker, ids) };
+    const named = nameTopics(command.names);
+    if (named.all)
+      return command.action === 'unfollow'
+        ? { kind: 'personal', reply: await personal.stop(asker) }
+        : {
+            kind: 'personal',
+            reply: await personal.follow(
+              asker,
+              topicCounts.map(({ topic }) => topic.id),
+            ),
+          };
+    if (named.ids.length === 0)
+      return { kind: 'follow-unknown', names: named.unknown, suggestions: suggestions(named.unknown.join(' ') || command.names) };
+    // What named no topic is said beside what was done, rather than undoing the rest.
+    return { kind: 'personal', reply: await personal[command.action](asker, named.ids), unknown: named.unknown };
   }
 
   function answer(command: Command, commandText: string, page = 0): Answer {

@@ -43,8 +43,12 @@ export type PersonalReply =
       readonly status: PersonalStatus;
     }
   | { readonly kind: 'following' | 'stopped' | 'snoozed' | 'resumed'; readonly status: PersonalStatus }
-  /** Slack would not open a DM with the person: nothing was changed. */
-  | { readonly kind: 'cannot-dm'; readonly reason: string; readonly fix?: string | undefined };
+  /**
+   * Slack would not open a DM with the person: nothing was changed. `why`: Slack did not
+   * answer (try again), the app lacks a permission (an operator's fix), or Slack refuses
+   * this person a DM (disabled, a bot).
+   */
+  | { readonly kind: 'cannot-dm'; readonly reason: string; readonly why: 'try-again' | 'permission' | 'refused' };
 
 /** `/kubecon follow`, `unfollow`, `following`, and the DM's and Home tab's buttons. Never throws for a user mistake. */
 export interface PersonalCommands {
@@ -69,6 +73,16 @@ export interface PersonalCommandDependencies {
   readonly logger: Logger;
   readonly now: () => Date;
 }
+
+/** Refusals an operator fixes in the Slack app's settings, not the person. */
+const PERMISSION_ERRORS = new Set([
+  'missing_scope',
+  'not_allowed_token_type',
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'account_inactive',
+]);
 
 export function createPersonalCommands({
   store,
@@ -100,8 +114,13 @@ export function createPersonalCommands({
       dm = await people.openDm(user);
     } catch (error) {
       const failure = people.classify(error);
-      log.error('Could not open a DM with a person who asked for weekly talks', { user, error: failure.reason });
-      return { kind: 'cannot-dm', reason: failure.reason, fix: failure.kind === 'refused' ? failure.fix : undefined };
+      log.error('Could not open a DM with a person who asked for weekly talks', {
+        user,
+        error: failure.reason,
+        ...(failure.kind === 'refused' && failure.fix ? { fix: failure.fix } : {}),
+      });
+      const why = failure.kind !== 'refused' ? 'try-again' : PERMISSION_ERRORS.has(failure.reason) ? 'permission' : 'refused';
+      return { kind: 'cannot-dm', reason: failure.reason, why };
     }
     const zone = await people.timezone(user).catch((error: unknown) => {
       log.warn('users.info failed: the person’s DMs use DIGEST_TIMEZONE until they follow again', { user, error });
@@ -180,6 +199,8 @@ export function createPersonalCommands({
       return { kind: 'following', status: statusOf(await read(userId)) };
     },
     async stop({ userId }) {
+      const before = await read(userId);
+      if (before === undefined || before.topics.length === 0) return { kind: 'following', status: statusOf(before) };
       const person = await change(userId, (state) => stop(state, userId));
       log.info('A person stopped their weekly DM', { user: userId });
       return { kind: 'stopped', status: statusOf(person) };
@@ -189,6 +210,7 @@ export function createPersonalCommands({
       return { kind: 'snoozed', status: statusOf(person) };
     },
     async resume({ userId }) {
+      if (statusOf(await read(userId)).snoozedUntil === undefined) return { kind: 'following', status: statusOf(await read(userId)) };
       const person = await change(userId, (state) => resume(state, userId));
       return { kind: 'resumed', status: statusOf(person) };
     },

@@ -21,6 +21,7 @@ function withPerson(state: DigestState, user: string, person: Person): DigestSta
 }
 
 const samePerson = (a: Person, b: Person) =>
+  a.snoozedUntil === b.snoozedUntil &&
   a.topics.length === b.topics.length &&
   a.topics.every((topic, i) => topic === b.topics[i]) &&
   a.since === b.since &&
@@ -36,8 +37,11 @@ export function setTopics(state: DigestState, user: string, topics: readonly str
   const current = state.people?.[user];
   const wanted = [...new Set(topics)];
   const restarted = current === undefined || current.topics.length === 0;
+  // Following nothing, or starting again, leaves no snooze behind to surprise the person later.
+  const { snoozedUntil, ...rest } = current ?? {};
   const next: Person = {
-    ...current,
+    ...rest,
+    ...(snoozedUntil !== undefined && !restarted && wanted.length > 0 ? { snoozedUntil } : {}),
     ...profile,
     topics: wanted,
     since: restarted && wanted.length > 0 ? at.toISOString() : (current?.since ?? at.toISOString()),

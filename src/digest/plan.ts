@@ -9,6 +9,8 @@ export interface DigestContent {
   readonly talks: readonly Talk[];
   /** For a person's DM: the topics they follow, which the message names, with Snooze and Stop. */
   readonly followed?: readonly Topic[] | undefined;
+  /** Some talks come round a second time: every talk on the person's topics has been sent once. */
+  readonly again?: boolean | undefined;
 }
 
 /** What a channel should get for a slot. */
@@ -27,7 +29,7 @@ export interface DigestPlanner {
   pick(channel: string, state: ChannelState | undefined, slot: string, now: Date, followed?: readonly string[]): PendingDigest | undefined;
   plan(channel: string, state: ChannelState | undefined, slot: string, now: Date, followed?: readonly string[]): DigestPlan;
   /** The theme and talks behind a digest's ids. */
-  content(digest: Pick<PendingDigest, 'theme' | 'talks'>, followed?: readonly string[]): DigestContent;
+  content(digest: Pick<PendingDigest, 'theme' | 'talks' | 'next'>, followed?: readonly string[]): DigestContent;
 }
 
 /** Plans digests from one catalogue; the poster, the preview and the dry run share it, so they agree. */
@@ -59,12 +61,16 @@ export function createPlanner(catalogue: Pick<Catalogue, 'talks' | 'talkById' | 
       const digest = pick(channel, state, slot, now, followed);
       return digest === undefined ? { kind: 'empty-catalogue' } : { kind: 'new', digest };
     },
-    content({ theme, talks }, followed) {
+    content({ theme, talks, next }, followed) {
       // A digest started before the catalogue changed keeps what still exists.
       return {
         theme: topic(theme),
         talks: talks.map((id) => catalogue.talkById.get(id)).filter((talk): talk is Talk => talk !== undefined),
-        ...(followed && { followed: followed.map(topic) }),
+        ...(followed && {
+          followed: followed.map(topic),
+          // From the second round on, what the round has seen comes a second time.
+          again: next.cycle > 0 && talks.some((id) => next.seen.includes(id)),
+        }),
       };
     },
   };

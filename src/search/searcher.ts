@@ -246,7 +246,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
 }
 
 /** Every name a topic goes by: its id, its labels in both languages, its synonyms. */
-function topicNames(topic: Topic): string[] {
+export function topicNames(topic: Topic): string[] {
   return [topic.id, topic.id.replaceAll('-', ' '), topic.label.en, topic.label.fr, ...topic.synonyms];
 }
 

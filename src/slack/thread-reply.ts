@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { NO_UNFURL } from '../blocks/message.ts';
+import { parseCommand } from '../bot/command.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ListenerDeps } from './deps.ts';
 import { answerEventOnce } from './event-once.ts';
@@ -34,7 +35,10 @@ export async function answerInThread(deps: ListenerDeps, client: WebClient, requ
   const thread = answerPlace(request.channelId, request.ts, request.threadTs, request.direct);
   try {
     const message = await replyTo(deps, request.text, { ...request, language }, { ephemeral: false });
-    await client.chat.postMessage({ ...thread, text: message.text, blocks: message.blocks, ...NO_UNFURL });
+    // What someone follows is theirs: in a channel, only they see the answer.
+    if (!request.direct && parseCommand(request.text).kind === 'follow')
+      await client.chat.postEphemeral({ ...thread, user: request.userId, text: message.text, blocks: message.blocks });
+    else await client.chat.postMessage({ ...thread, text: message.text, blocks: message.blocks, ...NO_UNFURL });
     return true;
   } catch (error) {
     log.error('Could not answer in the thread', { error, channel: request.channelId });

@@ -37,6 +37,7 @@ const SCOPES: Record<string, string[]> = {
   commands: ['commands'],
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
   'users.info': ['users:read'],
   'views.publish': [],
   'conversations.info': ['channels:read', 'groups:read'],

@@ -99,7 +99,7 @@ describe('/kubecon follow, unfollow and following', () => {
     const { h, command } = await start('2026-03-27T10:00:00Z', { timezones: { U1: 'America/New_York' } });
     const followed = await command('follow autoscaling, costs');
     expect(followed.args).toMatchObject({ response_type: 'ephemeral' });
-    expect(text(followed)).toContain('Done: you follow *Autoscaling* and *Costs*. Each week, I send you talks on them by direct message.');
+    expect(text(followed)).toContain('Done: you follow *Autoscaling* and *Costs*.\\nNext direct message');
     expect(text(followed)).toContain('Next direct message: Monday, 30 March 2026 at 09:30 (America/New_York).');
     expect(h.fake.callsTo('conversations.open')[0]?.args).toMatchObject({ users: 'U1' });
     expect((await h.digest!.store.read()).people?.U1).toEqual({
@@ -113,28 +113,54 @@ describe('/kubecon follow, unfollow and following', () => {
     expect(text(await command('follow hpa'))).toContain('You already follow *Autoscaling*.');
     const unknown = await command('follow kubernetes cooking');
     expect(text(unknown)).toContain('I know no topic called “kubernetes cooking”, so nothing changed.');
+    // Part of it is a topic: that part is followed, the rest said.
+    expect(text(await command('follow k8s observability'))).toContain(
+      'Done: you follow *Autoscaling*, *Costs* and *Observability*.\\nI know no topic called “k8s”: left out.',
+    );
+    expect(text(await command('unfollow'))).toContain('Which topic?');
+    expect(text(await command('unfollow observability'))).toContain('Done: you no longer follow *Observability*.');
     expect(text(await command('unfollow costs'))).toContain('Done: you no longer follow *Costs*.');
     const listed = await command('following');
     expect(text(listed)).toContain('You follow *Autoscaling*.');
     expect(text(listed)).toContain('Next direct message: Monday, 30 March 2026 at 09:30 (America/New_York).');
     expect((await h.digest!.store.read()).people?.U1?.topics).toEqual(['autoscaling']);
-    expect(text(await command('unfollow all'))).toContain('Done: no more weekly talks by direct message.');
+    expect(text(await command('unfollow all topics'))).toContain('Done: no more weekly talks by direct message.');
     expect(text(await command('following'))).toContain('You follow no topic.');
+    expect(text(await command('unfollow all'))).toContain('You follow no topic.');
   });
 
   it('answers in French, and keeps French for the DMs', async () => {
     const { h, command } = await start('2026-03-27T10:00:00Z', { locales: { U2: 'fr-FR' }, timezones: { U2: 'Europe/Paris' } });
     const followed = await command('suivre coûts et observabilité', 'U2');
     expect(text(followed)).toContain('C’est fait\u00a0: vous suivez *Coûts* et *Observabilité*.');
+    expect(text(followed)).not.toContain('Vous suivez');
     expect(text(followed)).toContain('lundi 30 mars 2026 à 09:30 (Europe/Paris)');
     expect((await h.digest!.store.read()).people?.U2).toMatchObject({ language: 'fr', timezone: 'Europe/Paris', dm: 'D2' });
     expect(text(await command('ne plus suivre coûts', 'U2'))).toContain('vous ne suivez plus *Coûts*');
   });
 
+  it('answers a follow by mention in a channel privately, in the thread', async () => {
+    const { h } = await start('2026-03-27T10:00:00Z');
+    await postSigned(`${h.url}/slack/events`, {
+      secret: SIGNING_SECRET,
+      body: eventBody({ type: 'app_mention', user: 'U1', text: '<@UBOT> follow costs', channel: 'C1', ts: '1.1', event_ts: '1.1' }),
+    });
+    const answer = await h.fake.waitForCall('chat.postEphemeral');
+    expect(answer.args).toMatchObject({ channel: 'C1', user: 'U1', thread_ts: '1.1' });
+    expect(text(answer)).toContain('Done: you follow *Costs*.');
+    expect(h.fake.callsTo('chat.postMessage')).toEqual([]);
+  });
+
   it('says why when Slack will not open a DM, and changes nothing', async () => {
     const { h, command } = await start('2026-03-27T10:00:00Z');
     h.fake.failNext('conversations.open', { error: 'missing_scope' });
-    expect(text(await command('follow costs'))).toContain('I could not open a direct message with you (Slack said: missing_scope)');
+    expect(text(await command('follow costs'))).toContain('I am not allowed to open a direct message with you (Slack said: missing_scope)');
+    h.fake.failNext('conversations.open', { status: 503 });
+    const unanswered = text(await command('follow costs'));
+    expect(unanswered).toContain('Slack did not answer when I opened a direct message with you (HTTP 503)');
+    expect(unanswered).toMatch(/please try again in a moment/);
+    h.fake.failNext('conversations.open', { error: 'user_disabled' });
+    expect(text(await command('follow costs'))).toContain('Slack will not let me send you direct messages (user_disabled)');
     expect((await h.digest!.store.read()).people).toBeUndefined();
   });
 });
@@ -164,8 +190,9 @@ describe('the weekly DM', () => {
     // Five autoscaling talks: the first two DMs show all five before any comes back.
     const autoscaling = dms('U2').flatMap(talksIn);
     expect(new Set(autoscaling.slice(0, 5)).size).toBe(5);
-    // Two talks on costs: both each week.
+    // Two talks on costs: both each week, the second week on saying they come round again.
     for (const dm of dms('U1')) expect(talksIn(dm).sort()).toEqual(['Cluster Autoscaling Without Tears', 'FinOps for Platform Teams']);
+    expect(dms('U1').map((dm) => text(dm).includes('so they come round again'))).toEqual([false, true, true, true]);
     const [first] = dms('U2');
     expect(text(first!)).toContain('Vos conférences KubeCon de la semaine');
     expect(text(first!)).toContain('"action_id":"digest_snooze"');
@@ -183,6 +210,9 @@ describe('the weekly DM', () => {
 
     await click('U1', 'digest_snooze');
     expect((await h.digest!.store.read()).people?.U1?.snoozedUntil).toBe('2026-04-07T00:00:00.000Z');
+    const snoozed = h.fake.callsTo('response_url').at(-1)!;
+    expect(snoozed.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(text(snoozed)).toContain('Snoozed for 4 weeks: the next direct message comes on Monday, 13 April 2026 at 09:30 (UTC).');
     await runUntil(clock, '2026-04-14T00:00:00Z');
     // 16, 23 and 30 March and 6 April are snoozed; 13 April comes again.
     expect(dms().map(slotOf)).toEqual(['2026-03-09T09:30:00.000Z', '2026-04-13T09:30:00.000Z']);

@@ -13,7 +13,9 @@ export function slackPersonLookup(client: WebClient): PersonLookup {
       return UserSchema.parse(await client.users.info({ user })).user.tz;
     },
     async openDm(user) {
-      return OpenedSchema.parse(await client.conversations.open({ users: user })).channel.id;
+      const opened = OpenedSchema.safeParse(await client.conversations.open({ users: user }));
+      if (!opened.success) throw new Error('conversations.open answered without a DM channel');
+      return opened.data.channel.id;
     },
     classify: classifyFailure,
   };
