@@ -24,6 +24,7 @@ export type FollowAction = 'follow' | 'unfollow' | 'following';
 
 /** The words that start a follow command, longest first, in both languages, as meaningfulWords folds them. */
 const FOLLOW_WORDS: readonly (readonly [string, FollowAction])[] = [
+  ['stop following', 'unfollow'],
   ['ne plus suivre', 'unfollow'],
   ['arreter de suivre', 'unfollow'],
   ['plus suivre', 'unfollow'],

@@ -28,6 +28,7 @@ describe('parseCommand', () => {
     ['unfollow security', { kind: 'follow', action: 'unfollow', names: 'security' }],
     ['ne plus suivre sécurité', { kind: 'follow', action: 'unfollow', names: 'sécurité' }],
     ['arrêter de suivre FinOps', { kind: 'follow', action: 'unfollow', names: 'FinOps' }],
+    ['stop following security', { kind: 'follow', action: 'unfollow', names: 'security' }],
     ['following', { kind: 'follow', action: 'following', names: '' }],
     ['mes sujets', { kind: 'follow', action: 'following', names: '' }],
   ])('reads %j as a subcommand', (text, expected) => {
