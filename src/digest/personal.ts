@@ -8,6 +8,8 @@ import type { DigestStore, Person } from './store.ts';
 /** As the channel scheduler: waking up hourly to look at the clock costs nothing, and survives a paused VM. */
 const MAX_WAIT_MS = 60 * 60 * 1000;
 const CLAIM_MARGIN_MS = 1000;
+/** After the store failed (Redis down, say): soon enough that a DM is late by minutes, not by a week. */
+const RETRY_MS = 60_000;
 /** DMs sent at once: each is its own conversation for Slack's rate limits, but a thousand at once is a burst it refuses. */
 const CONCURRENCY = 4;
 
@@ -131,10 +133,13 @@ export function createPersonalDigest({ store, poster, schedules, clock, logger }
 
   let timer: unknown;
   let stopped = false;
-  // One wake-up at a time: a rearm while DMs go out waits for them.
+  // One wake-up at a time: a rearm while DMs go out waits for them. Whatever fails, a timer is set again.
   let turn: Promise<void> = Promise.resolve();
   const inOrder = (work: () => Promise<void>) => {
-    turn = turn.then(work).catch((error: unknown) => log.error('The weekly DMs failed; trying again at the next wake-up', { error }));
+    turn = turn.then(work).catch((error: unknown) => {
+      log.error('The weekly DMs could not run; trying again in a minute', { error });
+      arm(clock.now().getTime() + RETRY_MS);
+    });
     return turn;
   };
 
