@@ -63,7 +63,13 @@ export type PostResult =
    * may hide a message that did go out (a timeout, a 5xx) and Slack's history could not be
    * checked since: the next run checks it before posting again.
    */
-  | { readonly status: 'failed'; readonly reason: string; readonly maybePosted: boolean }
+  | {
+      readonly status: 'failed';
+      readonly reason: string;
+      readonly maybePosted: boolean;
+      /** The digest's state could not be read or saved (Redis down): worth trying again soon, unlike a Slack refusal. */
+      readonly storeFailed?: boolean | undefined;
+    }
   /** Another process (a replica, a CronJob run) holds the claim on this post until `until`; it is left to that process. */
   | { readonly status: 'in-progress-elsewhere'; readonly until: string }
   | { readonly status: 'empty-catalogue' };

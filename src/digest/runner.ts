@@ -2,7 +2,7 @@ import type { Language } from '../catalogue/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DigestPoster, PostResult } from './poster.ts';
 import { slotId } from './schedule.ts';
-import type { DigestState, DigestStore } from './store.ts';
+import { type DigestState, DigestStateError, type DigestStore } from './store.ts';
 
 /** A channel that gets the digest, and in which language. */
 export interface Recipient {
@@ -90,7 +90,12 @@ export function createRunner({ store, poster, configured, language, logger }: Ru
             log.error('The digest run failed for this channel', { channel: recipient.channel, slot: slotId(slot), error });
             return {
               channel: recipient.channel,
-              result: { status: 'failed', reason: error instanceof Error ? error.message : String(error), maybePosted: false },
+              result: {
+                status: 'failed',
+                reason: error instanceof Error ? error.message : String(error),
+                maybePosted: false,
+                storeFailed: error instanceof DigestStateError,
+              },
             };
           }
         }),

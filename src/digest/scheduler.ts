@@ -12,6 +12,8 @@ export const CATCH_UP_MS = 12 * 60 * 60 * 1000;
 const MAX_WAIT_MS = 60 * 60 * 1000;
 /** Looks again this long after another process's claim expires, so that the claim has expired by then. */
 const CLAIM_MARGIN_MS = 1000;
+/** Tries a slot again this soon when the digest's state could not be read or saved (Redis down): the digest is late by minutes, not a week. */
+const STORE_RETRY_MS = 60_000;
 
 export interface DigestScheduler {
   /** Posts the latest slot if it was missed by less than 12 hours, then follows the schedule. Resolves when that catch-up is done. */
@@ -48,22 +50,39 @@ export function createDigestScheduler({ schedule, runner, logger, clock }: Sched
     return done;
   }
 
+  /** Runs `slot` again at `at`, if the scheduler still runs then; `due` skips it once it is 12 hours late. */
+  function again(slot: Date, at: number): void {
+    if (stopped) return;
+    const retry = clock.setTimeout(
+      () => {
+        retries.delete(retry);
+        if (!stopped) void track(due(slot));
+      },
+      Math.max(0, at - clock.now().getTime()),
+    );
+    retries.add(retry);
+  }
+
   /** Runs `slot` unless it is 12 hours late or more; a skipped slot is said in the log, with the channels that miss it. */
   async function due(slot: Date): Promise<void> {
     const lateMs = clock.now().getTime() - slot.getTime();
     if (lateMs < CATCH_UP_MS) {
-      const outcomes = await runner.run(slot);
+      let outcomes: Awaited<ReturnType<typeof runner.run>>;
+      try {
+        outcomes = await runner.run(slot);
+      } catch (error) {
+        log.error('The digest run failed: its state could not be read; trying again in a minute', { slot: slotId(slot), error });
+        again(slot, clock.now().getTime() + STORE_RETRY_MS);
+        return;
+      }
       // Another process holds some of this slot's posts: should it die, they are taken over once its claims expire.
       const until = outcomes.flatMap(({ result }) => (result.status === 'in-progress-elsewhere' ? [Date.parse(result.until)] : []));
-      if (until.length > 0 && !stopped) {
-        const retry = clock.setTimeout(
-          () => {
-            retries.delete(retry);
-            if (!stopped) void track(due(slot));
-          },
-          Math.max(0, Math.max(...until) - clock.now().getTime()) + CLAIM_MARGIN_MS,
-        );
-        retries.add(retry);
+      if (until.length > 0) again(slot, Math.max(...until) + CLAIM_MARGIN_MS);
+      else if (outcomes.some(({ result }) => result.status === 'failed' && result.storeFailed)) {
+        log.warn('Some channels missed the digest because its state could not be saved; trying them again in a minute', {
+          slot: slotId(slot),
+        });
+        again(slot, clock.now().getTime() + STORE_RETRY_MS);
       }
       return;
     }

@@ -70,3 +70,40 @@ describe('the digest schedule', () => {
     expect(() => createSchedule({ ...PARIS, cron: '30 9 * * monday-ish' })).toThrow(/DIGEST_CRON/);
   });
 });
+
+describe('the digest schedule when the state cannot be reached', () => {
+  /** A runner whose store is down for the first `failures` runs: thrown before any channel, or per channel. */
+  async function withStoreDown(how: 'thrown' | 'per-channel', failures: number) {
+    const clock = fakeClock('2026-05-04T07:00:00Z');
+    const runs: string[] = [];
+    const { logger, logs } = capturingLogger();
+    const scheduler = createDigestScheduler({
+      schedule,
+      clock,
+      logger,
+      runner: {
+        run: async (slot): Promise<ChannelOutcome[]> => {
+          runs.push(clock.now().toISOString());
+          if (runs.length > failures) return [{ channel: 'C1', result: { status: 'posted', ts: '1.1' } }];
+          if (how === 'thrown') throw new Error('Redis is down');
+          return [{ channel: 'C1', result: { status: 'failed', reason: 'Redis is down', maybePosted: false, storeFailed: true } }];
+        },
+        missing: async () => [],
+      },
+    });
+    await scheduler.start();
+    // Step timer by timer: each retry is set once the run before it has failed.
+    for (let step = 0; step < 10; step += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await clock.advanceTo(new Date(Math.min(clock.nextTimer()?.getTime() ?? Infinity, Date.parse('2026-05-04T07:40:00Z'))));
+    }
+    await scheduler.stop();
+    return { runs, logs };
+  }
+
+  it.each(['thrown', 'per-channel'] as const)('tries the slot again a minute later until the store is back (%s)', async (how) => {
+    const { runs, logs } = await withStoreDown(how, 2);
+    expect(runs).toEqual(['2026-05-04T07:30:00.000Z', '2026-05-04T07:31:00.000Z', '2026-05-04T07:32:00.000Z']);
+    expect(logs.filter((line) => line.level === 'error' || line.level === 'warn').length).toBeGreaterThanOrEqual(2);
+  });
+});
