@@ -82,7 +82,7 @@ describe('the digest schedule when the state cannot be reached', () => {
       clock,
       logger,
       runner: {
-        run: async (slot): Promise<ChannelOutcome[]> => {
+        run: async (): Promise<ChannelOutcome[]> => {
           runs.push(clock.now().toISOString());
           if (runs.length > failures) return [{ channel: 'C1', result: { status: 'posted', ts: '1.1' } }];
           if (how === 'thrown') throw new Error('Redis is down');
