@@ -153,6 +153,8 @@ export function createDigestCommands({
     },
 
     async status({ channelId: channel }) {
+      // A DM's history is its person's weekly DM (src/digest/personal.ts), not a channel digest.
+      if (channel.startsWith('D')) return { kind: 'not-in-direct-messages' };
       const state = await store.read();
       const subscription = state.subscriptions[channel];
       const history = state.channels[channel];

@@ -146,6 +146,8 @@ describe('/kubecon digest through the real app', () => {
   it('refuses direct messages, and leaves DIGEST_CHANNELS to the configuration', async () => {
     const { fake, command } = await start({ env: { DIGEST_CHANNELS: 'CCONF' } });
     expect(json(await command('digest subscribe', { channel_id: 'D123' }))).toContain('The weekly digest goes to channels');
+    // A DM's own history is its person's weekly DM: status points there too.
+    expect(json(await command('digest status', { channel_id: 'D123' }))).toContain('/kubecon follow');
     expect(json(await command('digest subscribe', { channel_id: 'CCONF' }))).toContain('from the bot’s configuration (DIGEST_CHANNELS)');
     expect(json(await command('digest unsubscribe', { channel_id: 'CCONF' }))).toContain('ask whoever runs the bot to remove it there');
     expect(fake.callsTo('conversations.info')).toHaveLength(0);
