@@ -128,13 +128,20 @@ export interface Messages {
     readonly nothing: string;
     readonly next: (when: string) => string;
     readonly snoozedNext: (when: string) => string;
+    /** The answer to Snooze itself. */
+    readonly snoozed: (when: string) => string;
     readonly guessedTimezone: (zone: string) => string;
     readonly unfollowed: (topics: string) => string;
     readonly notFollowed: (topics: string) => string;
     readonly leftOut: (names: string) => string;
     readonly whichTopic: string;
-    readonly stopped: string;
+    /** `again` is the command that brings the DMs back. */
+    readonly stopped: (again: string) => string;
     readonly resumed: string;
+    /** Quotes around a name as typed. */
+    readonly quote: (text: string) => string;
+    /** For a long list of topics: "Security, Costs and 20 more". */
+    readonly more: (count: number) => string;
     readonly cannotDm: Record<'try-again' | 'permission' | 'refused', (reason: string) => string>;
     readonly unknownTopic: (names: string, suggestions: string) => string;
     readonly onlyInSlack: string;
@@ -294,14 +301,17 @@ const en: Messages = {
     nothing:
       'You follow no topic. `/kubecon follow` and a topic (for example `/kubecon follow security`) brings you talks on it each week by direct message; `/kubecon topics` lists the topics.',
     next: (when) => `Next direct message: ${when}.`,
-    snoozedNext: (when) => `Snoozed for 4 weeks: the next direct message comes on ${when}.`,
+    snoozedNext: (when) => `Snoozed: the next direct message comes on ${when}.`,
+    snoozed: (when) => `Done: no direct message for 4 weeks; the next one comes on ${when}.`,
     guessedTimezone: (zone) => `Slack did not tell me your time zone, so I use ${zone}.`,
     unfollowed: (topics) => `Done: you no longer follow ${topics}.`,
     notFollowed: (topics) => `You did not follow ${topics}.`,
     leftOut: (names) => `I know no topic called ${names}: left out.`,
     whichTopic: 'Which topic? For example `/kubecon follow security` or `/kubecon unfollow security`; `/kubecon topics` lists them.',
-    stopped: 'Done: no more weekly talks by direct message. `/kubecon follow` and a topic starts them again.',
+    stopped: (again) => `Done: no more weekly talks by direct message. To get them back: \`${again}\`.`,
     resumed: 'Resumed: your weekly talks come again.',
+    quote: (text) => `“${text}”`,
+    more: (count) => `${count} more`,
     cannotDm: {
       'try-again': (reason) =>
         `Slack did not answer when I opened a direct message with you (${reason}), so nothing changed: please try again in a moment.`,
@@ -473,15 +483,18 @@ const fr: Messages = {
     nothing:
       'Vous ne suivez aucun thème. `/kubecon suivre` et un thème (par exemple `/kubecon suivre sécurité`) vous envoie chaque semaine des conférences sur ce thème en message direct\u202f; `/kubecon topics` liste les thèmes.',
     next: (when) => `Prochain message direct\u00a0: ${when}.`,
-    snoozedNext: (when) => `En pause pour 4 semaines\u00a0: le prochain message direct arrive le ${when}.`,
+    snoozedNext: (when) => `En pause\u00a0: le prochain message direct arrive le ${when}.`,
+    snoozed: (when) => `C’est fait\u00a0: pas de message direct pendant 4 semaines\u202f; le prochain arrive le ${when}.`,
     guessedTimezone: (zone) => `Slack ne m’a pas donné votre fuseau horaire\u00a0: j’utilise ${zone}.`,
     unfollowed: (topics) => `C’est fait\u00a0: vous ne suivez plus ${topics}.`,
     notFollowed: (topics) => `Vous ne suiviez pas ${topics}.`,
     leftOut: (names) => `Je ne connais pas de thème ${names}\u00a0: laissé de côté.`,
     whichTopic:
       'Quel thème\u202f? Par exemple `/kubecon suivre sécurité` ou `/kubecon ne plus suivre sécurité`\u202f; `/kubecon topics` les liste.',
-    stopped: 'C’est fait\u00a0: plus de conférences hebdomadaires en message direct. `/kubecon suivre` et un thème les relance.',
+    stopped: (again) => `C’est fait\u00a0: plus de conférences hebdomadaires en message direct. Pour les retrouver\u00a0: \`${again}\`.`,
     resumed: 'C’est reparti\u00a0: vos conférences hebdomadaires reviennent.',
+    quote: (text) => `«\u00a0${text}\u00a0»`,
+    more: (count) => `${count} autres`,
     cannotDm: {
       'try-again': (reason) =>
         `Slack n’a pas répondu quand j’ai voulu ouvrir un message direct avec vous (${reason})\u202f; rien n’a changé. Réessayez dans un instant.`,

@@ -10,10 +10,15 @@ import { messages } from './messages.ts';
 import { topicLabeller } from './talk.ts';
 import { escapeText, LIMITS, section, truncate } from './text.ts';
 
-/** "Security, Observability and GitOps", each in bold. */
+/** Past this many, a list of topics names the first ones and counts the rest: "follow all" is 28. */
+const LISTED = 6;
+
+/** "Security, Observability and GitOps", each in bold; "Security, Costs, … and 22 more" for a long list. */
 export function topicList(labels: readonly string[], language: Language): string {
-  const bold = labels.map((label) => `*${escapeText(label)}*`);
-  return bold.length <= 1 ? (bold[0] ?? '') : `${bold.slice(0, -1).join(', ')} ${messages(language).personal.and} ${bold.at(-1)}`;
+  const m = messages(language).personal;
+  const bold = labels.slice(0, LISTED).map((label) => `*${escapeText(label)}*`);
+  if (labels.length > LISTED) return `${bold.join(', ')} ${m.and} ${m.more(labels.length - LISTED)}`;
+  return bold.length <= 1 ? (bold[0] ?? '') : `${bold.slice(0, -1).join(', ')} ${m.and} ${bold.at(-1)}`;
 }
 
 const button = (action_id: string, text: string, style?: 'danger'): Button => ({
@@ -66,6 +71,10 @@ export function renderPersonalReply(
   const label = topicLabeller(catalogue, language);
   const list = (ids: readonly string[]) => topicList(ids.map(label), language);
   if (reply.kind === 'cannot-dm') return notice([m.cannotDm[reply.why](reply.reason)]);
+  if (reply.kind === 'stopped') {
+    const again = reply.was.length === catalogue.topicById.size ? 'all' : reply.was.join(', ');
+    return notice([m.stopped(`/kubecon follow ${again}`)]);
+  }
   const lines: string[] = [];
   let withTopics = true;
   switch (reply.kind) {
@@ -73,27 +82,40 @@ export function renderPersonalReply(
       if (reply.added.length > 0) {
         lines.push(m.followed(list(reply.status.topics)));
         withTopics = false;
-      } else if (reply.already.length > 0) lines.push(m.alreadyFollowed(list(reply.already)));
+      } else if (reply.already.length > 0) {
+        lines.push(m.alreadyFollowed(list(reply.already)));
+        withTopics = reply.already.length < reply.status.topics.length;
+      }
       if (reply.guessedTimezone && reply.status.next) lines.push(m.guessedTimezone(reply.status.next.timezone));
       break;
     case 'unfollowed':
       if (reply.removed.length > 0) lines.push(m.unfollowed(list(reply.removed)));
       if (reply.notFollowed.length > 0) lines.push(m.notFollowed(list(reply.notFollowed)));
       break;
-    case 'stopped':
-      return notice([m.stopped]);
     case 'resumed':
       lines.push(m.resumed);
       break;
     case 'snoozed':
+      if (reply.status.next) {
+        lines.push(m.snoozed(formatSlot(reply.status.next.at, reply.status.next.timezone, language)));
+        return withButtons(notice(lines), reply.status, language);
+      }
+      break;
     case 'following':
       break;
   }
-  if (unknown.length > 0) lines.push(m.leftOut(quoted(unknown)));
-  return notice([...lines, ...statusLines(reply.status, language, catalogue, { topics: withTopics })]);
+  if (unknown.length > 0) lines.push(m.leftOut(quoted(unknown, language)));
+  return withButtons(notice([...lines, ...statusLines(reply.status, language, catalogue, { topics: withTopics })]), reply.status, language);
 }
 
-const quoted = (names: readonly string[]) => names.map((name) => `“${escapeText(name)}”`).join(', ');
+/** Snooze (or Resume) and Stop under an answer about the DM, so that a snooze is undone where it was made. */
+function withButtons(message: Message, status: PersonalStatus, language: Language): Message {
+  if (status.topics.length === 0) return message;
+  return { ...message, blocks: [...message.blocks, personalButtons(language, status.snoozedUntil !== undefined)] };
+}
+
+const quoted = (names: readonly string[], language: Language) =>
+  names.map((name) => messages(language).personal.quote(escapeText(name))).join(', ');
 
 /** A follow command naming no topic, or none at all: the topics closest to what was typed. */
 export function renderFollowUnknown(names: readonly string[], suggestions: readonly Topic[], language: Language): Message {
@@ -101,7 +123,7 @@ export function renderFollowUnknown(names: readonly string[], suggestions: reado
   if (names.length === 0) return notice([m.whichTopic]);
   return notice([
     m.unknownTopic(
-      quoted(names),
+      quoted(names, language),
       topicList(
         suggestions.map((topic) => topic.label[language]),
         language,

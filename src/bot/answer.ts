@@ -134,7 +134,8 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
 
   async function follow(command: Extract<Command, { kind: 'follow' }>, asker: Asker): Promise<Answer> {
     if (personal === undefined) return { kind: 'digest-unavailable', why: 'off' };
-    if (command.action === 'following') return { kind: 'personal', reply: await personal.following(asker) };
+    if (command.action === 'following' || command.action === 'snooze' || command.action === 'resume')
+      return { kind: 'personal', reply: await personal[command.action](asker) };
     const named = nameTopics(command.names);
     if (named.all)
       return command.action === 'unfollow'

@@ -20,7 +20,7 @@ export const MAX_QUESTION = 500;
 
 export const DIGEST_ACTIONS = ['subscribe', 'unsubscribe', 'status', 'preview'] as const;
 export type DigestAction = (typeof DIGEST_ACTIONS)[number];
-export type FollowAction = 'follow' | 'unfollow' | 'following';
+export type FollowAction = 'follow' | 'unfollow' | 'following' | 'snooze' | 'resume';
 
 /** The words that start a follow command, longest first, in both languages, as meaningfulWords folds them. */
 const FOLLOW_WORDS: readonly (readonly [string, FollowAction])[] = [
@@ -29,12 +29,48 @@ const FOLLOW_WORDS: readonly (readonly [string, FollowAction])[] = [
   ['arreter de suivre', 'unfollow'],
   ['plus suivre', 'unfollow'],
   ['unfollow', 'unfollow'],
+  ['what am i following', 'following'],
+  ['what do i follow', 'following'],
   ['following', 'following'],
+  ['my topics', 'following'],
   ['mes sujets', 'following'],
+  ['mes themes', 'following'],
+  ['mes suivis', 'following'],
   ['suivis', 'following'],
   ['follow', 'follow'],
   ['suivre', 'follow'],
+  ['snooze', 'snooze'],
+  ['pause', 'snooze'],
+  ['resume', 'resume'],
+  ['reprendre', 'resume'],
 ];
+/** Actions that take no topic: with words after them, the text is a search ("following kubernetes"). */
+const BARE: ReadonlySet<FollowAction> = new Set(['following', 'snooze', 'resume']);
+/** What people put before asking a bot something: "can you", "i want to", "je veux", "also". */
+const INTENT = new Set(
+  'can could would will you u i want wanna to like d id also just je j veux voudrais aimerais tu peux pourrais aussi vous pouvez'.split(
+    ' ',
+  ),
+);
+const CHANNEL_MENTION = /<#[A-Z0-9]+\|([^>]*)>/g;
+
+/** A follow command, wherever people put it after a few words of intent ("can you follow security"). */
+function followCommand(typed: string): Command | undefined {
+  // "#security" reaches us as <#C123|security> when a channel has that name: here it names a topic.
+  const text = typed.replace(CHANNEL_MENTION, '$1');
+  const words = meaningfulWords(text);
+  let start = 0;
+  while (start < Math.min(words.length, 5) && INTENT.has(words[start]!)) start += 1;
+  const joined = words.slice(start).join(' ');
+  for (const [phrase, action] of FOLLOW_WORDS) {
+    if (joined !== phrase && !joined.startsWith(`${phrase} `)) continue;
+    const names = asTyped(text, phrase.split(' ').at(-1)!);
+    if (BARE.has(action) && names !== '') return undefined;
+    // "follow" alone asks what one follows.
+    return { kind: 'follow', action: action === 'follow' && names === '' ? 'following' : action, names };
+  }
+  return undefined;
+}
 
 /** Each subcommand and the words, in both languages, that ask for it. */
 const KEYWORDS = {
@@ -91,6 +127,9 @@ export function parseCommand(text: string): Command {
   const subcommand = !LEADING_FILTER.test(trimmed);
 
   if (words.length === 0 || trimmed === '?' || (is(first, 'help') && rest.length === 0)) return { kind: 'help' };
+  // Before filters: "follow: security" and "follow :lock: security" are follow commands, not `follow:` filters.
+  const follow = followCommand(trimmed);
+  if (follow) return follow;
   if (!subcommand) return { kind: 'search', query: trimmed };
   if (is(first, 'topics') && rest.length === 0) return { kind: 'topics' };
   if ((first === 'topic' || first === 'sujet' || first === 'theme') && rest.length > 0)
@@ -100,14 +139,6 @@ export function parseCommand(text: string): Command {
   if (is(first, 'edition') && rest.length >= 1 && rest.length <= 3) return { kind: 'edition', year: rest.join(' ') };
   if (is(first, 'takeaways') && rest.length <= 1) return { kind: 'takeaways', year: rest[0] };
   if (is(first, 'radar')) return { kind: 'radar', subject: rest.length === 0 ? undefined : asTyped(trimmed, first) };
-  const joined = words.join(' ');
-  for (const [phrase, action] of FOLLOW_WORDS) {
-    if (joined !== phrase && !joined.startsWith(`${phrase} `)) continue;
-    const names = asTyped(trimmed, phrase.split(' ').at(-1)!);
-    // "follow" alone asks what one follows; "following kubernetes" is a search.
-    if (action === 'following' && names !== '') break;
-    return { kind: 'follow', action: action === 'follow' && names === '' ? 'following' : action, names };
-  }
   if (is(first, 'digest')) {
     const action = rest.length === 0 ? 'status' : rest.length === 1 ? DIGEST_WORDS[rest[0]!] : undefined;
     if (action) return { kind: 'digest', action };

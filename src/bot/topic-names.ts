@@ -7,7 +7,12 @@ import { foldText, STOPWORDS } from '../search/text.ts';
 const SEPARATORS = /\s*(?:,|;|&|\+|\band\b|\bet\b|\bor\b|\bou\b)\s*/i;
 /** "follow all", "unfollow everything", "suivre tous les sujets". */
 const ALL = new Set(['all', 'everything', 'tout', 'tous', 'toutes']);
-const NOT_NAMES = new Set([...STOPWORDS, 'topic', 'topics', 'theme', 'themes', 'sujet', 'sujets', 'talks', 'conferences', 'please', 'pls']);
+const NOT_NAMES = new Set([
+  ...STOPWORDS,
+  ...'topic topics theme themes sujet sujets talks conferences please pls also aussi nothing rien weekly hebdo chaque semaine week dm dms'.split(
+    ' ',
+  ),
+]);
 /**
  * A misspelling is forgiven only in a word this long, and close in length to the name it
  * matches: "securty" is Security, but "argo", "otel" or "kubernetes" (inside "extending

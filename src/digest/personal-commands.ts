@@ -2,11 +2,11 @@ import type { Language } from '../catalogue/schema.ts';
 import { isValidTimezone } from '../config.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DigestRequest } from './commands.ts';
-import type { PersonalDigest, PersonalSchedules } from './personal.ts';
-import { type Profile, resume, SNOOZE_MS, setTopics, snooze, stop } from './personal-state.ts';
+import { nextDm, type PersonalDigest, type PersonalSchedules } from './personal.ts';
+import { type Profile, resume, SNOOZE_MS, setTopics, snooze, speak, stop } from './personal-state.ts';
 import type { CallFailure } from './poster.ts';
 import type { SlotTime } from './schedule.ts';
-import type { DigestStore, Person } from './store.ts';
+import type { DigestState, DigestStore } from './store.ts';
 
 /** What the personal digest asks Slack of a person: src/slack/digest/people.ts. */
 export interface PersonLookup {
@@ -42,7 +42,9 @@ export type PersonalReply =
       readonly notFollowed: readonly string[];
       readonly status: PersonalStatus;
     }
-  | { readonly kind: 'following' | 'stopped' | 'snoozed' | 'resumed'; readonly status: PersonalStatus }
+  | { readonly kind: 'following' | 'snoozed' | 'resumed'; readonly status: PersonalStatus }
+  /** `was`: what they followed, so that the answer can say how to get it back. */
+  | { readonly kind: 'stopped'; readonly was: readonly string[]; readonly status: PersonalStatus }
   /**
    * Slack would not open a DM with the person: nothing was changed. `why`: Slack did not
    * answer (try again), the app lacks a permission (an operator's fix), or Slack refuses
@@ -95,17 +97,18 @@ export function createPersonalCommands({
 }: PersonalCommandDependencies): PersonalCommands {
   const log = logger.child({ component: 'personal-digest' });
 
-  function statusOf(person: Person | undefined): PersonalStatus {
+  /** Where the person stands in `state`; a snooze over is no snooze, though it stays in the state until they change something. */
+  function statusOf(state: DigestState, user: string): PersonalStatus {
+    const person = state.people?.[user];
     if (person === undefined || person.topics.length === 0) return { topics: person?.topics ?? [], next: undefined };
-    // A snooze over is no snooze: it stays in the state until the person changes something.
     const snoozedUntil =
       person.snoozedUntil !== undefined && Date.parse(person.snoozedUntil) > now().getTime() ? new Date(person.snoozedUntil) : undefined;
-    const from = snoozedUntil ? new Date(snoozedUntil.getTime() - 1) : now();
-    const at = schedules.of(person.timezone).next(from);
+    const at = nextDm(person, schedules.of(person.timezone), now(), state.channels[person.dm]?.last?.slot);
     return { topics: person.topics, next: at && { at, timezone: person.timezone }, snoozedUntil };
   }
 
   const read = async (user: string) => (await store.read()).people?.[user];
+  const statusNow = async (user: string) => statusOf(await store.read(), user);
 
   /** Slack's view of the person, asked each time they add topics: a new time zone after a move is picked up then. */
   async function profile(user: string, language: Language): Promise<{ profile: Profile; guessed: boolean } | PersonalReply> {
@@ -130,10 +133,11 @@ export function createPersonalCommands({
     return { profile: { language, timezone: known ? zone : fallbackZone, dm }, guessed: !known };
   }
 
-  async function change(user: string, apply: Parameters<DigestStore['update']>[0]): Promise<Person | undefined> {
-    const state = await store.update(apply);
+  /** Applies `apply` and, since the person just spoke to the bot, the language Slack now gives them. */
+  async function change(request: DigestRequest, apply: (state: DigestState) => DigestState): Promise<DigestState> {
+    const state = await store.update((latest) => speak(apply(latest), request.userId, request.language));
     digest.rearm();
-    return state.people?.[user];
+    return state;
   }
 
   /**
@@ -143,7 +147,7 @@ export function createPersonalCommands({
   async function choose(
     request: DigestRequest,
     wanted: (before: readonly string[]) => readonly string[],
-    reply: (before: readonly string[], person: Person | undefined, guessed: boolean) => PersonalReply,
+    reply: (before: readonly string[], status: PersonalStatus, guessed: boolean) => PersonalReply,
   ): Promise<PersonalReply> {
     const current = await read(request.userId);
     const before = current?.topics ?? [];
@@ -154,12 +158,12 @@ export function createPersonalCommands({
       if ('kind' in found) return found;
       lookedUp = found;
     }
-    const person = await change(request.userId, (state) => {
-      const latest = state.people?.[request.userId];
-      const known = lookedUp?.profile ?? (latest && { language: request.language, timezone: latest.timezone, dm: latest.dm });
-      return known === undefined ? state : setTopics(state, request.userId, topics, known, now());
+    const state = await change(request, (latest) => {
+      const person = latest.people?.[request.userId];
+      const known = lookedUp?.profile ?? (person && { language: request.language, timezone: person.timezone, dm: person.dm });
+      return known === undefined ? latest : setTopics(latest, request.userId, topics, known, now());
     });
-    return reply(before, person, lookedUp?.guessed ?? false);
+    return reply(before, statusOf(state, request.userId), lookedUp?.guessed ?? false);
   }
 
   return {
@@ -167,55 +171,53 @@ export function createPersonalCommands({
       return choose(
         request,
         (before) => [...before, ...topics],
-        (before, person, guessed) => ({
+        (before, status, guessed) => ({
           kind: 'followed',
           added: topics.filter((topic) => !before.includes(topic)),
           already: topics.filter((topic) => before.includes(topic)),
           guessedTimezone: guessed,
-          status: statusOf(person),
+          status,
         }),
       );
     },
     async unfollow(request, topics) {
-      const current = await read(request.userId);
-      const followed = current?.topics ?? [];
+      const followed = (await read(request.userId))?.topics ?? [];
       const removed = topics.filter((topic) => followed.includes(topic));
       const notFollowed = topics.filter((topic) => !followed.includes(topic));
-      if (current === undefined || removed.length === 0) return { kind: 'unfollowed', removed, notFollowed, status: statusOf(current) };
+      if (removed.length === 0) return { kind: 'unfollowed', removed, notFollowed, status: await statusNow(request.userId) };
       return choose(
         request,
         (before) => before.filter((topic) => !topics.includes(topic)),
-        (_before, person) => ({ kind: 'unfollowed', removed, notFollowed, status: statusOf(person) }),
+        (_before, status) => ({ kind: 'unfollowed', removed, notFollowed, status }),
       );
     },
     choose(request, topics) {
       return choose(
         request,
         () => topics,
-        (_before, person, guessed) => ({ kind: 'followed', added: [], already: [], guessedTimezone: guessed, status: statusOf(person) }),
+        (_before, status, guessed) => ({ kind: 'followed', added: [], already: [], guessedTimezone: guessed, status }),
       );
     },
-    async following({ userId }) {
-      return { kind: 'following', status: statusOf(await read(userId)) };
+    async following(request) {
+      return { kind: 'following', status: statusOf(await change(request, (state) => state), request.userId) };
     },
-    async stop({ userId }) {
-      const before = await read(userId);
-      if (before === undefined || before.topics.length === 0) return { kind: 'following', status: statusOf(before) };
-      const person = await change(userId, (state) => stop(state, userId));
-      log.info('A person stopped their weekly DM', { user: userId });
-      return { kind: 'stopped', status: statusOf(person) };
+    async stop(request) {
+      const was = (await read(request.userId))?.topics ?? [];
+      if (was.length === 0) return { kind: 'following', status: await statusNow(request.userId) };
+      const state = await change(request, (latest) => stop(latest, request.userId));
+      log.info('A person stopped their weekly DM', { user: request.userId });
+      return { kind: 'stopped', was, status: statusOf(state, request.userId) };
     },
-    async snooze({ userId }) {
-      const person = await change(userId, (state) => snooze(state, userId, new Date(now().getTime() + SNOOZE_MS)));
-      return { kind: 'snoozed', status: statusOf(person) };
+    async snooze(request) {
+      const state = await change(request, (latest) => snooze(latest, request.userId, new Date(now().getTime() + SNOOZE_MS)));
+      return { kind: 'snoozed', status: statusOf(state, request.userId) };
     },
-    async resume({ userId }) {
-      if (statusOf(await read(userId)).snoozedUntil === undefined) return { kind: 'following', status: statusOf(await read(userId)) };
-      const person = await change(userId, (state) => resume(state, userId));
-      return { kind: 'resumed', status: statusOf(person) };
+    async resume(request) {
+      const before = await statusNow(request.userId);
+      if (before.snoozedUntil === undefined) return { kind: 'following', status: before };
+      const state = await change(request, (latest) => resume(latest, request.userId, now()));
+      return { kind: 'resumed', status: statusOf(state, request.userId) };
     },
-    async status(user) {
-      return statusOf(await read(user));
-    },
+    status: statusNow,
   };
 }

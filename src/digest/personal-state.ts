@@ -63,9 +63,17 @@ export function snooze(state: DigestState, user: string, until: Date): DigestSta
   return withPerson(state, user, { ...current, snoozedUntil: until.toISOString() });
 }
 
-export function resume(state: DigestState, user: string): DigestState {
+/** Back from a snooze from now on: a slot the snooze skipped earlier today stays skipped. */
+export function resume(state: DigestState, user: string, at: Date): DigestState {
   const current = state.people?.[user];
   if (current?.snoozedUntil === undefined) return state;
   const { snoozedUntil: _dropped, ...rest } = current;
-  return withPerson(state, user, rest);
+  return withPerson(state, user, { ...rest, since: at.toISOString() });
+}
+
+/** The person's language as Slack now says it: their next DM is written in it. */
+export function speak(state: DigestState, user: string, language: Language): DigestState {
+  const current = state.people?.[user];
+  if (current === undefined || current.language === language) return state;
+  return withPerson(state, user, { ...current, language });
 }

@@ -36,16 +36,39 @@ export function personalSchedules(cron: string): PersonalSchedules {
 }
 
 /**
- * The slot a person's DM is due for at `now`: their latest slot, unless it is 12 hours late
- * or more, came before they started following, or falls in a snooze.
+ * Whether `slot` may bring a DM: one per period of the person's schedule, so that a DM sent
+ * since the slot before this one counts for it, even one sent in another time zone before
+ * the person moved.
  */
-export function dueSlot(person: Person, schedule: DigestSchedule, now: Date): Date | undefined {
+function freshPeriod(schedule: DigestSchedule, slot: Date, lastSent: string | undefined): boolean {
+  if (lastSent === undefined) return true;
+  const previous = schedule.latest(new Date(slot.getTime() - 1));
+  return Date.parse(lastSent) <= (previous?.getTime() ?? Number.NEGATIVE_INFINITY);
+}
+
+/**
+ * The slot a person's DM is due for at `now`: their latest slot, unless it is 12 hours late
+ * or more, came before they started following (or resumed), falls in a snooze, or a DM went
+ * out in its period already. `lastSent` is the slot of their last DM.
+ */
+export function dueSlot(person: Person, schedule: DigestSchedule, now: Date, lastSent?: string): Date | undefined {
   if (person.topics.length === 0) return undefined;
   const slot = schedule.latest(now);
   if (slot === undefined || now.getTime() - slot.getTime() >= CATCH_UP_MS) return undefined;
   if (slot.getTime() < Date.parse(person.since)) return undefined;
   if (person.snoozedUntil !== undefined && slot.getTime() < Date.parse(person.snoozedUntil)) return undefined;
-  return slot;
+  return freshPeriod(schedule, slot, lastSent) ? slot : undefined;
+}
+
+/** When the person's next DM comes, by the same rules: what replies and the Home tab promise. */
+export function nextDm(person: Person, schedule: DigestSchedule, now: Date, lastSent?: string): Date | undefined {
+  if (person.topics.length === 0) return undefined;
+  const due = dueSlot(person, schedule, now, lastSent);
+  if (due !== undefined) return due;
+  const snoozed = person.snoozedUntil === undefined ? now.getTime() : Date.parse(person.snoozedUntil) - 1;
+  let at = schedule.next(new Date(Math.max(now.getTime(), snoozed)));
+  for (let tries = 0; at !== undefined && tries < 3 && !freshPeriod(schedule, at, lastSent); tries += 1) at = schedule.next(at);
+  return at;
 }
 
 /** The weekly DMs: sent at DIGEST_CRON's time in each person's own time zone, each at most once per slot. */
@@ -97,11 +120,8 @@ export function createPersonalDigest({ store, poster, schedules, clock, logger }
     const now = clock.now();
     const due = Object.entries(state.people ?? {}).flatMap(([user, person]) => {
       const schedule = scheduleOf(user, person);
-      const slot = schedule && dueSlot(person, schedule, now);
-      if (slot === undefined) return [];
-      // ISO instants of one format compare as strings; what is posted needs no store update.
-      if ((state.channels[person.dm]?.last?.slot ?? '') >= slotId(slot)) return [];
-      return [{ user, person, slot: slotId(slot) }];
+      const slot = schedule && dueSlot(person, schedule, now, state.channels[person.dm]?.last?.slot);
+      return slot === undefined ? [] : [{ user, person, slot: slotId(slot) }];
     });
     return inTurn(due, CONCURRENCY, async ({ user, person, slot }): Promise<PersonOutcome> => {
       try {

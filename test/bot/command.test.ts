@@ -29,6 +29,19 @@ describe('parseCommand', () => {
     ['ne plus suivre sécurité', { kind: 'follow', action: 'unfollow', names: 'sécurité' }],
     ['arrêter de suivre FinOps', { kind: 'follow', action: 'unfollow', names: 'FinOps' }],
     ['stop following security', { kind: 'follow', action: 'unfollow', names: 'security' }],
+    ['follow: security', { kind: 'follow', action: 'follow', names: 'security' }],
+    ['suivre : sécurité', { kind: 'follow', action: 'follow', names: 'sécurité' }],
+    ['follow :lock: security', { kind: 'follow', action: 'follow', names: 'security' }],
+    ['can you follow security for me', { kind: 'follow', action: 'follow', names: 'security for me' }],
+    ['i want to follow security', { kind: 'follow', action: 'follow', names: 'security' }],
+    ['je veux suivre la sécurité', { kind: 'follow', action: 'follow', names: 'la sécurité' }],
+    ['also follow security', { kind: 'follow', action: 'follow', names: 'security' }],
+    ['follow <#C999|security>', { kind: 'follow', action: 'follow', names: 'security' }],
+    ['mes thèmes', { kind: 'follow', action: 'following', names: '' }],
+    ['my topics', { kind: 'follow', action: 'following', names: '' }],
+    ['what am i following?', { kind: 'follow', action: 'following', names: '' }],
+    ['snooze', { kind: 'follow', action: 'snooze', names: '' }],
+    ['reprendre', { kind: 'follow', action: 'resume', names: '' }],
     ['following', { kind: 'follow', action: 'following', names: '' }],
     ['mes sujets', { kind: 'follow', action: 'following', names: '' }],
   ])('reads %j as a subcommand', (text, expected) => {
@@ -42,6 +55,7 @@ describe('parseCommand', () => {
     'digest of costs',
     'random thoughts on chaos',
     'following kubernetes',
+    'resume writing',
   ])('treats %j as a query, never as an error', (text) => {
     expect(parseCommand(text)).toEqual({ kind: 'search', query: text });
   });

@@ -22,7 +22,7 @@ describe('a person’s weekly DM, as state changes', () => {
   it('writes nothing for a change that changes nothing', () => {
     expect(setTopics(following, 'U1', ['costs', 'security'], PROFILE, LATER)).toBe(following);
     expect(stop(EMPTY_STATE, 'U1')).toBe(EMPTY_STATE);
-    expect(resume(following, 'U1')).toBe(following);
+    expect(resume(following, 'U1', LATER)).toBe(following);
   });
 
   it('leaves no snooze behind once nothing is followed, nor after a restart', () => {
@@ -34,6 +34,6 @@ describe('a person’s weekly DM, as state changes', () => {
     expect(setTopics(emptied, 'U1', ['costs'], PROFILE, MONDAY).people?.U1?.snoozedUntil).toBeUndefined();
     expect(stop(snoozed, 'U1').people?.U1).toMatchObject({ topics: [] });
     expect(stop(snoozed, 'U1').people?.U1?.snoozedUntil).toBeUndefined();
-    expect(resume(snoozed, 'U1').people?.U1?.snoozedUntil).toBeUndefined();
+    expect(resume(snoozed, 'U1', LATER).people?.U1?.snoozedUntil).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPersonalDigest, dueSlot, personalSchedules } from '../../src/digest/personal.ts';
-import { setTopics, snooze } from '../../src/digest/personal-state.ts';
+import { createPersonalDigest, dueSlot, nextDm, personalSchedules } from '../../src/digest/personal.ts';
+import { createPersonalCommands } from '../../src/digest/personal-commands.ts';
+import { resume, setTopics, snooze } from '../../src/digest/personal-state.ts';
 import type { DigestPoster } from '../../src/digest/poster.ts';
 import { type DigestState, DigestStateError, type DigestStore, EMPTY_STATE } from '../../src/digest/store.ts';
 import { capturingLogger, fakeClock } from './helpers.ts';
@@ -77,6 +78,27 @@ describe('when a person’s DM is due', () => {
   });
 });
 
+describe('one DM a week, whatever the person does', () => {
+  const paris = person(EMPTY_STATE, 'U1', 'Europe/Paris', '2026-03-01T00:00:00Z');
+
+  it('after Resume, not the slot the snooze skipped that morning: the next one, as promised', () => {
+    const snoozed = snooze(paris, 'U1', new Date('2026-04-01T00:00:00Z'));
+    const back = resume(snoozed, 'U1', new Date('2026-03-09T17:00:00Z')).people!.U1!;
+    const schedule = schedules.of('Europe/Paris');
+    expect(dueSlot(back, schedule, new Date('2026-03-09T17:30:00Z'))).toBeUndefined();
+    expect(nextDm(back, schedule, new Date('2026-03-09T17:30:00Z'))).toEqual(new Date('2026-03-16T08:30:00Z'));
+  });
+
+  it('after a move west the same day: the DM of the new zone’s Monday is the week’s DM already sent', () => {
+    const moved = person(paris, 'U1', 'America/New_York', '2026-03-09T10:00:00Z').people!.U1!;
+    const schedule = schedules.of('America/New_York');
+    const sent = '2026-03-09T08:30:00.000Z';
+    expect(dueSlot(moved, schedule, new Date('2026-03-09T13:30:00Z'), sent)).toBeUndefined();
+    expect(nextDm(moved, schedule, new Date('2026-03-09T10:00:00Z'), sent)).toEqual(new Date('2026-03-16T13:30:00Z'));
+    expect(dueSlot(moved, schedule, new Date('2026-03-16T13:30:00Z'), sent)).toEqual(new Date('2026-03-16T13:30:00Z'));
+  });
+});
+
 describe('the weekly DMs’ schedule', () => {
   it('keeps going when the store is down at the slot: the DM goes out a minute after it is back', async () => {
     const store = flakyStore(person(EMPTY_STATE, 'U1', 'Europe/Paris', '2026-03-01T00:00:00Z'));
@@ -108,5 +130,24 @@ describe('the weekly DMs’ schedule', () => {
     // Kolkata's 09:30 this morning had passed when U1 followed: their first is next week's. São Paulo's is at 12:30 UTC.
     expect(poster.posts).toEqual(['D2@2026-03-02T12:30:00.000Z', 'D1@2026-03-09T04:00:00.000Z', 'D2@2026-03-09T12:30:00.000Z']);
     await digest.stop();
+  });
+});
+
+describe('the follow commands', () => {
+  it('write the next DM in the language Slack gives the person now, not the one of their first follow', async () => {
+    const store = flakyStore(EMPTY_STATE);
+    const commands = createPersonalCommands({
+      store,
+      people: { timezone: async () => 'Europe/Paris', openDm: async () => 'D1', classify: () => ({ kind: 'ambiguous', reason: 'x' }) },
+      schedules,
+      digest: { rearm: () => undefined },
+      timezone: 'Europe/Paris',
+      logger: capturingLogger().logger,
+      now: () => new Date('2026-03-02T10:00:00Z'),
+    });
+    await commands.follow({ channelId: 'C1', userId: 'U1', language: 'en' }, ['costs']);
+    expect((await store.read()).people?.U1?.language).toBe('en');
+    await commands.following({ channelId: 'C1', userId: 'U1', language: 'fr' });
+    expect((await store.read()).people?.U1?.language).toBe('fr');
   });
 });

@@ -212,12 +212,15 @@ describe('the weekly DM', () => {
     expect((await h.digest!.store.read()).people?.U1?.snoozedUntil).toBe('2026-04-07T00:00:00.000Z');
     const snoozed = h.fake.callsTo('response_url').at(-1)!;
     expect(snoozed.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(text(snoozed)).toContain('Snoozed for 4 weeks: the next direct message comes on Monday, 13 April 2026 at 09:30 (UTC).');
+    expect(text(snoozed)).toContain('Done: no direct message for 4 weeks; the next one comes on Monday, 13 April 2026 at 09:30 (UTC).');
+    // Resume is right there, under the answer.
+    expect(text(snoozed)).toContain('"action_id":"digest_resume"');
     await runUntil(clock, '2026-04-14T00:00:00Z');
     // 16, 23 and 30 March and 6 April are snoozed; 13 April comes again.
     expect(dms().map(slotOf)).toEqual(['2026-03-09T09:30:00.000Z', '2026-04-13T09:30:00.000Z']);
 
     await click('U1', 'digest_stop');
+    expect(text(h.fake.callsTo('response_url').at(-1)!)).toContain('To get them back: `/kubecon follow autoscaling`.');
     await runUntil(clock, '2026-04-21T00:00:00Z');
     expect(dms()).toHaveLength(2);
     expect((await h.digest!.store.read()).people?.U1?.topics).toEqual([]);
