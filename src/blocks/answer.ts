@@ -105,6 +105,10 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): Message {
     case 'talks': {
       const title = sourceHeader(answer.source, language, label);
       const blocks: KnownBlock[] = [header(title)];
+      if (answer.source.type === 'edition' && answer.source.others) {
+        const others = answer.source.others.map((e) => `${escapeText(editionName(e))} (\`/kubecon edition ${e.year}\`)`);
+        blocks.push(context(m.alsoEditions(others.join(', '))));
+      }
       if (answer.total > answer.talks.length) {
         blocks.push(context(m.pageInfo(answer.offset + 1, answer.offset + answer.talks.length, answer.total)));
       }

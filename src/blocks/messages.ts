@@ -5,6 +5,8 @@ export interface Messages {
   readonly resultsFor: (query: string) => string;
   readonly topicHeader: (topic: string) => string;
   readonly editionHeader: (edition: string) => string;
+  /** Other editions the same words name, each with the command that lists it. */
+  readonly alsoEditions: (editions: string) => string;
   readonly randomHeader: string;
   readonly pageInfo: (from: number, to: number, total: number) => string;
   readonly noResults: (query: string) => string;
@@ -164,6 +166,7 @@ const en: Messages = {
   resultsFor: (query) => `Talks for “${query}”`,
   topicHeader: (topic) => `Talks on ${topic}`,
   editionHeader: (edition) => `Talks from ${edition}`,
+  alsoEditions: (editions) => `These words also name ${editions}.`,
   randomHeader: 'A talk picked at random',
   pageInfo: (from, to, total) => `Showing ${from}–${to} of ${total}`,
   noResults: (query) => `No talk matches “${query}”.`,
@@ -342,6 +345,7 @@ const fr: Messages = {
   resultsFor: (query) => `Conférences pour «\u00a0${query}\u00a0»`,
   topicHeader: (topic) => `Conférences sur le thème ${topic}`,
   editionHeader: (edition) => `Conférences de ${edition}`,
+  alsoEditions: (editions) => `Ces mots désignent aussi ${editions}.`,
   randomHeader: 'Une conférence tirée au hasard',
   pageInfo: (from, to, total) => `${from} à ${to} sur ${total}`,
   noResults: (query) => `Aucune conférence ne correspond à «\u00a0${query}\u00a0».`,

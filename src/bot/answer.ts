@@ -12,7 +12,8 @@ export const PAGE_SIZE = 3;
 export type TalkSource =
   | { readonly type: 'search'; readonly query: string }
   | { readonly type: 'topic'; readonly topic: Topic }
-  | { readonly type: 'edition'; readonly edition: Edition }
+  /** `others`: editions the same words name too ("paris": KubeCon 2024 and KCD France 2023), newest first. */
+  | { readonly type: 'edition'; readonly edition: Edition; readonly others?: readonly Edition[] | undefined }
   | { readonly type: 'random' };
 
 export type Answer =
@@ -171,10 +172,10 @@ export function createBot({ catalogue, searcher, random = Math.random, pageSize 
           .split(' ')
           .map((word) => searcher.context.resolveEditions(word));
         if (named.length > 1 && named.some((ids) => ids.length === 0)) return searchAnswer(command.year, command.year, commandText, page);
-        const edition = catalogue.editions.find((e) => named.every((ids) => ids.includes(e.id)));
+        const [edition, ...others] = catalogue.editions.filter((e) => named.every((ids) => ids.includes(e.id)));
         if (!edition) return { kind: 'no-results', query: command.year, suggestions: [], unknownEdition: command.year };
         return list(
-          { type: 'edition', edition },
+          { type: 'edition', edition, ...(others.length > 0 && { others }) },
           commandText,
           catalogue.talks.filter((t) => t.edition === edition),
           page,

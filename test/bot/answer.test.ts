@@ -46,6 +46,10 @@ describe('the bot core', () => {
     // Two words narrow: Paris hosted KCD France 2023 and KubeCon 2024.
     expect(talksOf(ask('edition paris 2023')).source).toMatchObject({ type: 'edition', edition: { kind: 'kcd', year: 2023 } });
     expect(talksOf(ask('edition 2024 paris')).source).toMatchObject({ type: 'edition', edition: { kind: 'kubecon', year: 2024 } });
+    // One word, two editions: the newest, saying the other is there too.
+    const paris = talksOf(ask('edition paris')).source;
+    expect(paris).toMatchObject({ type: 'edition', edition: { kind: 'kubecon', year: 2024 }, others: [{ kind: 'kcd', year: 2023 }] });
+    expect(talksOf(ask('edition 2024 paris')).source).not.toHaveProperty('others');
     // A word that names no edition makes it a search, filtered by the words that do.
     const cilium = talksOf(ask('edition 2024 cilium'));
     expect(cilium.source.type).toBe('search');
