@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { compose } from '../compose.ts';
 import { loadConfig } from '../config.ts';
+import { followCounts } from '../digest/personal-state.ts';
 import { DigestStateError } from '../digest/store.ts';
 import { createFeedback } from '../feedback/feedback.ts';
 import { createLogger } from '../log/logger.ts';
@@ -8,7 +9,8 @@ import { runCli, UsageError } from './run.ts';
 
 const USAGE = `Usage: npm run -s report [-- --limit N]
 Prints, for maintainers, the most and least useful talks by the 👍 and 👎 people gave answers,
-the figures per kind of answer, and (with SEARCH_GAPS=on) what people searched for and found nothing.
+the figures per kind of answer, how many people follow each topic for their weekly DM, and (with
+SEARCH_GAPS=on) what people searched for and found nothing.
 Reads the bot's store: DATA_DIR, or Redis with REDIS_URL.`;
 
 await runCli(async () => {
@@ -29,7 +31,8 @@ await runCli(async () => {
   const config = loadConfig();
   const composition = await compose(config);
   const logger = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? 'pretty' : 'json' });
-  const feedback = createFeedback({ store: composition.digest(logger).store, searchGaps: config.searchGaps });
+  const { store } = composition.digest(logger);
+  const feedback = createFeedback({ store, searchGaps: config.searchGaps });
   try {
     const report = await feedback.report();
     const title = (id: string) => composition.catalogue.talkById.get(id)?.title ?? `${id} (no longer in the catalogue)`;
@@ -44,6 +47,19 @@ await runCli(async () => {
       report.kinds.length === 0
         ? '  no rating yet'
         : report.kinds.map(({ kind, up, down }) => `  ${kind.padEnd(12)} +${up} -${down}`).join('\n'),
+    );
+    console.log('\nTopics people follow for their weekly DM:');
+    const follows = followCounts(await store.read(), new Date());
+    const topic = (id: string) => composition.catalogue.topicById.get(id)?.label.en ?? `${id} (no longer in the catalogue)`;
+    console.log(
+      follows.length === 0
+        ? '  nobody follows a topic yet'
+        : follows
+            .map(
+              ({ topic: id, people, snoozed }) =>
+                `  ${String(people).padStart(4)}  ${topic(id)}${snoozed > 0 ? ` (${snoozed} snoozed)` : ''}`,
+            )
+            .join('\n'),
     );
     console.log('\nSearches that found nothing (last 90 days):');
     if (!config.searchGaps) console.log('  not recorded: SEARCH_GAPS is off (README.md, "Privacy")');

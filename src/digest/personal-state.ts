@@ -77,3 +77,16 @@ export function speak(state: DigestState, user: string, language: Language): Dig
   if (current === undefined || current.language === language) return state;
   return withPerson(state, user, { ...current, language });
 }
+
+/** For maintainers: how many people follow each topic, most followed first, and how many of them are snoozed. Counts only. */
+export function followCounts(state: DigestState, at: Date): { topic: string; people: number; snoozed: number }[] {
+  const counts = new Map<string, { people: number; snoozed: number }>();
+  for (const person of Object.values(state.people ?? {})) {
+    const snoozed = person.snoozedUntil !== undefined && Date.parse(person.snoozedUntil) > at.getTime();
+    for (const topic of person.topics) {
+      const count = counts.get(topic) ?? { people: 0, snoozed: 0 };
+      counts.set(topic, { people: count.people + 1, snoozed: count.snoozed + (snoozed ? 1 : 0) });
+    }
+  }
+  return [...counts].map(([topic, count]) => ({ topic, ...count })).sort((a, b) => b.people - a.people || a.topic.localeCompare(b.topic));
+}
