@@ -6,7 +6,12 @@ import { messages } from './messages.ts';
 import { LIMITS, truncate } from './text.ts';
 
 /** Slack's limits on a static select (Block Kit reference): past any one, Slack refuses the whole message. */
-const SELECT = { options: 100, groups: 100, optionText: 75, optionValue: 150 } as const;
+export const SELECT = { options: 100, groups: 100, optionText: 75, optionValue: 150 } as const;
+
+/** One option of a menu, cut to Slack's limits. */
+export function menuOption(label: string, value: string): PlainTextOption {
+  return { text: { type: 'plain_text', text: truncate(label, SELECT.optionText), emoji: true }, value: value.slice(0, SELECT.optionValue) };
+}
 
 const plainText = (text: string): PlainTextElement => ({ type: 'plain_text', text: truncate(text, LIMITS.buttonText), emoji: true });
 
@@ -41,10 +46,7 @@ export function topicChoice(topic: Topic, count: number, language: Language): { 
  */
 export function topicMenu(items: readonly { label: string; value: string }[], language: Language): StaticSelect | undefined {
   if (items.length === 0) return undefined;
-  const options: PlainTextOption[] = items.map((item) => ({
-    text: { type: 'plain_text', text: truncate(item.label, SELECT.optionText), emoji: true },
-    value: item.value.slice(0, SELECT.optionValue),
-  }));
+  const options = items.map((item) => menuOption(item.label, item.value));
   const menu = { type: 'static_select', action_id: ACTIONS.pickTopic, placeholder: plainText(messages(language).pickTopic) } as const;
   if (options.length <= SELECT.options) return { ...menu, options };
   const groups = [];

@@ -3,6 +3,7 @@ import type { Catalogue, Topic } from '../catalogue/model.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { PersonalReply, PersonalStatus } from '../digest/personal-commands.ts';
 import type { DigestContent } from '../digest/plan.ts';
+import { menuOption, SELECT } from './controls.ts';
 import { digestMessage, formatSlot } from './digest.ts';
 import { ACTIONS } from './ids.ts';
 import type { Message } from './message.ts';
@@ -144,17 +145,13 @@ export function renderPersonalHome(
   catalogue: Pick<Catalogue, 'topics' | 'topicById'>,
 ): KnownBlock[] {
   const m = messages(language).personal;
-  const option = (topic: Topic) => ({
-    text: { type: 'plain_text' as const, text: truncate(topic.label[language], 75), emoji: true },
-    value: topic.id,
-  });
+  const option = (topic: Topic) => menuOption(topic.label[language], topic.id);
   const followed = catalogue.topics.filter((topic) => status.topics.includes(topic.id));
   const menu: MultiStaticSelect = {
     type: 'multi_static_select',
     action_id: ACTIONS.followTopics,
     placeholder: { type: 'plain_text', text: m.homeMenu, emoji: true },
-    // Slack's limit for a menu's options.
-    options: catalogue.topics.slice(0, 100).map(option),
+    options: catalogue.topics.slice(0, SELECT.options).map(option),
     ...(followed.length > 0 && { initial_options: followed.map(option) }),
   };
   const lines = status.topics.length === 0 ? [m.homeNothing] : statusLines(status, language, catalogue);

@@ -7,7 +7,6 @@ import { renderMessageAsText } from '../console/render-text.ts';
 import { ensureWritableDataDir } from '../data-dir.ts';
 import type { Digest } from '../digest/create.ts';
 import type { DryRunEntry, Verdict } from '../digest/dry-run.ts';
-import { DigestStateError } from '../digest/store.ts';
 import { createLogger } from '../log/logger.ts';
 import { describePost } from './digest-words.ts';
 import { runCli, UsageError } from './run.ts';
@@ -151,11 +150,6 @@ await runCli(async () => {
         );
     }
     if (outcomes.some(({ result }) => result.status === 'failed')) process.exitCode = 1;
-  } catch (error) {
-    // The state file's own message says which file and how to fix it; a stack trace would bury it.
-    if (!(error instanceof DigestStateError)) throw error;
-    console.error(error.message);
-    process.exitCode = 1;
   } finally {
     await composition.close();
   }

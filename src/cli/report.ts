@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { compose } from '../compose.ts';
 import { loadConfig } from '../config.ts';
 import { followCounts } from '../digest/personal-state.ts';
-import { DigestStateError } from '../digest/store.ts';
 import { createFeedback } from '../feedback/feedback.ts';
 import { createLogger } from '../log/logger.ts';
 import { runCli, UsageError } from './run.ts';
@@ -72,10 +71,6 @@ await runCli(async () => {
               .map(({ words, count, last }) => `  ${String(count).padStart(4)}x  ${words}  (last ${last.slice(0, 10)})`)
               .join('\n'),
       );
-  } catch (error) {
-    if (!(error instanceof DigestStateError)) throw error;
-    console.error(error.message);
-    process.exitCode = 1;
   } finally {
     await composition.close();
   }

@@ -2,6 +2,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ArticleError } from '../catalogue/articles.ts';
 import { CatalogueError } from '../catalogue/load.ts';
 import { ConfigError } from '../config.ts';
+import { DigestStateError } from '../digest/state-error.ts';
 
 /** A mistake in how a command was called: its message says how to call it. */
 export class UsageError extends Error {
@@ -43,7 +44,8 @@ export async function runCli(main: () => Promise<unknown>): Promise<void> {
     await main();
   } catch (error) {
     const cannotRun = error instanceof UsageError || error instanceof ArticleError;
-    const known = cannotRun || error instanceof CatalogueError || error instanceof ConfigError;
+    // The digest state's own message says where it is and how to fix it; a stack trace would bury it.
+    const known = cannotRun || error instanceof CatalogueError || error instanceof ConfigError || error instanceof DigestStateError;
     console.error(known ? error.message : error instanceof Error ? error.stack : String(error));
     process.exitCode = cannotRun ? EXIT_CANNOT_RUN : 1;
   }

@@ -112,6 +112,11 @@ export function createPersonalCommands({
 
   /** Slack's view of the person, asked each time they add topics: a new time zone after a move is picked up then. */
   async function profile(user: string, language: Language): Promise<{ profile: Profile; guessed: boolean } | PersonalReply> {
+    // Both at once: the person waits for the slower one only.
+    const zone = people.timezone(user).catch((error: unknown) => {
+      log.warn('users.info failed: the person’s DMs use DIGEST_TIMEZONE until they follow again', { user, error });
+      return undefined;
+    });
     let dm: string;
     try {
       dm = await people.openDm(user);
@@ -125,12 +130,9 @@ export function createPersonalCommands({
       const why = failure.kind !== 'refused' ? 'try-again' : PERMISSION_ERRORS.has(failure.reason) ? 'permission' : 'refused';
       return { kind: 'cannot-dm', reason: failure.reason, why };
     }
-    const zone = await people.timezone(user).catch((error: unknown) => {
-      log.warn('users.info failed: the person’s DMs use DIGEST_TIMEZONE until they follow again', { user, error });
-      return undefined;
-    });
-    const known = zone !== undefined && isValidTimezone(zone);
-    return { profile: { language, timezone: known ? zone : fallbackZone, dm }, guessed: !known };
+    const timezone = await zone;
+    const known = timezone !== undefined && isValidTimezone(timezone);
+    return { profile: { language, timezone: known ? timezone : fallbackZone, dm }, guessed: !known };
   }
 
   /** Applies `apply` and, since the person just spoke to the bot, the language Slack now gives them. */
@@ -199,7 +201,9 @@ export function createPersonalCommands({
       );
     },
     async following(request) {
-      return { kind: 'following', status: statusOf(await change(request, (state) => state), request.userId) };
+      // A language is no schedule: nothing to rearm.
+      const state = await store.update((latest) => speak(latest, request.userId, request.language));
+      return { kind: 'following', status: statusOf(state, request.userId) };
     },
     async stop(request) {
       const was = (await read(request.userId))?.topics ?? [];

@@ -1,9 +1,10 @@
+import PQueue from 'p-queue';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DigestPoster, PostResult } from './poster.ts';
 import { createSchedule, type DigestSchedule, slotId } from './schedule.ts';
 import { CATCH_UP_MS } from './scheduler.ts';
-import type { DigestStore, Person } from './store.ts';
+import type { DigestState, DigestStore, Person } from './store.ts';
 
 /** As the channel scheduler: waking up hourly to look at the clock costs nothing, and survives a paused VM. */
 const MAX_WAIT_MS = 60 * 60 * 1000;
@@ -90,19 +91,6 @@ export interface PersonalDependencies {
   readonly logger: Logger;
 }
 
-async function inTurn<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 export function createPersonalDigest({ store, poster, schedules, clock, logger }: PersonalDependencies): PersonalDigest {
   const log = logger.child({ component: 'personal-digest' });
   // A time zone Slack once gave and croner does not know is one person's problem, not everyone's.
@@ -115,33 +103,38 @@ export function createPersonalDigest({ store, poster, schedules, clock, logger }
     }
   };
 
-  async function run(): Promise<PersonOutcome[]> {
-    const state = await store.read();
+  /** Sends the DMs `state` says are due, a few at a time. */
+  async function send(state: DigestState): Promise<PersonOutcome[]> {
     const now = clock.now();
     const due = Object.entries(state.people ?? {}).flatMap(([user, person]) => {
       const schedule = scheduleOf(user, person);
       const slot = schedule && dueSlot(person, schedule, now, state.channels[person.dm]?.last?.slot);
       return slot === undefined ? [] : [{ user, person, slot: slotId(slot) }];
     });
-    return inTurn(due, CONCURRENCY, async ({ user, person, slot }): Promise<PersonOutcome> => {
-      try {
-        return { user, slot, result: await poster.post(person.dm, slot, person.language, person.topics) };
-      } catch (error) {
-        log.error('Could not send a person their weekly DM; the others are not affected', { user, slot, error });
-        return {
-          user,
-          slot,
-          result: { status: 'failed', reason: error instanceof Error ? error.message : String(error), maybePosted: false },
-        };
-      }
-    });
+    const queue = new PQueue({ concurrency: CONCURRENCY });
+    return Promise.all(
+      due.map(({ user, person, slot }) =>
+        queue.add(async (): Promise<PersonOutcome> => {
+          try {
+            return { user, slot, result: await poster.post(person.dm, slot, person.language, person.topics) };
+          } catch (error) {
+            log.error('Could not send a person their weekly DM; the others are not affected', { user, slot, error });
+            return {
+              user,
+              slot,
+              result: { status: 'failed', reason: error instanceof Error ? error.message : String(error), maybePosted: false },
+            };
+          }
+        }),
+      ),
+    );
   }
 
-  /** The next instant worth waking up at: someone's next slot, or a claim of another process running out. */
-  async function nextWake(outcomes: readonly PersonOutcome[]): Promise<number> {
+  /** The next instant worth waking up at: someone's next slot in `state`, or a claim of another process running out. */
+  function nextWake(state: DigestState, outcomes: readonly PersonOutcome[]): number {
     const now = clock.now();
     const wakes = [now.getTime() + MAX_WAIT_MS];
-    for (const [user, person] of Object.entries((await store.read()).people ?? {})) {
+    for (const [user, person] of Object.entries(state.people ?? {})) {
       if (person.topics.length === 0) continue;
       const next = scheduleOf(user, person)?.next(now);
       if (next !== undefined) wakes.push(next.getTime());
@@ -178,18 +171,19 @@ export function createPersonalDigest({ store, poster, schedules, clock, logger }
   const wake = () =>
     inOrder(async () => {
       if (stopped) return;
-      const outcomes = await run();
-      arm(await nextWake(outcomes));
+      // Whoever follows meanwhile calls rearm, which runs after this: the state read here is enough to plan from.
+      const state = await store.read();
+      arm(nextWake(state, await send(state)));
     });
 
   return {
-    run,
+    run: async () => send(await store.read()),
     start() {
       log.info('Weekly DMs scheduled');
       return wake();
     },
     rearm() {
-      void inOrder(async () => arm(await nextWake([])));
+      void inOrder(async () => arm(nextWake(await store.read(), [])));
     },
     async stop() {
       stopped = true;

@@ -118,10 +118,7 @@ export interface DigestStore {
   update(change: (state: DigestState) => DigestState): Promise<DigestState>;
 }
 
-/** The digest state cannot be read or saved (a broken file, Redis down); the message names where and how to fix it. */
-export class DigestStateError extends Error {
-  override readonly name = 'DigestStateError';
-}
+export { DigestStateError } from './state-error.ts';
 
 /** A state this version can use, or what is wrong with it (at most five problems). */
 export function parseState(json: unknown): { state: DigestState } | { problems: string } {

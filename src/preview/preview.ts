@@ -4,6 +4,7 @@ import { renderPersonalDigest } from '../blocks/personal.ts';
 import { renderSharedTalk } from '../blocks/share.ts';
 import type { Answer } from '../bot/answer.ts';
 import { parseCommand } from '../bot/command.ts';
+import { topicNamer } from '../bot/topic-names.ts';
 import type { Language } from '../catalogue/schema.ts';
 import type { Composition } from '../compose.ts';
 import type { PersonalStatus } from '../digest/personal-commands.ts';
@@ -83,11 +84,10 @@ export async function previewSurfaces(composition: Composition, request: Preview
     case 'home':
       return [await home()];
     case 'dm': {
-      const ids = request.topics.split(',').map((name) => {
-        const answer = bot.answer({ kind: 'topic', name }, `topic ${name}`);
-        if (answer.kind !== 'talks' || answer.source.type !== 'topic') throw new NotPreviewableError(`"${name.trim()}" is not a topic`);
-        return answer.source.topic.id;
-      });
+      // Read as /kubecon follow reads them.
+      const { ids, unknown } = topicNamer(catalogue)(request.topics);
+      if (unknown.length > 0 || ids.length === 0)
+        throw new NotPreviewableError(`"${unknown.join('", "') || request.topics}" is not a topic`);
       const { planner, schedule } = digest();
       const slot = schedule.next(now) ?? now;
       const picked = planner.pick('D0PREVIEW', undefined, slot.toISOString(), now, ids);
