@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
-import { LANGUAGES, type Language } from './catalogue/schema.ts';
+import { LANGUAGES, type Language } from './catalogue/vocabulary.ts';
 
+import { ConfigError } from './config-error.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 export { PROJECT_ROOT };
@@ -38,18 +39,6 @@ export interface Config {
   readonly redisUrl?: string | undefined;
   /** SEARCH_GAPS=on: the words of searches that found nothing are kept, without user or channel, for 90 days. */
   readonly searchGaps: boolean;
-}
-
-/** Every problem with the environment at once, each with how to fix it. */
-export class ConfigError extends Error {
-  readonly problems: readonly string[];
-  constructor(problems: readonly string[]) {
-    super(
-      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}\nSet these in the environment or in a .env file (see .env.example and README.md).`,
-    );
-    this.name = 'ConfigError';
-    this.problems = problems;
-  }
 }
 
 /** An empty variable (`PORT=`) counts as unset, as it does for most tools. */

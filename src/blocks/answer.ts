@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock, StaticSelect } from '@slack/types';
 import type { Answer, TalkSource } from '../bot/answer.ts';
 import type { Catalogue, Topic } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import { sourceLabel } from './article.ts';
 import { controlsRow, ratingButtons, topicChoice, topicMenu } from './controls.ts';
 import { renderDigestReply } from './digest.ts';

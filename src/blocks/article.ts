@@ -1,5 +1,5 @@
 import type { Article } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import { messages } from './messages.ts';
 
 /** "kubecon 2022", "KubeCon Europe 2024", "Kubernetes Community Days France 2023": the event a team article is about. */

@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, PlainTextElement, PlainTextOption, StaticSelect } from '@slack/types';
 import type { Topic } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import { ACTIONS, encodeRating, type RatingValue } from './ids.ts';
 import { messages } from './messages.ts';
 import { LIMITS, truncate } from './text.ts';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Catalogue } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { DigestReply } from '../digest/commands.ts';
 import type { DigestContent } from '../digest/plan.ts';
 import type { Announcement } from '../digest/poster.ts';

@@ -1,7 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Answer } from '../bot/answer.ts';
 import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { NextRun } from '../digest/commands.ts';
 import type { PersonalStatus } from '../digest/personal-commands.ts';
 import { buttonRows, renderAnswer } from './answer.ts';

@@ -1,4 +1,4 @@
-import type { Language, Stance } from '../catalogue/schema.ts';
+import type { Language, Stance } from '../catalogue/vocabulary.ts';
 
 /** Every sentence the bot says, in both languages; builders pick one, never write their own. */
 export interface Messages {

@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock, MultiStaticSelect } from '@slack/types';
 import type { Catalogue, Topic } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { PersonalReply, PersonalStatus } from '../digest/personal-commands.ts';
 import type { DigestContent } from '../digest/plan.ts';
 import { menuOption, SELECT } from './controls.ts';

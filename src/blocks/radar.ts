@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { RadarOverview, RadarStep, RadarTimeline } from '../radar/radar.ts';
 import { controlsRow, ratingButtons } from './controls.ts';
 import type { Message } from './message.ts';

@@ -1,5 +1,5 @@
 import type { Catalogue, Talk } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { Message } from './message.ts';
 import { messages } from './messages.ts';
 import { editionLabel, renderTalk, topicLabeller } from './talk.ts';

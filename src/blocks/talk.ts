@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Catalogue, Edition, Talk } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import { sourceLabel } from './article.ts';
 import { ACTIONS } from './ids.ts';
 import { messages } from './messages.ts';

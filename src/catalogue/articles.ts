@@ -2,7 +2,7 @@
  * Reads the team's blog articles (Jekyll markdown) for the maintainer tools that check
  * and draft the catalogue. Pure: text in, facts out, no file system.
  */
-import type { Language } from './schema.ts';
+import type { Language } from './vocabulary.ts';
 
 export const BLOG_URL = 'https://tech.bedrockstreaming.com';
 

@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 import type { Article, Catalogue, Conclusion, Edition, Talk, TalkSource, Topic } from './model.ts';
-import { DEFAULT_EVENT_NAMES, type EditionFile, EditionFileSchema, TopicsFileSchema } from './schema.ts';
+import type { SourceFile, ValidatedFiles } from './validate.ts';
+import { keepValidated, readValidated, validatedKey } from './validated-cache.ts';
+import { DEFAULT_EVENT_NAMES } from './vocabulary.ts';
 
 export const TOPICS_FILE = 'topics.json';
 
@@ -36,42 +37,32 @@ function sectionUrl(article: Article, section: string): string {
   return `${article.url}#${encodeURIComponent(sectionAnchor(section))}`;
 }
 
-/** Names the file, the entry (by id when it has one) and the field of each zod issue. */
-function describeIssues(file: string, data: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    const [collection, index, ...rest] = issue.path;
-    let where = issue.path.length ? `field "${issue.path.join('.')}"` : 'the file';
-    if (typeof collection === 'string' && typeof index === 'number') {
-      const entry = (data as Record<string, unknown[]>)[collection]?.[index] as { id?: unknown } | undefined;
-      const name = typeof entry?.id === 'string' ? `"${entry.id}"` : `#${index + 1}`;
-      where = `${collection.replace(/s$/, '')} ${name}${rest.length ? `, field "${rest.join('.')}"` : ''}`;
-    }
-    return `${file}: ${where}: ${issue.message}`;
-  });
+async function readSources(dir: string, names: readonly string[], problems: string[]): Promise<SourceFile[]> {
+  const sources = await Promise.all(
+    names.map(async (name): Promise<SourceFile | undefined> => {
+      const file = path.join(dir, name);
+      try {
+        return { name, file, text: await readFile(file, 'utf8') };
+      } catch (error) {
+        problems.push(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        return undefined;
+      }
+    }),
+  );
+  return sources.filter((source) => source !== undefined);
 }
 
-async function readJson(file: string, problems: string[]): Promise<unknown> {
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (error) {
-    problems.push(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    return undefined;
-  }
-  try {
-    return JSON.parse(raw);
-  } catch (error) {
-    problems.push(`${file}: is not valid JSON (${(error as Error).message})`);
-    return undefined;
-  }
-}
-
-function parseWith<S extends z.ZodType>(schema: S, file: string, data: unknown, problems: string[]): z.infer<S> | undefined {
-  if (data === undefined) return undefined;
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  problems.push(...describeIssues(file, data, result.error.issues));
-  return undefined;
+/** Each file against its schema, or the result of the last start with the very same files and schemas. */
+async function validated(sources: readonly SourceFile[], problems: string[]): Promise<ValidatedFiles> {
+  const key = await validatedKey(sources);
+  const kept = await readValidated(key);
+  if (kept) return kept;
+  const { validateFiles } = await import('./validate.ts');
+  const found: string[] = [];
+  const files = validateFiles(sources, TOPICS_FILE, found);
+  if (found.length === 0) await keepValidated(key, files);
+  problems.push(...found);
+  return files;
 }
 
 /**
@@ -87,22 +78,11 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
   } catch (error) {
     throw new CatalogueError([`${dir}: the catalogue folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
   }
-  const display = (name: string) => path.join(dir, name);
-
-  const topicsFile = display(TOPICS_FILE);
+  const topicsFile = path.join(dir, TOPICS_FILE);
   if (!names.includes(TOPICS_FILE)) problems.push(`${topicsFile}: missing; it declares the topic vocabulary talks may use`);
-  const topicsData = names.includes(TOPICS_FILE)
-    ? parseWith(TopicsFileSchema, topicsFile, await readJson(topicsFile, problems), problems)
-    : undefined;
-
-  const editionNames = names.filter((name) => name !== TOPICS_FILE);
-  if (editionNames.length === 0) problems.push(`${dir}: holds no edition file (*.json besides ${TOPICS_FILE})`);
-  const editionFiles: Array<{ file: string; data: EditionFile }> = [];
-  for (const name of editionNames) {
-    const file = display(name);
-    const data = parseWith(EditionFileSchema, file, await readJson(file, problems), problems);
-    if (data) editionFiles.push({ file, data });
-  }
+  if (!names.some((name) => name !== TOPICS_FILE)) problems.push(`${dir}: holds no edition file (*.json besides ${TOPICS_FILE})`);
+  const sources = await readSources(dir, names, problems);
+  const { topics: topicsData, editions: editionFiles } = await validated(sources, problems);
 
   const topics: Topic[] = topicsData?.topics ?? [];
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
@@ -121,7 +101,8 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
   // Checked once every file is read: a conclusion may be about a talk of another edition.
   const conclusionLinks: Array<{ file: string; id: string; talks: readonly string[] }> = [];
 
-  for (const { file, data } of editionFiles) {
+  for (const { name, data } of editionFiles) {
+    const file = path.join(dir, name);
     const { event, ...fields } = data.edition;
     // The schema has checked that a file without "event" is of a kind that has a default name.
     const edition: Edition = { ...fields, event: event ?? DEFAULT_EVENT_NAMES[fields.kind] ?? fields.name };

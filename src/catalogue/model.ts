@@ -1,4 +1,5 @@
-import type { EventKind, Language, Localized, Stance } from './schema.ts';
+import type { Localized } from './schema.ts';
+import type { EventKind, Language, Stance } from './vocabulary.ts';
 
 export interface Edition {
   readonly id: string;

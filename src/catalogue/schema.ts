@@ -1,16 +1,5 @@
 import { z } from 'zod';
-
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-export const STANCES = ['adopt', 'trial', 'assess', 'hold'] as const;
-export type Stance = (typeof STANCES)[number];
-
-/** The kinds of event the team writes about: KubeCon itself, or a Kubernetes Community Days. */
-export const EVENT_KINDS = ['kubecon', 'kcd'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-/** The event's short name when an edition file gives none; only KubeCon files may leave it out. */
-export const DEFAULT_EVENT_NAMES: Readonly<Partial<Record<EventKind, string>>> = { kubecon: 'KubeCon EU' };
+import { DEFAULT_EVENT_NAMES, EVENT_KINDS, LANGUAGES, STANCES } from './vocabulary.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "2022-ephemeral-containers"');
 

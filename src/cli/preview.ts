@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LANGUAGES } from '../catalogue/schema.ts';
+import { LANGUAGES } from '../catalogue/vocabulary.ts';
 import { loadConfig } from '../config.ts';
 import type { PreviewRequest } from '../preview/preview.ts';
 import { parseCommandLine, runCli, UsageError } from './run.ts';

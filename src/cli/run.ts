@@ -1,7 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ArticleError } from '../catalogue/articles.ts';
 import { CatalogueError } from '../catalogue/load.ts';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config-error.ts';
 import { DigestStateError } from '../digest/state-error.ts';
 
 /** A mistake in how a command was called: its message says how to call it. */

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { editionLabel, speakersLine } from '../blocks/talk.ts';
 import { loadCatalogue } from '../catalogue/load.ts';
 import type { Talk } from '../catalogue/model.ts';
@@ -56,6 +55,8 @@ await runCli(async () => {
 
   if (!query) {
     if (!values.json) throw new UsageError(`No query given.\n${USAGE}`);
+    // Only this mode reads lines: a one-query start does without loading readline.
+    const { createInterface } = await import('node:readline');
     for await (const line of createInterface({ input: process.stdin, terminal: false })) {
       process.stdout.write(`${JSON.stringify(searcher.search(line).hits.slice(0, limit).map(hitToJson))}\n`);
     }

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { messages } from '../blocks/messages.ts';
 import type { Bot } from '../bot/answer.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import { createSession } from './session.ts';
 
 export interface ConsoleOptions {

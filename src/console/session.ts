@@ -5,7 +5,7 @@ import { messages } from '../blocks/messages.ts';
 import { renderSharedTalk } from '../blocks/share.ts';
 import type { Answer, Bot } from '../bot/answer.ts';
 import { type Command, MAX_QUESTION, parseCommand } from '../bot/command.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import { type Choice, paint, renderMessage, type TextStyle } from './render-text.ts';
 import { consoleWords } from './words.ts';
 

@@ -1,4 +1,4 @@
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 
 /** What only the console says: how to press its buttons, and what it answers when one cannot be pressed. */
 export interface ConsoleWords {

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/model.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DigestContent, DigestPlanner } from './plan.ts';
 import type { Announcement, DigestOutlet } from './poster.ts';

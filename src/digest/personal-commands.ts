@@ -1,4 +1,4 @@
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import { isValidTimezone } from '../config.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DigestRequest } from './commands.ts';

@@ -3,7 +3,7 @@
  * store applies them one at a time to the latest state, and a change that changes nothing
  * returns its input, so that nothing is written.
  */
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { DigestState, Person } from './store.ts';
 
 /** What Slack tells of a person, refreshed each time they choose their topics. */

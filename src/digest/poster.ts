@@ -1,4 +1,4 @@
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { DigestContent, DigestPlan, DigestPlanner } from './plan.ts';

@@ -1,4 +1,4 @@
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DigestPoster, PostResult } from './poster.ts';
 import { slotId } from './schedule.ts';

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
-import { type Config, ConfigError } from '../config.ts';
+import type { Config } from '../config.ts';
+import { ConfigError } from '../config-error.ts';
 
 /** When digests go out: DIGEST_CRON read in DIGEST_TIMEZONE. */
 export interface DigestSchedule {

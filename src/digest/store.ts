@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../catalogue/schema.ts';
+import { LANGUAGES } from '../catalogue/vocabulary.ts';
 
 const channelId = z.string().regex(/^[A-Z0-9]+$/, 'expected a Slack channel id');
 const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id');

@@ -5,7 +5,7 @@ import { renderSharedTalk } from '../blocks/share.ts';
 import type { Answer } from '../bot/answer.ts';
 import { parseCommand } from '../bot/command.ts';
 import { topicNamer } from '../bot/topic-names.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { Composition } from '../compose.ts';
 import type { PersonalStatus } from '../digest/personal-commands.ts';
 import { type DigestState, type DigestStore, EMPTY_STATE } from '../digest/store.ts';

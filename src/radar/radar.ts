@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Catalogue, Conclusion, Edition, Talk, Topic } from '../catalogue/model.ts';
-import type { Localized, Stance } from '../catalogue/schema.ts';
-import { STANCES } from '../catalogue/schema.ts';
+import type { Localized } from '../catalogue/schema.ts';
+import { STANCES, type Stance } from '../catalogue/vocabulary.ts';
 import { parseQuery, type QueryContext } from '../search/query.ts';
 import { foldText } from '../search/text.ts';
 

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { Logger } from '../log/logger.ts';
 
 export interface LanguageResolver {

@@ -5,7 +5,7 @@ import type { Message } from '../blocks/message.ts';
 import { messages } from '../blocks/messages.ts';
 import type { Answer, Asker, Bot } from '../bot/answer.ts';
 import { type Command, MAX_QUESTION, parseCommand } from '../bot/command.ts';
-import type { Language } from '../catalogue/schema.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import type { Feedback } from '../feedback/feedback.ts';
 
 export interface ReplyDependencies {

@@ -7,7 +7,7 @@ import type { Message } from '../../src/blocks/message.ts';
 import { type Answer, createBot } from '../../src/bot/answer.ts';
 import { parseCommand } from '../../src/bot/command.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
-import type { Language } from '../../src/catalogue/schema.ts';
+import type { Language } from '../../src/catalogue/vocabulary.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
 import { blockKitProblems, catalogueUrls } from '../properties/block-kit.ts';

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, PROJECT_ROOT } from '../../src/config.ts';
+import { loadConfig, PROJECT_ROOT } from '../../src/config.ts';
+import { ConfigError } from '../../src/config-error.ts';
 
 const problemsOf = (env: Record<string, string>): readonly string[] => {
   try {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { ConfigError, loadConfig, PROJECT_ROOT } from '../../src/config.ts';
+import { loadConfig, PROJECT_ROOT } from '../../src/config.ts';
+import { ConfigError } from '../../src/config-error.ts';
 import { healthRoutes } from '../../src/http/health.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../src/catalogue/schema.ts';
+import type { Language } from '../../src/catalogue/vocabulary.ts';
 import { type Access, createDigestCommands, type DigestRequest } from '../../src/digest/commands.ts';
 import { createFileDigestStore } from '../../src/digest/file-store.ts';
 import { createPlanner } from '../../src/digest/plan.ts';

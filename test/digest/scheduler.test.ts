@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config.ts';
+import { ConfigError } from '../../src/config-error.ts';
 import type { ChannelOutcome } from '../../src/digest/runner.ts';
 import { createSchedule } from '../../src/digest/schedule.ts';
 import { createDigestScheduler } from '../../src/digest/scheduler.ts';

@@ -11,7 +11,7 @@ import { type Answer, type Bot, createBot } from '../../src/bot/answer.ts';
 import { parseCommand } from '../../src/bot/command.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import type { Catalogue } from '../../src/catalogue/model.ts';
-import type { Language } from '../../src/catalogue/schema.ts';
+import type { Language } from '../../src/catalogue/vocabulary.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { runConsole } from '../../src/console/console.ts';
 import { renderMessageAsText } from '../../src/console/render-text.ts';

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Language } from '../../../catalogue/schema.ts';
+import type { Language } from '../../../catalogue/vocabulary.ts';
 import type { Logger } from '../../../log/logger.ts';
 import type { ListenerDeps } from '../../deps.ts';
 import { type BlockActions, BlockActionsSchema, invalidFields } from '../../payloads.ts';
