@@ -46,15 +46,19 @@ export async function buildRuntimeContents(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   if ((await readdir(dir)).length > 0) throw new Error(`${dir} is not empty: the runtime contents are built into a new directory`);
 
-  // prod-deps stage: COPY package.json package-lock.json, then npm ci --omit=dev.
-  await cp(path.join(PROJECT_ROOT, 'package.json'), path.join(dir, 'package.json'));
-  await cp(path.join(PROJECT_ROOT, 'package-lock.json'), path.join(dir, 'package-lock.json'));
-  await run(npm, [...PROD_INSTALL_ARGS, ...QUIET], { cwd: dir, env: { ...process.env, NODE_ENV: 'production' } });
-  // The runtime stage copies node_modules and package.json from there, not the lockfile.
-  await rm(path.join(dir, 'package-lock.json'));
-
-  // build stage: `npm run build` (tsc -p tsconfig.build.json), its output sent straight to dir/dist.
-  await run(npm, ['run', '--silent', 'build', '--', '--outDir', path.join(dir, 'dist')], { cwd: PROJECT_ROOT });
+  // The two stages are independent, as in Docker's build: both at once.
+  await Promise.all([
+    (async () => {
+      // prod-deps stage: COPY package.json package-lock.json, then npm ci --omit=dev.
+      await cp(path.join(PROJECT_ROOT, 'package.json'), path.join(dir, 'package.json'));
+      await cp(path.join(PROJECT_ROOT, 'package-lock.json'), path.join(dir, 'package-lock.json'));
+      await run(npm, [...PROD_INSTALL_ARGS, ...QUIET], { cwd: dir, env: { ...process.env, NODE_ENV: 'production' } });
+      // The runtime stage copies node_modules and package.json from there, not the lockfile.
+      await rm(path.join(dir, 'package-lock.json'));
+    })(),
+    // build stage: `npm run build` (tsc -p tsconfig.build.json), its output sent straight to dir/dist.
+    run(npm, ['run', '--silent', 'build', '--', '--outDir', path.join(dir, 'dist')], { cwd: PROJECT_ROOT }),
+  ]);
 
   // COPY data ./data (the .dockerignore keeps nothing out of data/).
   await cp(path.join(PROJECT_ROOT, 'data'), path.join(dir, 'data'), { recursive: true });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/project-root.ts';
-import { runCommand, STACK_TRACE } from './child-process.ts';
+import { NODE_ARGS, runCommand, STACK_TRACE } from './child-process.ts';
 
 const search = (args: string[], input?: string) => runCommand('search.ts', args, { input });
 
@@ -41,7 +41,7 @@ describe.concurrent('npm run search', () => {
   });
 
   it('ends quietly, exit 0, when the reader stops reading (`| head`)', async () => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/search.ts'), '--json'], { cwd: PROJECT_ROOT });
+    const child = spawn(process.execPath, [...NODE_ARGS, path.join(PROJECT_ROOT, 'src/cli/search.ts'), '--json'], { cwd: PROJECT_ROOT });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     // What head does once it has its lines: it closes its end of the pipe.

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, PROJECT_ROOT } from '../../src/config.ts';
 import { ConfigError } from '../../src/config-error.ts';
+import { NODE_ARGS } from '../cli/child-process.ts';
 
 const problemsOf = (env: Record<string, string>): readonly string[] => {
   try {
@@ -86,7 +87,7 @@ describe('configuration', () => {
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = execFile(
         process.execPath,
-        [path.join(PROJECT_ROOT, 'src', 'main.ts')],
+        [...NODE_ARGS, path.join(PROJECT_ROOT, 'src', 'main.ts')],
         { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-secret-value', PORT: 'abc' }, timeout: 20_000 },
         (_error, _stdout, err) => resolve({ code: child.exitCode, stderr: err }),
       );

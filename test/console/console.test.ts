@@ -13,6 +13,7 @@ import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { runConsole } from '../../src/console/console.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
+import { NODE_ARGS } from '../cli/child-process.ts';
 
 const run = promisify(execFile);
 
@@ -166,7 +167,7 @@ describe('local console', () => {
 
   it('works from a pipe: `echo ... | npm start` answers each line, prints no prompt and exits 0', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'kubecon-console-'));
-    const child = run(process.execPath, [path.join(PROJECT_ROOT, 'src', 'main.ts')], {
+    const child = run(process.execPath, [...NODE_ARGS, path.join(PROJECT_ROOT, 'src', 'main.ts')], {
       cwd,
       env: { PATH: process.env.PATH ?? '' },
       timeout: 20_000,

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createSchedule, slotId } from '../../src/digest/schedule.ts';
+import { NODE_ARGS } from '../cli/child-process.ts';
 import { slackCatalogueDir } from '../slack/fixture-catalogue.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack/harness.ts';
 import { digestFixtures, refuseIn, stateFile } from './helpers.ts';
@@ -15,7 +16,7 @@ const CLI = path.join(PROJECT_ROOT, 'src', 'cli', 'digest.ts');
 /** `npm run digest -- <args>`, as a separate process, run from DATA_DIR so that no .env file is read; the bot's own environment, as a CronJob gets it. */
 async function digestCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...NODE_ARGS, CLI, ...args], {
       cwd: env.DATA_DIR,
       env: { PATH: process.env.PATH ?? '', CATALOGUE_DIR: slackCatalogueDir(), BOT_LANGUAGE: 'en', ...env },
       timeout: 10_000,

@@ -8,6 +8,7 @@ import type { DigestStore } from '../../src/digest/store.ts';
 import { PROJECT_ROOT } from '../../src/project-root.ts';
 import { connectRedis } from '../../src/redis/connection.ts';
 import { createRedisDigestStore } from '../../src/redis/digest-store.ts';
+import { NODE_ARGS } from '../cli/child-process.ts';
 import { describeWithRedis, startRedis } from '../helpers/redis-server.ts';
 import { capturingLogger, stateFile, tempDirs } from './helpers.ts';
 
@@ -19,7 +20,10 @@ const newDir = tempDirs();
 const WRITER = path.join(PROJECT_ROOT, 'test/digest/children/state-writer.ts');
 
 function writer(job: Record<string, unknown>): { child: ChildProcess; done: Promise<string> } {
-  const child = spawn(process.execPath, [WRITER, JSON.stringify(job)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, WRITER, JSON.stringify(job)], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   // A child that failed (a store error, say) fails the test with its own words, not with missing counts.

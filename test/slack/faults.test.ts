@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/project-root.ts';
+import { NODE_ARGS } from '../cli/child-process.ts';
 import { type Fault, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { eventBody, postSigned, type SlackEvent, slashCommandBody } from '../helpers/signed-request.ts';
@@ -308,7 +309,7 @@ describe('the bot started with a token Slack refuses', () => {
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = execFile(
         process.execPath,
-        [path.join(PROJECT_ROOT, 'src/main.ts')],
+        [...NODE_ARGS, path.join(PROJECT_ROOT, 'src/main.ts')],
         {
           // Not the project's directory, whose .env file would fill in what this test leaves out.
           cwd: dataDir,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { NODE_ARGS } from '../cli/child-process.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { eventually, type LogLine, SIGNING_SECRET } from './harness.ts';
@@ -28,7 +29,11 @@ async function startBot(preload?: string): Promise<Bot> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...(preload === undefined ? [] : ['--import', path.join(PROJECT_ROOT, preload)]), path.join(PROJECT_ROOT, 'src/main.ts')],
+    [
+      ...NODE_ARGS,
+      ...(preload === undefined ? [] : ['--import', path.join(PROJECT_ROOT, preload)]),
+      path.join(PROJECT_ROOT, 'src/main.ts'),
+    ],
     {
       // Not the project's directory, whose .env file would fill in what this test leaves out.
       cwd: dataDir,
