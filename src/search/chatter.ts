@@ -10,7 +10,7 @@ const POLITENESS = new Set(
   (
     'hi hey heya hello hullo yo hiya sup morning please pls plz plx plse thx thks thanks thank ty tyvm cheers ' +
     'ok okay lol guys folks team salut bonjour bonsoir coucou merci mercii stp svp steuplait stuplait ' +
-    'bisous cc slt bjr dis bot kubecon'
+    'bisous cc slt bjr dis bot kubecon fyi btw qq tldr imo imho tbh afaik'
   ).split(' '),
 );
 
@@ -79,6 +79,17 @@ const PHRASES: readonly string[] = [
   'experience report',
   'war story',
   'war stories',
+  // Slack's own habits around a question
+  'cross posting from',
+  'cross posting',
+  'crossposting from',
+  'x post from',
+  'x posting from',
+  'quick question',
+  'random question',
+  'is there a recap of',
+  'a recap of',
+  'recap of',
   // French
   'qu est ce qu ils ont pense de',
   'qu est ce qu ils ont pense du',
@@ -141,6 +152,11 @@ const PHRASES: readonly string[] = [
   'je cherche',
   'tu connais',
   'vous connaissez',
+  'petite question',
+  'question bete',
+  'question rapide',
+  'un recap de',
+  'un recap sur',
 ];
 
 /** Phrases by their first word, each list longest first. */

@@ -37,6 +37,8 @@ describe('stages 1 and 2: politeness and question phrasing', () => {
     ['retex zalando merciii', 'retex zalando'],
     ['on en est où sur le service mesh ?', 'le service mesh'],
     ['bonjour, y a un talk sur keda svp', 'keda'],
+    ['cross-posting: is there a recap of that bank outage? fyi', 'that bank outage'],
+    ['petite question : un recap sur argo ?', 'argo'],
   ])('%s -> %s', (text, expected) => {
     expect(stripChatter(words(text)).join(' ')).toBe(expected);
   });
