@@ -11,8 +11,6 @@ export const LABELLED_SETS = {
   existing: path.join(PROJECT_ROOT, 'bench', 'queries'),
   tuning: path.join(PROJECT_ROOT, 'bench', 'queries-slack', 'tuning.json'),
   'held-out': path.join(PROJECT_ROOT, 'bench', 'queries-slack', 'held-out.json'),
-  // The third set written apart, 2026-12-03: scored once, never looked at; see its README.
-  'held-out-3': path.join(PROJECT_ROOT, 'bench', 'queries-slack', 'held-out-3.json'),
 } as const;
 
 /** What our search must reach on every set. */

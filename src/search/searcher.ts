@@ -55,6 +55,12 @@ const MIN_SHARE = 0.2;
 const MAX_RESULTS = 60;
 /** "About equally relevant": a talk with a recording wins such a tie. */
 const VIDEO_BONUS = 1.08;
+/**
+ * In ranking, a word no talk is named or described by, only found in the team's prose
+ * ("instead", "whole", "seen"), counts half: on 70 talks such words look as rare as the
+ * names of tools, and a question's filler outranked the talk its subject names.
+ */
+const PROSE_WORD_RANK = 0.5;
 
 type SearchDocument = Record<Field, string> & { id: number };
 
@@ -104,12 +110,15 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const topicText = new Map(catalogue.topics.map((topic) => [topic.id, topicNames(topic).join(' | ')]));
   // Every indexed term, gathered as the index is built, for the transposition check below.
   const vocabulary = new Set<string>();
+  // The terms some talk is named or described by: every field but the team's prose.
+  const naming = new Set<string>();
   const index = new MiniSearch<SearchDocument>({
     fields: FIELDS,
     tokenize,
-    processTerm: (word) => {
+    processTerm: (word, field) => {
       const term = indexTerm(word);
       if (term !== null) vocabulary.add(term);
+      if (term !== null && field !== 'takeaway') naming.add(term);
       return term;
     },
     searchOptions: { processTerm: indexTerm },
@@ -142,6 +151,16 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   const typed: SearchOptions = { boost: BOOST, fuzzy: (term) => fuzziness(term), prefix: (term) => term.length >= 4 };
   // Synonyms match exactly: "ml" must not grow into every word that begins with it.
   const synonym: SearchOptions = { boost: BOOST, fuzzy: false, prefix: false };
+
+  /** Whether each of a slot's names has a word the index holds only from the team's prose (see PROSE_WORD_RANK). */
+  function proseOnly(slot: QuerySlot): boolean {
+    return slot.alternatives.every((name) =>
+      name.split(' ').some((word) => {
+        const term = indexTerm(word);
+        return term !== null && vocabulary.has(term) && !naming.has(term);
+      }),
+    );
+  }
 
   /** How surely a talk holds what was typed: the word itself, a longer word it begins, or a typo of it. */
   function matchQuality(matched: readonly string[], terms: readonly (string | null)[]): number {
@@ -188,6 +207,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
    */
   function rankTalks(slots: readonly QuerySlot[], allowed: (doc: number) => boolean): { doc: number; score: number }[] {
     const { matches, weights, best } = scoreSlots(slots);
+    const prose = slots.map(proseOnly);
     const length = slots.length;
     // A word no talk has weighs as a rare one in a short query ("react native" is not
     // about cloud native), less and less in a long one, where such words are the prose.
@@ -201,7 +221,11 @@ export function createSearcher(catalogue: Catalogue): Searcher {
       const coverage = qualities.reduce((sum, quality, s) => sum + quality * weight[s]!, 0) / total;
       if (coverage < required) continue;
       const score =
-        scores.reduce((sum, value, s) => sum + (value === 0 ? 0 : weight[s]! * qualities[s]! * Math.sqrt(value / best[s]!)), 0) / total;
+        scores.reduce(
+          (sum, value, s) =>
+            sum + (value === 0 ? 0 : weight[s]! * (prose[s] ? PROSE_WORD_RANK : 1) * qualities[s]! * Math.sqrt(value / best[s]!)),
+          0,
+        ) / total;
       ranked.push({ doc, score: score * (talks[doc]!.video ? VIDEO_BONUS : 1) });
     }
     return ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
