@@ -156,6 +156,8 @@ const PHRASES: readonly string[] = [
   'question bete',
   'question rapide',
   'un recap de',
+  'quoi de neuf',
+  'du nouveau sur',
   'un recap sur',
 ];
 

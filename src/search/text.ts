@@ -59,7 +59,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   ...// English
   (
     'without its whom whose when why does will shall may us she anything something tell show find give ' +
-    'want need looking look search please thanks thank hi hello hey bot kubecon talk talks conference ' +
+    'want need looking look see saw seen search please thanks thank hi hello hey bot kubecon talk talks conference ' +
     'conferences conf confs session sessions video videos presentation presentations watch recommend ' +
     'recommendation recommendations suggest suggestions best good great interesting one ones so just not ' +
     'no yes others ' +

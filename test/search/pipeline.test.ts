@@ -39,6 +39,7 @@ describe('stages 1 and 2: politeness and question phrasing', () => {
     ['bonjour, y a un talk sur keda svp', 'keda'],
     ['cross-posting: is there a recap of that bank outage? fyi', 'that bank outage'],
     ['petite question : un recap sur argo ?', 'argo'],
+    ['quoi de neuf sur le réseau ?', 'sur le reseau'],
   ])('%s -> %s', (text, expected) => {
     expect(stripChatter(words(text)).join(' ')).toBe(expected);
   });
@@ -113,6 +114,7 @@ describe('stage 4: what is searched', async () => {
     expect(first('istioo')).toMatch(/istio/);
     expect(first('our nodes keep getting reclaimed by AWS and long batch jobs die halfway')).toBe('2024-crik-spot-pods');
     // The talk "CERN" names comes first: "hundreds", "across" and "clouds" are only in the team's prose of others.
+    expect(first('topic:green-computing à Paris, what did we see?')).toBe('2024-heating-pools');
     expect(first("c'était quoi déjà le truc du CERN with hundreds of clusters across clouds")).toBe('2018-cern-federation');
   });
   it('forgives every kind of typo from four letters on', () => {
