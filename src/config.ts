@@ -3,7 +3,6 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from './catalogue/vocabulary.ts';
-
 import { ConfigError } from './config-error.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 

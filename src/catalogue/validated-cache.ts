@@ -15,8 +15,13 @@ import type { SourceFile, ValidatedFiles } from './validate.ts';
 const FOLDER = path.join(os.tmpdir(), `kubecon-bot-catalogue-${process.getuid?.() ?? 'user'}`);
 /** Test runs load many small catalogues; the newest few are enough for the real one to stay. */
 const KEPT = 16;
-/** The modules whose code decides what passes, in the extension this one runs with (.ts, or .js once built). */
-const SCHEMA_SOURCES = ['schema', 'vocabulary'].map((name) => new URL(`./${name}${path.extname(import.meta.url)}`, import.meta.url));
+/**
+ * The modules whose code decides what passes and what is kept, in the extension this one
+ * runs with (.ts, or .js once built): a change to any of them must miss.
+ */
+const SCHEMA_SOURCES = ['schema', 'vocabulary', 'validate'].map(
+  (name) => new URL(`./${name}${path.extname(import.meta.url)}`, import.meta.url),
+);
 
 export async function validatedKey(sources: readonly SourceFile[]): Promise<string> {
   const hash = createHash('sha256');
@@ -36,7 +41,9 @@ async function ownFolder(): Promise<boolean> {
 export async function readValidated(key: string): Promise<ValidatedFiles | undefined> {
   try {
     if (!(await ownFolder())) return undefined;
-    return JSON.parse(await readFile(entry(key), 'utf8')) as ValidatedFiles;
+    const kept = JSON.parse(await readFile(entry(key), 'utf8')) as ValidatedFiles | null;
+    // Anything but what keepValidated writes (a truncated or foreign file) is a miss.
+    return Array.isArray(kept?.editions) ? kept : undefined;
   } catch {
     return undefined;
   }

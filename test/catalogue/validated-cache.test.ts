@@ -50,4 +50,11 @@ describe('the validated catalogue kept between starts', () => {
     await keepValidated(key, JSON.parse('null'));
     expect((await loadCatalogue(dir)).talks).toHaveLength(2);
   });
+
+  it('validates again when what it kept is not what it writes', async () => {
+    const { dir } = ownCatalogue();
+    const key = await validatedKey(sourcesOf(dir));
+    await keepValidated(key, JSON.parse('{"topics": null}'));
+    expect((await loadCatalogue(dir)).talks).toHaveLength(2);
+  });
 });
