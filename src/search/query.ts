@@ -27,6 +27,8 @@ export interface QueryContext extends FilterNames {
   readonly synonyms: SynonymGroups;
   /** The most words a synonym phrase has, so the parser knows how far to look ahead. */
   readonly phraseSpan: number;
+  /** The synonym a word no talk holds is a typo of ("electricty"), so that it still finds what the synonym's group does. */
+  readonly misspeltSynonym: (word: string) => string | undefined;
 }
 
 /**
@@ -83,7 +85,7 @@ function longestSynonymPhrase(words: readonly string[], at: number, context: Que
 }
 
 function slot(word: string, context: QueryContext): QuerySlot {
-  const group = context.synonyms.get(word) ?? [];
+  const group = context.synonyms.get(word) ?? context.synonyms.get(context.misspeltSynonym(word) ?? '') ?? [];
   return { word, alternatives: [word, ...group.filter((other) => other !== word)] };
 }
 

@@ -3,7 +3,7 @@ import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
 import type { EditionFacet } from './filters.ts';
 import { type ParsedQuery, parseQuery, type QueryContext, type QuerySlot } from './query.ts';
-import { buildSynonymGroups, longestPhrase } from './synonyms.ts';
+import { buildSynonymGroups, longestPhrase, type SynonymGroups } from './synonyms.ts';
 import { foldText, indexTerm, isNotPlural, tokenize } from './text.ts';
 
 export interface SearchHit {
@@ -43,8 +43,8 @@ const REQUIRED_COVERAGE = 0.6;
 const ONE_WORD_COVERAGE = 0.5;
 /** Up to this many words, a word no talk has counts in full against a talk's coverage. */
 const UNKNOWN_WORDS_SPAN = 6;
-/** Misspelt topic names remembered: a few kilobytes. */
-const RESOLVED_TOPICS_KEPT = 1000;
+/** Misspelt topic names and synonyms remembered: a few kilobytes each. */
+const RESOLVED_KEPT = 1000;
 /** How much a match counts, by how surely the talk holds what was typed. */
 const PREFIX_QUALITY = 0.8;
 const FUZZY_QUALITY = 0.5;
@@ -132,6 +132,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
     phraseSpan: longestPhrase(synonyms),
     ...editionResolver(catalogue),
     resolveTopic: topicResolver(catalogue),
+    misspeltSynonym: misspeltSynonyms(synonyms, (word) => vocabulary.has(indexTerm(word) ?? '')),
   };
 
   /**
@@ -311,6 +312,28 @@ function editionResolver(catalogue: Catalogue): Pick<QueryContext, 'resolveEditi
   return { resolveEditions: (name) => byName.get(name) ?? [], editionFacet: (name) => facets.get(name) };
 }
 
+/** A typo of a synonym is one of a word this long or more, one letter off in ten: "electricty", not "slicing" for "scaling". */
+const MISSPELT_SYNONYM_MIN = 5;
+const MISSPELT_SYNONYM_THRESHOLD = 0.15;
+
+/**
+ * fuse.js on the synonyms' single words, for a word the index lacks: a typo would
+ * otherwise find only the talks that hold its own near spellings, not its group's.
+ */
+function misspeltSynonyms(synonyms: SynonymGroups, indexed: (word: string) => boolean): (word: string) => string | undefined {
+  const words = [...synonyms.keys()].filter((key) => !key.includes(' '));
+  const fuse = new Fuse(words, { threshold: MISSPELT_SYNONYM_THRESHOLD });
+  const resolved = new Map<string, string | undefined>();
+  return (word) => {
+    if (word.length < MISSPELT_SYNONYM_MIN || indexed(word)) return undefined;
+    if (!resolved.has(word)) {
+      if (resolved.size >= RESOLVED_KEPT) resolved.delete(resolved.keys().next().value!);
+      resolved.set(word, fuse.search(word)[0]?.item);
+    }
+    return resolved.get(word);
+  };
+}
+
 /**
  * fuse.js on the topics' short names (ids, labels in both languages, synonyms): the kind
  * of fuzzy matching of a few short strings it does best ("observabilty", "sécu").
@@ -325,7 +348,7 @@ function topicResolver(catalogue: Catalogue): (name: string) => string | undefin
     if (name === '') return undefined;
     if (exact.has(name)) return exact.get(name);
     if (!resolved.has(name)) {
-      if (resolved.size >= RESOLVED_TOPICS_KEPT) resolved.delete(resolved.keys().next().value!);
+      if (resolved.size >= RESOLVED_KEPT) resolved.delete(resolved.keys().next().value!);
       resolved.set(name, fuse.search(name)[0]?.item.id);
     }
     return resolved.get(name);
