@@ -115,7 +115,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 }
 
 /** Resolves once `predicate` holds, polling; for effects with no call to wait on. */
-export async function eventually(predicate: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<void> {
+export async function eventually(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
