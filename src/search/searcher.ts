@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { LRUCache } from 'lru-cache';
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { Catalogue, Talk, Topic } from '../catalogue/model.ts';
 import type { EditionFacet } from './filters.ts';
@@ -323,15 +324,17 @@ const MISSPELT_SYNONYM_THRESHOLD = 0.15;
 function misspeltSynonyms(synonyms: SynonymGroups, indexed: (word: string) => boolean): (word: string) => string | undefined {
   const words = [...synonyms.keys()].filter((key) => !key.includes(' '));
   const fuse = new Fuse(words, { threshold: MISSPELT_SYNONYM_THRESHOLD });
-  const resolved = new Map<string, string | undefined>();
-  return (word) => {
-    if (word.length < MISSPELT_SYNONYM_MIN || indexed(word)) return undefined;
-    if (!resolved.has(word)) {
-      if (resolved.size >= RESOLVED_KEPT) resolved.delete(resolved.keys().next().value!);
-      resolved.set(word, fuse.search(word)[0]?.item);
-    }
-    return resolved.get(word);
-  };
+  const resolve = remembered((word) => fuse.search(word)[0]?.item);
+  return (word) => (word.length < MISSPELT_SYNONYM_MIN || indexed(word) ? undefined : resolve(word));
+}
+
+/**
+ * A fuse.js lookup remembered: people misspell the same few words, and a bitap scan of
+ * every name costs more than a query. Nothing found is remembered too, as "".
+ */
+function remembered(lookup: (name: string) => string | undefined): (name: string) => string | undefined {
+  const kept = new LRUCache<string, string>({ max: RESOLVED_KEPT, memoMethod: (name) => lookup(name) ?? '' });
+  return (name) => kept.memo(name) || undefined;
 }
 
 /**
@@ -342,17 +345,8 @@ function topicResolver(catalogue: Catalogue): (name: string) => string | undefin
   const names = catalogue.topics.flatMap((topic) => topicNames(topic).map((name) => ({ id: topic.id, name: foldText(name) })));
   const exact = new Map(names.map(({ id, name }) => [name, id]));
   const fuse = new Fuse(names, { keys: ['name'], threshold: 0.3 });
-  // People misspell the same few topics; a bitap scan of every name costs more than a query.
-  const resolved = new Map<string, string | undefined>();
-  return (name) => {
-    if (name === '') return undefined;
-    if (exact.has(name)) return exact.get(name);
-    if (!resolved.has(name)) {
-      if (resolved.size >= RESOLVED_KEPT) resolved.delete(resolved.keys().next().value!);
-      resolved.set(name, fuse.search(name)[0]?.item.id);
-    }
-    return resolved.get(name);
-  };
+  const resolve = remembered((name) => fuse.search(name)[0]?.item.id);
+  return (name) => (name === '' ? undefined : (exact.get(name) ?? resolve(name)));
 }
 
 /**

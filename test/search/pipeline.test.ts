@@ -113,10 +113,11 @@ describe('stage 4: what is searched', async () => {
     expect(first('kedaa')).toBe('2024-keda');
     expect(first('istioo')).toMatch(/istio/);
     expect(first('our nodes keep getting reclaimed by AWS and long batch jobs die halfway')).toBe('2024-crik-spot-pods');
-    // The talk "CERN" names comes first: "hundreds", "across" and "clouds" are only in the team's prose of others.
+    // "what did we see" is how people ask, not what: a filter with it lists what the filter selects.
     expect(first('topic:green-computing à Paris, what did we see?')).toBe('2024-heating-pools');
     // A typo of a synonym finds what its group finds: "electricity" is also energy and power.
     expect(first('how much electricty do our pods draw pls?')).toBe('2024-kepler');
+    // The talk "CERN" names comes first: "hundreds", "across" and "clouds" are only in the team's prose of others.
     expect(first("c'était quoi déjà le truc du CERN with hundreds of clusters across clouds")).toBe('2018-cern-federation');
   });
   it('forgives every kind of typo from four letters on', () => {
