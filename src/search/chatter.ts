@@ -10,7 +10,7 @@ const POLITENESS = new Set(
   (
     'hi hey heya hello hullo yo hiya sup morning please pls plz plx plse thx thks thanks thank ty tyvm cheers ' +
     'ok okay lol guys folks team salut bonjour bonsoir coucou merci mercii stp svp steuplait stuplait ' +
-    'bisous cc slt bjr dis bot kubecon fyi btw qq tldr imo imho tbh afaik'
+    're bisous cc slt bjr dis bot kubecon fyi btw qq tldr imo imho tbh afaik'
   ).split(' '),
 );
 

@@ -21,6 +21,8 @@ export interface ParsedQuery {
   readonly unknownTopics: readonly string[];
   /** `year:2019` where no edition matches. */
   readonly unknownEditions: readonly string[];
+  /** The words typed as names (see typedNames), folded: "Redis", "HashiCorp", "arm64". */
+  readonly names: ReadonlySet<string>;
 }
 
 export interface QueryContext extends FilterNames {
@@ -73,7 +75,25 @@ export function parseQuery(raw: string, context: QueryContext): ParsedQuery {
     editionNames.length > filters.editionNames.length && editions.length === 0 && filters.unknownEditions.length === 0
       ? [editionNames.join(' ')]
       : filters.unknownEditions;
-  return { ...filters, slots: dedupe(slots).slice(0, MAX_SLOTS), editions, unknownEditions };
+  return { ...filters, slots: dedupe(slots).slice(0, MAX_SLOTS), editions, unknownEditions, names: typedNames(filters.rest) };
+}
+
+/**
+ * The words someone typed as the name of a thing: a capital inside the word ("HashiCorp",
+ * "AKS") or at its start when no sentence starts there ("on Redis"), or letters then
+ * digits ("arm64"). A sentence's first word is capitalised whatever it is.
+ */
+export function typedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  let sentenceStart = true;
+  for (const token of stripSlackMarkup(text).split(/\s+/)) {
+    if (token === '') continue;
+    const letters = token.replace(/^[^\p{L}\d]+/u, '');
+    const name = /^.+\p{Lu}/u.test(letters) || (!sentenceStart && /^\p{Lu}/u.test(letters)) || /^\p{L}+\d/u.test(letters);
+    if (name) for (const word of tokenize(token)) names.add(word);
+    sentenceStart = /[.!?]$/.test(token);
+  }
+  return names;
 }
 
 function longestSynonymPhrase(words: readonly string[], at: number, context: QueryContext) {

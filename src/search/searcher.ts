@@ -207,10 +207,15 @@ export function createSearcher(catalogue: Catalogue): Searcher {
    * native" is not about cloud-native talks, but a pasted paragraph need not match all
    * its words.
    */
-  function rankTalks(slots: readonly QuerySlot[], allowed: (doc: number) => boolean): { doc: number; score: number }[] {
+  function rankTalks(query: ParsedQuery, allowed: (doc: number) => boolean): { doc: number; score: number }[] {
+    const { slots, names } = query;
     const { matches, weights, best } = scoreSlots(slots);
     const prose = slots.map(proseOnly);
     const length = slots.length;
+    // A short query that names a thing no talk is named or described by ("Redis en haute
+    // dispo", "Windows containers") is about that thing: the talks its other words match
+    // ("haute dispo", "containers") are not answers. A long one may name it in passing.
+    if (length <= UNKNOWN_WORDS_SPAN && slots.some((slot, s) => names.has(slot.word) && (best[s] === 0 || prose[s]))) return [];
     // A word no talk has weighs as a rare one in a short query ("react native" is not
     // about cloud native), less and less in a long one, where such words are the prose.
     const unknown = Math.log(1 + (talks.length + 0.5) / 0.5) * Math.min(1, UNKNOWN_WORDS_SPAN / length);
@@ -253,7 +258,7 @@ export function createSearcher(catalogue: Catalogue): Searcher {
       return { query, hits: hits.map((talk) => ({ talk, score: 1 })) };
     }
 
-    const ranked = rankTalks(query.slots, allowed);
+    const ranked = rankTalks(query, allowed);
     if (ranked.length === 0) return { query, hits: [] };
     const top = ranked[0]!.score;
     const hits = ranked

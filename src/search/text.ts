@@ -80,7 +80,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
     'know connait connais connaissez sait savoir dit say says things thing stuff purpose needs needed ' +
     'vers chez fois cas genre type moment left days day happen happens happened year years annee annees ' +
     'ask asked asking wonder wondering question questions everything present presented presenting talked spoke ' +
-    'gave notes bad worse worst presente presentee presentes parle raconte demande demandais'
+    'gave notes bad worse worst presente presentee presentes parle raconte demande demandais gens gars'
   ).split(' '),
 ]);
 

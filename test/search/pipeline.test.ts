@@ -5,7 +5,7 @@ import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { stripChatter } from '../../src/search/chatter.ts';
 import { readFilters } from '../../src/search/filters.ts';
-import { meaningfulWords, parseQuery } from '../../src/search/query.ts';
+import { meaningfulWords, parseQuery, typedNames } from '../../src/search/query.ts';
 import { createSearcher } from '../../src/search/searcher.ts';
 import { stripSlackMarkup } from '../../src/search/slack-markup.ts';
 import { foldText } from '../../src/search/text.ts';
@@ -83,6 +83,21 @@ describe('stage 3: filters anywhere', async () => {
   });
 });
 
+describe('stage 3: words typed as names', () => {
+  it('reads a capital inside a sentence or a word, and letters then digits, as a name', () => {
+    expect([...typedNames('<@U1> any talk on HashiCorp Vault? or Redis, AKS and arm64 images')]).toEqual([
+      'hashicorp',
+      'vault',
+      'redis',
+      'aks',
+      'arm64',
+    ]);
+  });
+  it('does not read the capital a sentence starts with, or numbers, as a name', () => {
+    expect([...typedNames('Restreindre les logs. Quick q! Which talk had 22k pods?')]).toEqual([]);
+  });
+});
+
 describe('stage 4: what is searched', async () => {
   const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
   const searcher = createSearcher(catalogue);
@@ -126,6 +141,13 @@ describe('stage 4: what is searched', async () => {
   it('answers nothing for subjects the catalogue lacks, and suggests topics close to the query', () => {
     expect(searcher.search('mainframe cobol batch').hits).toEqual([]);
     expect(searcher.search('react native').hits).toEqual([]);
+    // "Windows" is only in the team's prose ("stabilisation windows"), "Redis" nowhere: the
+    // words beside them ("containers", "haute dispo") must not stand in for them.
+    expect(searcher.search('running Windows containers on mixed node pools').hits).toEqual([]);
+    expect(searcher.search('des retours sur Redis en haute dispo ?').hits).toEqual([]);
+    // Named in a sentence's first word, or typed with a typo, what the catalogue has still answers.
+    expect(first("Restreindre l'accès aux logs")).toBe('2022-labels-logging-rbac');
+    expect(first('un talk sur Karpentr et les spot instances ?')).toBe('2022-karpenter-spot');
     const gpu = searcher.suggestTopics('gpu scheduling for my frobnicator', 3);
     const costs = searcher.suggestTopics('cheaper cloud bill frobnicator', 3);
     expect(gpu).not.toEqual(costs);
