@@ -151,6 +151,10 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   }
 
   const typed: SearchOptions = { boost: BOOST, fuzzy: (term) => fuzziness(term), prefix: (term) => term.length >= 4 };
+  // In a long query (a pasted paragraph), a word the index holds is taken as typed: among
+  // a score of words its typo neighbours only added noise, and the fuzzy walk of the index
+  // was most of each lookup's time.
+  const typedInLongQuery: SearchOptions = { ...typed, fuzzy: (term) => (vocabulary.has(term) ? 0 : fuzziness(term)) };
   // Synonyms match exactly: "ml" must not grow into every word that begins with it.
   const synonym: SearchOptions = { boost: BOOST, fuzzy: false, prefix: false };
 
@@ -179,13 +183,14 @@ export function createSearcher(catalogue: Catalogue): Searcher {
   function scoreSlots(slots: readonly QuerySlot[]) {
     const matches = new Map<number, { scores: number[]; qualities: number[] }>();
     const best = new Array<number>(slots.length).fill(0);
+    const asTyped = slots.length > UNKNOWN_WORDS_SPAN ? typedInLongQuery : typed;
     const weights = slots.map((slot, s) => {
       const found = new Set<number>();
       slot.alternatives.forEach((name, position) => {
         const words = name.split(' ').map((word) => (position === 0 ? corrected(word) : word));
         const terms = words.map(indexTerm);
         const query: Query = words.length > 1 ? { combineWith: 'AND', queries: [words.join(' ')] } : words[0]!;
-        for (const result of index.search(query, position === 0 ? typed : synonym)) {
+        for (const result of index.search(query, position === 0 ? asTyped : synonym)) {
           const doc = result.id as number;
           const entry = matches.get(doc) ?? { scores: new Array(slots.length).fill(0), qualities: new Array(slots.length).fill(0) };
           const quality = position === 0 ? matchQuality(result.terms, terms) : SYNONYM_QUALITY;
