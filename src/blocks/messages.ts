@@ -122,6 +122,8 @@ export interface Messages {
     readonly footer: string;
     readonly snooze: string;
     readonly stop: string;
+    /** The dialog Slack shows before Stop, which drops every followed topic at once. */
+    readonly stopConfirm: { readonly title: string; readonly text: string; readonly confirm: string; readonly deny: string };
     readonly resume: string;
     /** `when` is a formatted date in the person's time zone. */
     readonly followed: (topics: string) => string;
@@ -297,6 +299,12 @@ const en: Messages = {
     footer: 'You get this because you follow these topics: `/kubecon following` shows them, `/kubecon unfollow <topic>` drops one.',
     snooze: 'Snooze 4 weeks',
     stop: 'Stop',
+    stopConfirm: {
+      title: 'Stop your talks by DM?',
+      text: 'You will follow no topic and get no more direct messages. `/kubecon follow` and a topic starts them again.',
+      confirm: 'Stop',
+      deny: 'Keep them',
+    },
     resume: 'Resume',
     followed: (topics) => `Done: you follow ${topics}.`,
     alreadyFollowed: (topics) => `You already follow ${topics}.`,
@@ -480,6 +488,12 @@ const fr: Messages = {
       'Vous recevez ceci parce que vous suivez ces thèmes\u00a0: `/kubecon suivis` les montre, `/kubecon ne plus suivre <thème>` en retire un.',
     snooze: 'Pause de 4 semaines',
     stop: 'Arrêter',
+    stopConfirm: {
+      title: 'Arrêter vos conférences en DM ?',
+      text: 'Vous ne suivrez plus aucun thème et ne recevrez plus de message direct. `/kubecon suivre` et un thème les relance.',
+      confirm: 'Arrêter',
+      deny: 'Les garder',
+    },
     resume: 'Reprendre',
     followed: (topics) => `C’est fait\u00a0: vous suivez ${topics}.`,
     alreadyFollowed: (topics) => `Vous suivez déjà ${topics}.`,

@@ -22,12 +22,11 @@ export function topicList(labels: readonly string[], language: Language): string
   return bold.length <= 1 ? (bold[0] ?? '') : `${bold.slice(0, -1).join(', ')} ${m.and} ${bold.at(-1)}`;
 }
 
-const button = (action_id: string, text: string, style?: 'danger'): Button => ({
+const button = (action_id: string, text: string): Button => ({
   type: 'button',
   action_id,
   text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText), emoji: true },
   value: action_id,
-  ...(style && { style }),
 });
 
 /** Snooze (or Resume while snoozed) and Stop: in every weekly DM, and in the Home tab. */
@@ -38,7 +37,18 @@ export function personalButtons(language: Language, snoozed: boolean): ActionsBl
     block_id: 'personal-digest',
     elements: [
       snoozed ? button(ACTIONS.resumeDigest, m.resume) : button(ACTIONS.snoozeDigest, m.snooze),
-      button(ACTIONS.stopDigest, m.stop, 'danger'),
+      // Stop drops every followed topic at once, so Slack asks first, as for any destructive button.
+      {
+        ...button(ACTIONS.stopDigest, m.stop),
+        style: 'danger',
+        confirm: {
+          title: { type: 'plain_text', text: m.stopConfirm.title },
+          text: { type: 'mrkdwn', text: m.stopConfirm.text },
+          confirm: { type: 'plain_text', text: m.stopConfirm.confirm },
+          deny: { type: 'plain_text', text: m.stopConfirm.deny },
+          style: 'danger',
+        },
+      },
     ],
   };
 }

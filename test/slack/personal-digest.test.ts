@@ -198,6 +198,11 @@ describe('the weekly DM', () => {
     expect(text(first!)).toContain('Vos conférences KubeCon de la semaine');
     expect(text(first!)).toContain('"action_id":"digest_snooze"');
     expect(text(first!)).toContain('"action_id":"digest_stop"');
+    // Stop drops every topic at once: Slack asks first, in the person's language.
+    expect(text(first!)).toMatch(
+      /"action_id":"digest_stop"[^\]]*"confirm":\{"title":\{"type":"plain_text","text":"Arrêter vos conférences en DM/,
+    );
+    expect(text(first!)).toContain('"deny":{"type":"plain_text","text":"Les garder"}');
     await h.digest!.personal.stop();
   });
 
