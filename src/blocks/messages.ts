@@ -134,6 +134,8 @@ export interface Messages {
     readonly snoozedNext: (when: string) => string;
     /** The answer to Snooze itself. */
     readonly snoozed: (when: string) => string;
+    /** Snooze again while snoozed: four weeks from today, not from the first snooze. */
+    readonly snoozeExtended: (when: string) => string;
     readonly guessedTimezone: (zone: string) => string;
     readonly unfollowed: (topics: string) => string;
     readonly notFollowed: (topics: string) => string;
@@ -314,6 +316,7 @@ const en: Messages = {
     next: (when) => `Next direct message: ${when}.`,
     snoozedNext: (when) => `Snoozed: the next direct message comes on ${when}.`,
     snoozed: (when) => `Done: no direct message for 4 weeks; the next one comes on ${when}.`,
+    snoozeExtended: (when) => `Snooze extended: no direct message for 4 weeks from today; the next one comes on ${when}.`,
     guessedTimezone: (zone) => `Slack did not tell me your time zone, so I use ${zone}.`,
     unfollowed: (topics) => `Done: you no longer follow ${topics}.`,
     notFollowed: (topics) => `You did not follow ${topics}.`,
@@ -503,6 +506,8 @@ const fr: Messages = {
     next: (when) => `Prochain message direct\u00a0: ${when}.`,
     snoozedNext: (when) => `En pause\u00a0: le prochain message direct arrive le ${when}.`,
     snoozed: (when) => `C’est fait\u00a0: pas de message direct pendant 4 semaines\u202f; le prochain arrive le ${when}.`,
+    snoozeExtended: (when) =>
+      `Pause prolongée\u00a0: pas de message direct pendant 4 semaines à partir d’aujourd’hui\u202f; le prochain arrive le ${when}.`,
     guessedTimezone: (zone) => `Slack ne m’a pas donné votre fuseau horaire\u00a0: j’utilise ${zone}.`,
     unfollowed: (topics) => `C’est fait\u00a0: vous ne suivez plus ${topics}.`,
     notFollowed: (topics) => `Vous ne suiviez pas ${topics}.`,

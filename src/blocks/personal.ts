@@ -108,7 +108,8 @@ export function renderPersonalReply(
       break;
     case 'snoozed':
       if (reply.status.next) {
-        lines.push(m.snoozed(formatSlot(reply.status.next.at, reply.status.next.timezone, language)));
+        const when = formatSlot(reply.status.next.at, reply.status.next.timezone, language);
+        lines.push(reply.extended ? m.snoozeExtended(when) : m.snoozed(when));
         return withButtons(notice(lines), reply.status, language);
       }
       break;

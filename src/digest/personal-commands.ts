@@ -42,7 +42,9 @@ export type PersonalReply =
       readonly notFollowed: readonly string[];
       readonly status: PersonalStatus;
     }
-  | { readonly kind: 'following' | 'snoozed' | 'resumed'; readonly status: PersonalStatus }
+  | { readonly kind: 'following' | 'resumed'; readonly status: PersonalStatus }
+  /** `extended`: a snooze was already on, and now runs four weeks from today. */
+  | { readonly kind: 'snoozed'; readonly extended: boolean; readonly status: PersonalStatus }
   /** `was`: what they followed, so that the answer can say how to get it back. */
   | { readonly kind: 'stopped'; readonly was: readonly string[]; readonly status: PersonalStatus }
   /**
@@ -213,8 +215,9 @@ export function createPersonalCommands({
       return { kind: 'stopped', was, status: statusOf(state, request.userId) };
     },
     async snooze(request) {
+      const extended = (await statusNow(request.userId)).snoozedUntil !== undefined;
       const state = await change(request, (latest) => snooze(latest, request.userId, new Date(now().getTime() + SNOOZE_MS)));
-      return { kind: 'snoozed', status: statusOf(state, request.userId) };
+      return { kind: 'snoozed', extended, status: statusOf(state, request.userId) };
     },
     async resume(request) {
       const before = await statusNow(request.userId);

@@ -221,6 +221,9 @@ describe('the weekly DM', () => {
     expect(text(snoozed)).toContain('Done: no direct message for 4 weeks; the next one comes on Monday, 13 April 2026 at 09:30 (UTC).');
     // Resume is right there, under the answer.
     expect(text(snoozed)).toContain('"action_id":"digest_resume"');
+    // Snooze once more, from an older DM: the answer says the pause now runs from today.
+    await click('U1', 'digest_snooze');
+    expect(text(h.fake.callsTo('response_url').at(-1)!)).toContain('Snooze extended: no direct message for 4 weeks from today;');
     await runUntil(clock, '2026-04-14T00:00:00Z');
     // 16, 23 and 30 March and 6 April are snoozed; 13 April comes again.
     expect(dms().map(slotOf)).toEqual(['2026-03-09T09:30:00.000Z', '2026-04-13T09:30:00.000Z']);
