@@ -25,6 +25,9 @@ const GROUPS: readonly (readonly string[])[] = [
     'dépenses',
     'économies',
     'savings',
+    'money',
+    'save money',
+    'argent',
   ],
   [
     'canary',
@@ -133,6 +136,11 @@ const GROUPS: readonly (readonly string[])[] = [
   ['benchmark', 'benchmarks', 'benchmarking', 'bench'],
   ['snapshot', 'snapshots', 'checkpoint', 'checkpointing', 'instantané'],
   ['cluster autoscaler', 'clusterautoscaler', 'cluster-autoscaler'],
+  // A pod killed for its memory is a question about memory limits, which talks name.
+  ['oomkilled', 'oom killed', 'oom kill', 'oom', 'out of memory', 'memory limit', 'memory limits', 'limite mémoire', 'limites mémoire'],
+  // Names people write as one word.
+  ['argo cd', 'argocd'],
+  ['back market', 'backmarket'],
 ];
 
 export type SynonymGroups = ReadonlyMap<string, readonly string[]>;

@@ -148,6 +148,11 @@ describe('stage 4: what is searched', async () => {
     // Named in a sentence's first word, or typed with a typo, what the catalogue has still answers.
     expect(first("Restreindre l'accès aux logs")).toBe('2022-labels-logging-rbac');
     expect(first('un talk sur Karpentr et les spot instances ?')).toBe('2022-karpenter-spot');
+    // A Kubernetes word typed as a name, that no talk holds, has synonyms talks do hold.
+    expect(['2022-lombard-odier-vpa', '2022-moviri-optimal-efficiency', '2018-kubernetes-qos']).toContain(
+      first('Our pods get OOMKilled, how should we tune requests and limits?'),
+    );
+    expect(first('backmarket')).toBe('2023-kcd-backmarket-developer-portal');
     const gpu = searcher.suggestTopics('gpu scheduling for my frobnicator', 3);
     const costs = searcher.suggestTopics('cheaper cloud bill frobnicator', 3);
     expect(gpu).not.toEqual(costs);
