@@ -2,11 +2,12 @@ import path from 'node:path';
 import { editionLabel, speakersLine } from '../blocks/talk.ts';
 import { loadCatalogue } from '../catalogue/load.ts';
 import type { Talk } from '../catalogue/model.ts';
+import { LANGUAGES, type Language } from '../catalogue/vocabulary.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { createSearcher, type SearchHit } from '../search/searcher.ts';
 import { parseCommandLine, runCli, UsageError } from './run.ts';
 
-const USAGE = `Usage: npm run -s search -- [--json] [--limit N] "<query>"
+const USAGE = `Usage: npm run -s search -- [--json] [--limit N] [--lang en|fr] "<query>"
        npm run -s search -- --json < queries.txt   (one query per line, one JSON array per line)`;
 
 export function hitToJson(hit: SearchHit) {
@@ -27,20 +28,28 @@ export function hitToJson(hit: SearchHit) {
   };
 }
 
-function hitToText(hit: SearchHit, rank: number): string {
+/** `language`: that of the speakers' line and the team's takeaway; the search itself reads both languages. */
+function hitToText(hit: SearchHit, rank: number, language: Language): string {
   const talk = hit.talk;
   return [
     `${rank}. ${talk.title}  [${talk.id}, score ${hit.score}]`,
-    `   ${speakersLine(talk, 'en')} · ${editionLabel(talk)}`,
+    `   ${speakersLine(talk, language)} · ${editionLabel(talk)}`,
     `   video: ${talk.video ?? '(none)'}`,
     `   article: ${talk.sectionUrl}`,
-    `   ${talk.takeaway.en}`,
+    `   ${talk.takeaway[language]}`,
   ].join('\n');
 }
 
 await runCli(async () => {
   const parsed = parseCommandLine(
-    { options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '5' } }, allowPositionals: true },
+    {
+      options: {
+        json: { type: 'boolean', default: false },
+        limit: { type: 'string', default: '5' },
+        lang: { type: 'string', default: 'en' },
+      },
+      allowPositionals: true,
+    },
     USAGE,
   );
   if (!parsed) return;
@@ -48,6 +57,9 @@ await runCli(async () => {
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new UsageError(`--limit must be a whole number from 1 to 100, got "${values.limit}"\n${USAGE}`);
+  if (!(LANGUAGES as readonly string[]).includes(values.lang))
+    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, got "${values.lang}"\n${USAGE}`);
+  const language = values.lang as Language;
 
   const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
   const searcher = createSearcher(catalogue);
@@ -68,5 +80,5 @@ await runCli(async () => {
     const topics = searcher.suggestTopics(query, 5).join(', ');
     return console.log(`No talk matches "${query}". Try a topic: ${topics}`);
   }
-  console.log(hits.map((hit, i) => hitToText(hit, i + 1)).join('\n\n'));
+  console.log(hits.map((hit, i) => hitToText(hit, i + 1, language)).join('\n\n'));
 });

@@ -34,6 +34,14 @@ describe.concurrent('npm run search', () => {
     expect(stdout).toMatch(/^1\. .+\[.+, score [\d.]+\]\n/);
   });
 
+  it('prints the speakers and the takeaway in the language --lang names, and refuses another, exit 2', async () => {
+    const { code, stdout } = await search(['--lang', 'fr', 'karpenter']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('AWS a partagé ses conseils sur les instances Spot');
+    const refused = await search(['--lang', 'de', 'karpenter']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^--lang must be one of en, fr, got "de"\nUsage: /);
+  });
   it('refuses a --limit that is not a whole number from 1 to 100, exit 2', async () => {
     const { code, stderr } = await search(['--limit', '0', 'karpenter']);
     expect(code).toBe(2);
