@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LANGUAGES } from '../catalogue/vocabulary.ts';
 import { loadConfig } from '../config.ts';
 import type { PreviewRequest } from '../preview/preview.ts';
-import { parseCommandLine, runCli, UsageError } from './run.ts';
+import { languageOption, parseCommandLine, runCli, UsageError } from './run.ts';
 
 const USAGE = `Usage: npm run -s preview -- [--lang en|fr] [--out page.html] [--shared | --mention] "<what you would type after /kubecon>"
        npm run -s preview -- --home [--lang en|fr] [--out page.html]
@@ -52,11 +51,10 @@ await runCli(async () => {
     throw new UsageError(`--home, --digest and --dm take no command, nor --shared or --mention.\n${USAGE}`);
   if (values.dm?.trim() === '') throw new UsageError(`--dm needs the topics followed, e.g. --dm "security, observability".\n${USAGE}`);
   if (values.shared && values.mention) throw new UsageError(`--shared is for /kubecon's private answer, not --mention's.\n${USAGE}`);
-  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang))
-    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, got "${values.lang}"\n${USAGE}`);
+  const lang = languageOption(values.lang, USAGE);
 
   const config = loadConfig({ purpose: 'post' });
-  const language = (values.lang as (typeof LANGUAGES)[number] | undefined) ?? config.language;
+  const language = lang ?? config.language;
   const request: PreviewRequest = values.home
     ? { kind: 'home' }
     : values.digest

@@ -1,8 +1,15 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ArticleError } from '../catalogue/articles.ts';
 import { CatalogueError } from '../catalogue/load.ts';
+import { LANGUAGES, type Language } from '../catalogue/vocabulary.ts';
 import { ConfigError } from '../config-error.ts';
 import { DigestStateError } from '../digest/state-error.ts';
+
+/** `--lang`'s value, checked: one of the catalogue's languages, or undefined when not given. */
+export function languageOption(value: string | undefined, usage: string): Language | undefined {
+  if (value === undefined || (LANGUAGES as readonly string[]).includes(value)) return value as Language | undefined;
+  throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, got "${value}"\n${usage}`);
+}
 
 /** A mistake in how a command was called: its message says how to call it. */
 export class UsageError extends Error {

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { editionLabel, speakersLine } from '../blocks/talk.ts';
 import { loadCatalogue } from '../catalogue/load.ts';
 import type { Talk } from '../catalogue/model.ts';
-import { LANGUAGES, type Language } from '../catalogue/vocabulary.ts';
+import type { Language } from '../catalogue/vocabulary.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { createSearcher, type SearchHit } from '../search/searcher.ts';
-import { parseCommandLine, runCli, UsageError } from './run.ts';
+import { languageOption, parseCommandLine, runCli, UsageError } from './run.ts';
 
 const USAGE = `Usage: npm run -s search -- [--json] [--limit N] [--lang en|fr] "<query>"
        npm run -s search -- --json < queries.txt   (one query per line, one JSON array per line)`;
@@ -46,7 +46,7 @@ await runCli(async () => {
       options: {
         json: { type: 'boolean', default: false },
         limit: { type: 'string', default: '5' },
-        lang: { type: 'string', default: 'en' },
+        lang: { type: 'string' },
       },
       allowPositionals: true,
     },
@@ -57,9 +57,7 @@ await runCli(async () => {
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new UsageError(`--limit must be a whole number from 1 to 100, got "${values.limit}"\n${USAGE}`);
-  if (!(LANGUAGES as readonly string[]).includes(values.lang))
-    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, got "${values.lang}"\n${USAGE}`);
-  const language = values.lang as Language;
+  const language = languageOption(values.lang, USAGE) ?? 'en';
 
   const catalogue = await loadCatalogue(path.join(PROJECT_ROOT, 'data'));
   const searcher = createSearcher(catalogue);

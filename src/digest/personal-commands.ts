@@ -6,7 +6,7 @@ import { nextDm, type PersonalDigest, type PersonalSchedules } from './personal.
 import { type Profile, resume, SNOOZE_MS, setTopics, snooze, speak, stop } from './personal-state.ts';
 import type { CallFailure } from './poster.ts';
 import type { SlotTime } from './schedule.ts';
-import type { DigestState, DigestStore } from './store.ts';
+import type { DigestState, DigestStore, Person } from './store.ts';
 
 /** What the personal digest asks Slack of a person: src/slack/digest/people.ts. */
 export interface PersonLookup {
@@ -99,12 +99,15 @@ export function createPersonalCommands({
 }: PersonalCommandDependencies): PersonalCommands {
   const log = logger.child({ component: 'personal-digest' });
 
-  /** Where the person stands in `state`; a snooze over is no snooze, though it stays in the state until they change something. */
+  /** A snooze still running; none once it is over, though it stays in the state until the person changes something. */
+  const runningSnooze = (person: Person | undefined): Date | undefined =>
+    person?.snoozedUntil !== undefined && Date.parse(person.snoozedUntil) > now().getTime() ? new Date(person.snoozedUntil) : undefined;
+
+  /** Where the person stands in `state`. */
   function statusOf(state: DigestState, user: string): PersonalStatus {
     const person = state.people?.[user];
     if (person === undefined || person.topics.length === 0) return { topics: person?.topics ?? [], next: undefined };
-    const snoozedUntil =
-      person.snoozedUntil !== undefined && Date.parse(person.snoozedUntil) > now().getTime() ? new Date(person.snoozedUntil) : undefined;
+    const snoozedUntil = runningSnooze(person);
     const at = nextDm(person, schedules.of(person.timezone), now(), state.channels[person.dm]?.last?.slot);
     return { topics: person.topics, next: at && { at, timezone: person.timezone }, snoozedUntil };
   }
@@ -215,8 +218,12 @@ export function createPersonalCommands({
       return { kind: 'stopped', was, status: statusOf(state, request.userId) };
     },
     async snooze(request) {
-      const extended = (await statusNow(request.userId)).snoozedUntil !== undefined;
-      const state = await change(request, (latest) => snooze(latest, request.userId, new Date(now().getTime() + SNOOZE_MS)));
+      // Read in the update itself: no second read of the store, and no race with another click.
+      let extended = false;
+      const state = await change(request, (latest) => {
+        extended = runningSnooze(latest.people?.[request.userId]) !== undefined;
+        return snooze(latest, request.userId, new Date(now().getTime() + SNOOZE_MS));
+      });
       return { kind: 'snoozed', extended, status: statusOf(state, request.userId) };
     },
     async resume(request) {
